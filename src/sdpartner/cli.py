@@ -1,0 +1,413 @@
+"""The command line: parse options, call one query, pick one renderer, print once, map errors to exit codes.
+
+No business logic lives here. Errors below are typed (``errors.py``); ``_run`` turns them into one line on
+stderr and an exit code, and ``main`` turns anything unexpected into a one-line bug report (exit 70).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
+
+import typer
+
+from .errors import ExitCode, SdpartnerError
+from .render import OutputFormat
+
+if TYPE_CHECKING:
+    from .model import Plan
+    from .records import Document
+
+
+class Language(str, Enum):
+    """The ``--lang`` choices."""
+
+    en = "en"
+    zh = "zh"
+
+
+class ExportFormat(str, Enum):
+    """The ``export --format`` choices."""
+
+    json = "json"
+    md = "md"
+
+
+class Kind(str, Enum):
+    """The ``targets --kind`` choices."""
+
+    target = "target"
+    status = "status"
+
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+app = typer.Typer(
+    name="sdpartner",
+    help="Query Shandong's 2026 'Ten Partner Actions' opening-up plan (2026年山东对外开放“十大伙伴行动”计划).",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    context_settings=CONTEXT,
+    add_completion=True,
+)
+actions_app = typer.Typer(help="The ten actions: list them or show one.", no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
+city_app = typer.Typer(help="The five presenting cities: list them or show one.", no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
+app.add_typer(actions_app, name="actions")
+app.add_typer(city_app, name="city")
+
+
+# ----------------------------------------------------------------------------------------------
+# Completion (reads the bundled or $SDPARTNER_PLAN plan; silent on any problem)
+# ----------------------------------------------------------------------------------------------
+
+
+def _complete(pick: Callable[[Plan], list[str]]) -> Callable[[str], list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        try:
+            from .load import load_plan
+
+            names = pick(load_plan(None))
+        except Exception:  # completion must never print a traceback into the shell
+            return []
+        return [n for n in names if n.casefold().startswith(incomplete.casefold())]
+
+    return complete
+
+
+complete_city = _complete(lambda p: [c.id for c in p.cities] + [c.name.zh for c in p.cities])
+complete_action = _complete(lambda p: [str(a.id) for a in p.actions] + [a.slug for a in p.actions])
+complete_group = _complete(lambda p: [str(g.id) for g in p.groups] + [g.slug for g in p.groups])
+
+# ----------------------------------------------------------------------------------------------
+# Options every query command shares
+# ----------------------------------------------------------------------------------------------
+
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="table (for people), json, csv, tsv (for grep/awk) or md.", case_sensitive=False)]
+LangOpt = Annotated[Language, typer.Option("--lang", "-l", envvar="SDPARTNER_LANG", help="Language of the output: en or zh.", case_sensitive=False)]
+PlanOpt = Annotated[Optional[str], typer.Option("--plan", envvar="SDPARTNER_PLAN", help="Plan file to query [default: the bundled 2026 plan].", show_default=False)]
+YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", min=1900, max=2200, help="Only this year, e.g. 2026.")]
+
+
+def _fail(exc: SdpartnerError) -> NoReturn:
+    typer.echo(f"sdpartner: error: {exc}", err=True)
+    raise typer.Exit(int(exc.exit_code))
+
+
+def _emit(text: str) -> None:
+    """Write the one output of a command; survive closed pipes and encodings that lack Chinese."""
+    out = sys.stdout
+    try:
+        try:
+            out.write(text)
+        except UnicodeEncodeError:
+            encoding = getattr(out, "encoding", None) or "ascii"
+            out.write(text.encode(encoding, "backslashreplace").decode(encoding, "replace"))
+            typer.echo(
+                f"sdpartner: warning: the output encoding ({encoding}) cannot show Chinese text, so it was written as \\u escapes; "
+                "set PYTHONIOENCODING=utf-8 or use a UTF-8 locale (e.g. LANG=C.UTF-8)",
+                err=True,
+            )
+        out.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
+        raise typer.Exit(int(ExitCode.OK)) from None
+
+
+def _quiet_stdout() -> None:
+    """After the reader closed the pipe: point stdout at /dev/null so the final flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _run(build: Callable[[Plan, str], Document], fmt: OutputFormat, lang: Language, plan_path: str | None) -> None:
+    """Load the plan, build the document, render it once, print it; user errors become one line."""
+    from .load import load_plan
+    from .render import render
+    from .terminal import Terminal
+
+    try:
+        plan = load_plan(plan_path, cache=_cache())
+        text = render(build(plan, lang.value), fmt, Terminal.detect())
+    except SdpartnerError as exc:
+        _fail(exc)
+    _emit(text)
+
+
+def _cache() -> Callable[..., object] | None:
+    from .cache import plan_cache
+
+    return plan_cache()
+
+
+# ----------------------------------------------------------------------------------------------
+# Commands
+# ----------------------------------------------------------------------------------------------
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"sdpartner {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """Query Shandong's 2026 'Ten Partner Actions' opening-up plan (2026年山东对外开放“十大伙伴行动”计划).
+
+    \b
+    Examples:
+      sdpartner overview
+      sdpartner actions show 7
+      sdpartner city show qingdao
+      sdpartner events --year 2026 --format json
+      sdpartner sectors --search robotics
+    """
+
+
+@app.command()
+def overview(fmt: FormatOpt = OutputFormat.table, lang: LangOpt = Language.en, plan: PlanOpt = None) -> None:
+    """The whole plan on one screen: release, groups and actions, targets, events, cities.
+
+    \b
+    Example:
+      sdpartner overview --lang zh
+    """
+    from .views import overview as view
+
+    _run(view, fmt, lang, plan)
+
+
+@actions_app.command("list")
+def actions_list(
+    group: Annotated[Optional[str], typer.Option("--group", "-g", help="Only one group: 1-4 or its slug (trade, investment, cooperation, institutions).", autocompletion=complete_group)] = None,
+    search: Annotated[Optional[str], typer.Option("--search", "-s", help="Only actions whose name, summary or keywords match.")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+    lang: LangOpt = Language.en,
+    plan: PlanOpt = None,
+) -> None:
+    """List the ten actions in the plan's order.
+
+    \b
+    Example:
+      sdpartner actions list --group investment
+    """
+    from . import query, views
+
+    _run(lambda p, lg: views.action_list(p, query.actions(p, group, search), lg), fmt, lang, plan)
+
+
+@actions_app.command("show")
+def actions_show(
+    action: Annotated[str, typer.Argument(help="Action number (1-10) or slug, e.g. 7 or belt-and-road.", autocompletion=complete_action, show_default=False)],
+    fmt: FormatOpt = OutputFormat.table,
+    lang: LangOpt = Language.en,
+    plan: PlanOpt = None,
+) -> None:
+    """One action: its group, measures, programmes, figures, events and citations.
+
+    \b
+    Example:
+      sdpartner actions show 7
+    """
+    from . import query, views
+
+    _run(lambda p, lg: views.action_detail(p, query.find_action(p, action), lg), fmt, lang, plan)
+
+
+@app.command()
+def targets(
+    action: Annotated[Optional[str], typer.Option("--action", "-a", help="Only figures linked to this action (number or slug).", autocompletion=complete_action)] = None,
+    year: YearOpt = None,
+    kind: Annotated[Optional[Kind], typer.Option("--kind", "-k", help="target (set by the plan) or status (reported).", case_sensitive=False)] = None,
+    fmt: FormatOpt = OutputFormat.table,
+    lang: LangOpt = Language.en,
+    plan: PlanOpt = None,
+) -> None:
+    """Figures: targets and status numbers with value, unit, comparator, year and scope.
+
+    \b
+    Example:
+      sdpartner targets --kind target
+    """
+    from . import query, views
+    from .model import FigureKind
+
+    fk = FigureKind(kind.value) if kind else None
+    _run(lambda p, lg: views.figure_list(p, query.figures(p, action, year, fk), lg), fmt, lang, plan)
+
+
+@app.command()
+def events(
+    year: YearOpt = None,
+    city: Annotated[Optional[str], typer.Option("--city", "-c", help="Only events in this city (any name or alias).", autocompletion=complete_city)] = None,
+    action: Annotated[Optional[str], typer.Option("--action", "-a", help="Only events of this action (number or slug).", autocompletion=complete_action)] = None,
+    fmt: FormatOpt = OutputFormat.table,
+    lang: LangOpt = Language.en,
+    plan: PlanOpt = None,
+) -> None:
+    """Events the plan names; an empty result is not an error.
+
+    \b
+    Example:
+      sdpartner events --year 2026
+    """
+    from . import query, views
+
+    _run(lambda p, lg: views.event_list(p, query.events(p, year, city, action), lg), fmt, lang, plan)
+
+
+@city_app.command("list")
+def city_list(fmt: FormatOpt = OutputFormat.table, lang: LangOpt = Language.en, plan: PlanOpt = None) -> None:
+    """List the five cities that presented at the dialogue.
+
+    \b
+    Example:
+      sdpartner city list --format csv
+    """
+    from . import views
+
+    _run(views.city_list, fmt, lang, plan)
+
+
+@city_app.command("show")
+def city_show(
+    name: Annotated[str, typer.Argument(help="Slug, Chinese or English name or alias, any case: qingdao, 青岛, Tai'an.", autocompletion=complete_city, show_default=False)],
+    fmt: FormatOpt = OutputFormat.table,
+    lang: LangOpt = Language.en,
+    plan: PlanOpt = None,
+) -> None:
+    """One city: the fields it wants partners in, its clusters and strengths, and where the plan names it.
+
+    \b
+    Example:
+      sdpartner city show 青岛
+    """
+    from . import query, views
+
+    _run(lambda p, lg: views.city_detail(p, query.find_city(p, name), lg), fmt, lang, plan)
+
+
+@app.command()
+def sectors(
+    search: Annotated[Optional[str], typer.Option("--search", "-s", help="Only sectors matching this text, e.g. robotics, lithium, shipping.")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+    lang: LangOpt = Language.en,
+    plan: PlanOpt = None,
+) -> None:
+    """Which city wants partners in what: sector -> cities, in each city's own wording.
+
+    \b
+    Example:
+      sdpartner sectors --search robotics
+    """
+    from . import query, views
+
+    _run(lambda p, lg: views.sector_list(query.sector_index(p, search), lg), fmt, lang, plan)
+
+
+@app.command("search")
+def search_cmd(
+    text: Annotated[str, typer.Argument(metavar="QUERY", help="Words in English or Chinese, e.g. 'e-commerce' or 锂.", show_default=False)],
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="Show at most this many hits.")] = None,
+    fmt: FormatOpt = OutputFormat.table,
+    lang: LangOpt = Language.en,
+    plan: PlanOpt = None,
+) -> None:
+    """Search every kind of record; hits are ranked, each says its kind, id and where it matched.
+
+    \b
+    Example:
+      sdpartner search "energy storage"
+    """
+    from . import query, views
+    from .errors import UsageError
+
+    if not text.strip():
+        _fail(UsageError("the search query is empty; give one or more words, e.g. sdpartner search lithium"))
+    _run(lambda p, lg: views.search_list(query.search(p, text, limit), lg), fmt, lang, plan)
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json (the full validated model) or md (a briefing document).", case_sensitive=False)] = ExportFormat.json,
+    lang: LangOpt = Language.en,
+    plan: PlanOpt = None,
+) -> None:
+    """The whole plan: JSON is the full bilingual model; Markdown is a readable briefing.
+
+    \b
+    Example:
+      sdpartner export --format md > briefing.md
+    """
+    from .load import load_plan
+
+    try:
+        loaded = load_plan(plan, cache=_cache())
+    except SdpartnerError as exc:
+        _fail(exc)
+    if fmt is ExportFormat.json:
+        from .render.json import dumps
+
+        import msgspec
+
+        _emit(dumps(msgspec.to_builtins(loaded)))
+    else:
+        from .briefing import briefing
+
+        _emit(briefing(loaded, lang.value))
+
+
+@app.command()
+def validate(
+    path: Annotated[Optional[str], typer.Argument(help="Plan file to check [default: the bundled plan].", show_default=False)] = None,
+) -> None:
+    """Check a plan file and list every problem found (exit 0 when valid, 1 otherwise).
+
+    \b
+    Example:
+      sdpartner validate my-plan.toml
+    """
+    from .errors import PlanError
+    from .load import load_plan, resolve_path
+    from .query import record_counts
+
+    try:
+        loaded = load_plan(path)
+    except PlanError as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(f"sdpartner: {len(exc.problems)} problem(s) found in {path or resolve_path(None)}", err=True)
+        raise typer.Exit(int(ExitCode.FAILURE)) from None
+    counts = ", ".join(f"{n} {k}" for k, n in record_counts(loaded).items())
+    _emit(f"valid: {path or resolve_path(None)} ({counts})\n")
+
+
+def main(prog_name: str = "sdpartner") -> None:
+    """Console-script entry point: run the app; an unexpected exception is a one-line bug report, exit 70."""
+    try:
+        app(prog_name=prog_name)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        _quiet_stdout()
+        sys.exit(int(ExitCode.OK))
+    except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into a clean line
+        if os.environ.get("SDPARTNER_TRACEBACK"):
+            raise
+        sys.stderr.write(
+            f"sdpartner: internal error: {type(exc).__name__}: {exc}. This is a bug in sdpartner; "
+            "run again with SDPARTNER_TRACEBACK=1 to see the traceback, and report it.\n"
+        )
+        sys.exit(int(ExitCode.BUG))

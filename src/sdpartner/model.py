@@ -1,0 +1,322 @@
+"""The plan schema: immutable msgspec Structs, declared once, with the bilingual text type.
+
+Everything the tool knows is validated into these types at load time (see ``load.py``); queries and
+renderers never see raw TOML dictionaries. The JSON Schema in ``schema/plan.schema.json`` is generated
+from :class:`Plan`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from enum import Enum
+from typing import Annotated, Literal
+
+import msgspec
+from msgspec import Meta, Struct
+
+Lang = Literal["en", "zh"]
+SCHEMA_VERSION = 1
+
+Slug = Annotated[str, Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80, description="lower-case ASCII id, words joined by '-'")]
+Paragraph = Annotated[int, Meta(ge=0, le=10_000, description="paragraph number in the source article")]
+Cites = Annotated[list[Paragraph], Meta(min_length=1, description="the source paragraphs a record comes from")]
+Keywords = Annotated[list[Annotated[str, Meta(min_length=1, max_length=200)]], Meta(description="English search words and synonyms")]
+NonEmpty = Annotated[str, Meta(min_length=1)]
+
+
+class _Record(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    """Base: immutable, unknown keys are errors (a typo in a plan file must not vanish)."""
+
+
+class Text(_Record, kw_only=True):
+    """A text in Chinese (as in the source) and English (our translation)."""
+
+    zh: NonEmpty
+    en: NonEmpty
+
+    def pick(self, lang: Lang) -> str:
+        """The text in ``lang``: the one way code chooses a language."""
+        return self.zh if lang == "zh" else self.en
+
+
+class Comparator(str, Enum):
+    """How a figure's value bounds the real quantity."""
+
+    at_least = "at_least"
+    more_than = "more_than"
+    strive_to_exceed = "strive_to_exceed"
+    exactly = "exactly"
+
+
+class FigureKind(str, Enum):
+    """A target the plan sets, or a status the article reports."""
+
+    target = "target"
+    status = "status"
+
+
+class Attribution(str, Enum):
+    """How a measure or event is tied to an action: stated by the article, inferred by us, or group only."""
+
+    stated = "stated"
+    inferred = "inferred"
+    group = "group"
+
+
+class OfferKind(str, Enum):
+    """What a city says about a field: it seeks partners, promotes an industry, features a cluster, or claims a strength."""
+
+    seeking = "seeking"
+    industry = "industry"
+    cluster = "cluster"
+    strength = "strength"
+
+
+class Source(_Record, kw_only=True):
+    """The one article every fact comes from, and how its paragraphs are numbered."""
+
+    title: Text
+    outlet: Text
+    authors: list[Text]
+    file: NonEmpty
+    paragraphs: Annotated[int, Meta(ge=1, le=10_000)]
+    numbering: Text
+    cites: Cites
+
+
+class PlanInfo(_Record, kw_only=True):
+    """The plan as a whole."""
+
+    id: Slug
+    name: Text
+    short_name: Text
+    year: Annotated[int, Meta(ge=1900, le=2200)]
+    released_at: Slug
+    presented_by: Slug
+    summary: Text
+    invitation: Text | None = None
+    directions: list[Text] = []
+    directions_note: Text | None = None
+    keywords: Keywords = []
+    cites: Cites
+
+
+class Presentation(_Record, kw_only=True):
+    """Who presented what at the dialogue; ``presenter`` is a person, city or organisation id."""
+
+    presenter: Slug
+    subject: Text
+    document: Slug | None = None
+    cites: Cites
+
+
+class Dialogue(_Record, kw_only=True):
+    """The dialogue at which the plan was released."""
+
+    event: Slug
+    theme: Text
+    ambassador_countries: list[Text] = []
+    attendees: list[Text] = []
+    figures: list[Slug] = []
+    agenda: Text | None = None
+    standing: Text | None = None
+    presentations: list[Presentation] = []
+    cites: Cites
+
+
+class Document(_Record, kw_only=True):
+    """A document released at the dialogue."""
+
+    id: Slug
+    name: Text
+    presented_by: Slug | None = None
+    keywords: Keywords = []
+    cites: Cites
+
+
+class Role(_Record, kw_only=True):
+    """A person's title at an organisation."""
+
+    title: Text
+    organisation: Slug
+
+
+class Person(_Record, kw_only=True):
+    """A named person."""
+
+    id: Slug
+    name: Text
+    roles: list[Role] = []
+    cites: Cites
+
+
+class Organisation(_Record, kw_only=True):
+    """A government body, bank or other organisation the article names."""
+
+    id: Slug
+    name: Text
+    kind: Text
+    shareholder: Slug | None = None
+    facts: list[Text] = []
+    figures: list[Slug] = []
+    keywords: Keywords = []
+    cites: Cites
+
+
+class Group(_Record, kw_only=True):
+    """One of the four groups of actions."""
+
+    id: Annotated[int, Meta(ge=1, le=100)]
+    slug: Slug
+    name: Text
+    summary: Text
+    keywords: Keywords = []
+    cites: Cites
+
+
+class Action(_Record, kw_only=True):
+    """One of the ten actions."""
+
+    id: Annotated[int, Meta(ge=1, le=1000)]
+    slug: Slug
+    group: int
+    name: Text
+    summary: Text
+    keywords: Keywords = []
+    cites: Cites
+
+
+class Measure(_Record, kw_only=True):
+    """A concrete measure, attached to a group and, where the text allows, to an action."""
+
+    id: Slug
+    group: int
+    action: int | None = None
+    attribution: Attribution
+    text: Text
+    programmes: list[Slug] = []
+    figures: list[Slug] = []
+    events: list[Slug] = []
+    cities: list[Slug] = []
+    keywords: Keywords = []
+    cites: Cites
+
+
+class Programme(_Record, kw_only=True):
+    """A named programme, brand, campaign, mechanism or platform."""
+
+    id: Slug
+    name: Text
+    kind: Text
+    summary: Text
+    keywords: Keywords = []
+    cites: Cites
+
+
+class Figure(_Record, kw_only=True):
+    """A number: a target the plan sets or a status the article reports."""
+
+    id: Slug
+    label: Text
+    value: Annotated[float, Meta(ge=0)]
+    unit: Text
+    comparator: Comparator
+    year: Annotated[int, Meta(ge=1900, le=2200)] | None = None
+    time: Text | None = None
+    kind: FigureKind
+    scope: Text
+    original: NonEmpty
+    subject: Slug | None = None
+    note: Text | None = None
+    keywords: Keywords = []
+    cites: Cites
+
+
+class Event(_Record, kw_only=True):
+    """An event: date, city and place only where the article gives them."""
+
+    id: Slug
+    name: Text
+    kind: Text
+    year: Annotated[int, Meta(ge=1900, le=2200)] | None = None
+    date: _dt.date | None = None
+    edition: Annotated[int, Meta(ge=1, le=10_000)] | None = None
+    city: Slug | None = None
+    place: Text | None = None
+    place_from_name: bool = False
+    series: Text | None = None
+    group: int | None = None
+    action: int | None = None
+    attribution: Attribution | None = None
+    note: Text | None = None
+    keywords: Keywords = []
+    cites: Cites
+
+
+class Sector(_Record, kw_only=True):
+    """A field in our own cross-city index (not a fact of the article: a way to find the cities' wording)."""
+
+    id: Slug
+    name: Text
+    keywords: Keywords = []
+
+
+class Offer(_Record, kw_only=True):
+    """A field a city presented, in the city's own framing, linked to sectors of the index."""
+
+    id: Slug
+    name: Text
+    kind: OfferKind
+    sectors: list[Slug] = []
+    keywords: Keywords = []
+
+
+class City(_Record, kw_only=True):
+    """A city that presented its 2026 priority investment fields."""
+
+    id: Slug
+    name: Text
+    aliases: list[NonEmpty] = []
+    framing: Text
+    highlights: list[Text] = []
+    offers: list[Offer] = []
+    cites: Cites
+
+
+class Statement(_Record, kw_only=True):
+    """Something else the article says, in our words."""
+
+    id: Slug
+    topic: Text
+    text: Text
+    keywords: Keywords = []
+    cites: Cites
+
+
+class Plan(_Record, kw_only=True):
+    """A whole plan file."""
+
+    schema_version: Annotated[int, Meta(ge=1, le=SCHEMA_VERSION)]
+    source: Source
+    plan: PlanInfo
+    dialogue: Dialogue
+    documents: list[Document] = []
+    people: list[Person] = []
+    organisations: list[Organisation] = []
+    groups: list[Group] = []
+    actions: list[Action] = []
+    measures: list[Measure] = []
+    programmes: list[Programme] = []
+    figures: list[Figure] = []
+    events: list[Event] = []
+    sectors: list[Sector] = []
+    cities: list[City] = []
+    statements: list[Statement] = []
+
+
+def json_schema() -> dict[str, object]:
+    """The JSON Schema of a plan file, for editors with TOML schema support."""
+    schema = msgspec.json.schema(Plan)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "sdpartner plan file"
+    return schema

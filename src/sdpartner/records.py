@@ -1,0 +1,52 @@
+"""The neutral shapes that views produce and renderers consume: a Listing (rows) or a Detail (one record).
+
+Keeping these plain lets every renderer serve every command: a new command never touches a renderer
+and a new format never touches a command.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+Value = Union[str, int, float, bool, None, list[str], list[int]]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column (or a field of a Detail): its JSON key, its header for people and how to show it."""
+
+    key: str
+    header: str
+    style: str = ""  # "id", "name", "number", "bar", "dim" or "" (renderers may ignore it)
+    table: bool = True  # False: machine formats only (json, csv, tsv), kept out of tables for width
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Rows of records with the same columns; JSON renders it as an array of objects."""
+
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[dict[str, Value], ...]
+    missing: str = "not stated"  # what people see for None
+    empty: str = "(none)"  # what people see for an empty listing
+
+    def __post_init__(self) -> None:
+        keys = {c.key for c in self.columns}
+        for row in self.rows:
+            if set(row) - keys:  # a view must declare every key it emits
+                raise ValueError(f"row keys {sorted(set(row) - keys)} are not columns of {self.title!r}")
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One record: named fields and sections of rows; JSON renders it as one object."""
+
+    title: str
+    fields: tuple[tuple[Column, Value], ...]
+    sections: tuple[tuple[str, Listing], ...] = field(default=())
+    missing: str = "not stated"
+
+
+Document = Union[Listing, Detail]

@@ -1,0 +1,65 @@
+"""Output formats: one module per format behind one function, ``render(document, fmt, terminal) -> str``.
+
+Renderers are imported lazily so that machine formats never import rich (start-up time).
+"""
+
+from __future__ import annotations
+
+import importlib
+from enum import Enum
+
+from ..records import Document
+from ..terminal import Terminal
+
+
+class OutputFormat(str, Enum):
+    """The ``--format`` choices."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+    md = "md"
+
+
+# format -> module in this package that has ``render(document, terminal) -> str``
+RENDERERS: dict[OutputFormat, str] = {
+    OutputFormat.table: "table",
+    OutputFormat.json: "json",
+    OutputFormat.csv: "csv",
+    OutputFormat.tsv: "tsv",
+    OutputFormat.md: "markdown",
+}
+
+
+def render(document: Document, fmt: OutputFormat, terminal: Terminal | None = None) -> str:
+    """Render a Listing or Detail in a format; the text ends with a newline."""
+    module = importlib.import_module(f"{__name__}.{RENDERERS[fmt]}")
+    return module.render(document, terminal or Terminal())
+
+
+def cell(value: object, missing: str, sep: str = "; ") -> str:
+    """One value as text for the text formats: None reads as ``missing``, lists are joined."""
+    if value is None:
+        return missing
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return sep.join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def flat_rows(document: Document) -> tuple[list[str], list[list[object]]]:
+    """A document as header + rows: a Listing as it is; a Detail as (field, value) pairs, sections flattened."""
+    from ..records import Listing
+
+    if isinstance(document, Listing):
+        keys = [c.key for c in document.columns]
+        return keys, [[row.get(k) for k in keys] for row in document.rows]
+    rows: list[list[object]] = [[c.key, v] for c, v in document.fields]
+    for name, listing in document.sections:
+        for i, row in enumerate(listing.rows):
+            rows.extend([f"{name}[{i}].{c.key}", row.get(c.key)] for c in listing.columns)
+    return ["field", "value"], rows

@@ -1,0 +1,41 @@
+"""GitHub-flavoured Markdown: a heading, then a table per listing; fit for a report or an issue."""
+
+from __future__ import annotations
+
+from ..records import Detail, Document, Listing
+from ..safe import visible
+from ..terminal import Terminal
+from . import cell
+
+
+def escape(text: str) -> str:
+    """Make text inert inside a GFM table cell: pipes, HTML, emphasis and newlines."""
+    text = visible(text, single_line=False)
+    for ch in "\\`*_[]<>|#":
+        text = text.replace(ch, "\\" + ch)
+    return text.replace("\n", "<br>")
+
+
+def table(listing: Listing) -> str:
+    """A listing as a GFM table (only the columns meant for people)."""
+    cols = [c for c in listing.columns if c.table]
+    if not listing.rows:
+        return f"_{escape(listing.empty)}_\n"
+    head = "| " + " | ".join(escape(c.header) for c in cols) + " |"
+    rule = "| " + " | ".join("---:" if c.style in ("number", "bar") else "---" for c in cols) + " |"
+    body = ["| " + " | ".join(escape(cell(row.get(c.key), listing.missing)) for c in cols) + " |" for row in listing.rows]
+    return "\n".join([head, rule, *body]) + "\n"
+
+
+def render(document: Document, terminal: Terminal, level: int = 2) -> str:
+    """Render a document as Markdown."""
+    if isinstance(document, Listing):
+        return f"{'#' * level} {escape(document.title)}\n\n{table(document)}"
+    assert isinstance(document, Detail)
+    out = [f"{'#' * (level - 1)} {escape(document.title)}\n"]
+    for c, v in document.fields:
+        out.append(f"- **{escape(c.header)}:** {escape(cell(v, document.missing))}")
+    out.append("")
+    for _, listing in document.sections:
+        out.append(f"{'#' * level} {escape(listing.title)}\n\n{table(listing)}")
+    return "\n".join(out)
