@@ -43,7 +43,9 @@ def suggest(wanted: str, names: Iterable[str]) -> str | None:
     key = fold(wanted)
     if not key:
         return None
-    by_key = {fold(n): n for n in names}
+    by_key: dict[str, str] = {}
+    for n in names:  # the first spelling of a name wins: slugs come before display names
+        by_key.setdefault(fold(n), n)
     if has_cjk(key) and len(key) <= 4:
         for k, name in by_key.items():
             if len(k) == len(key) and sum(a != b for a, b in zip(k, key, strict=True)) <= 1:
@@ -202,20 +204,22 @@ class SectorEntry:
 
 
 def sector_index(plan: Plan, search: str | None = None) -> list[SectorEntry]:
-    """Sector -> cities: every city offer under every sector it belongs to, in sector order."""
-    matcher = Matcher(search) if search else None
-    entries: list[SectorEntry] = []
-    for sector in plan.sectors:
-        for city in plan.cities:
-            for offer in city.offers:
-                if sector.id not in offer.sectors:
-                    continue
-                if matcher and not any(
-                    matcher.score(t) for t in (sector.name.en, sector.name.zh, offer.name.en, offer.name.zh, *sector.keywords, *offer.keywords)
-                ):
-                    continue
-                entries.append(SectorEntry(sector, city, offer))
-    return entries
+    """Sector -> cities: every city offer under every sector it belongs to, in sector order.
+
+    With ``search``, an entry matches when the city's own field matches (name or keywords) or the
+    sector's name does; only when nothing matches that way do the sector's broader keywords count,
+    so 'lithium' finds Tai'an's lithium valley and not every new-energy field.
+    """
+    entries = [SectorEntry(s, c, o) for s in plan.sectors for c in plan.cities for o in c.offers if s.id in o.sectors]
+    if not search:
+        return entries
+    matcher = Matcher(search)
+
+    def hit(*texts: str) -> bool:
+        return any(matcher.score(t) for t in texts)
+
+    close = [e for e in entries if hit(e.offer.name.en, e.offer.name.zh, *e.offer.keywords, e.sector.name.en, e.sector.name.zh)]
+    return close or [e for e in entries if hit(*e.sector.keywords)]
 
 
 # ----------------------------------------------------------------------------------------------

@@ -1,0 +1,102 @@
+"""Renderers, on shared record fixtures: exact output per format, and hostile text kept inert."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from sdpartner.records import Column, Detail, Listing
+from sdpartner.render import RENDERERS, OutputFormat, render
+from sdpartner.terminal import Terminal
+
+LISTING = Listing(
+    "Cities",
+    (Column("id", "ID", "id"), Column("name", "Name", "name"), Column("fields", "Fields", "bar"), Column("note", "Note", "", table=False)),
+    ({"id": "qingdao", "name": "青岛", "fields": 6, "note": None}, {"id": "taian", "name": "Tai'an, \"lithium\"", "fields": 7, "note": "a\tb"}),
+)
+DETAIL = Detail("Qingdao", ((Column("id", "ID"), "qingdao"), (Column("year", "Year"), None)), (("fields", LISTING),))
+HOSTILE = "[bold red]x[/] \x1b[31mred\x1b[0m \x1b]8;;http://evil\x07link\x1b]8;;\x07 \u202eevil\u202c \x9b2J"
+
+
+def test_every_format_has_a_renderer() -> None:
+    assert set(RENDERERS) == set(OutputFormat)
+    for fmt in OutputFormat:
+        assert render(LISTING, fmt).endswith("\n")
+
+
+def test_json_listing_is_an_array_with_every_column() -> None:
+    assert json.loads(render(LISTING, OutputFormat.json)) == [
+        {"id": "qingdao", "name": "青岛", "fields": 6, "note": None},
+        {"id": "taian", "name": "Tai'an, \"lithium\"", "fields": 7, "note": "a\tb"},
+    ]
+    assert "青岛" in render(LISTING, OutputFormat.json)  # Chinese unescaped
+
+
+def test_json_detail_is_one_object() -> None:
+    obj = json.loads(render(DETAIL, OutputFormat.json))
+    assert obj["id"] == "qingdao" and obj["year"] is None and obj["fields"][0]["id"] == "qingdao"
+
+
+def test_csv_has_bom_header_and_standard_quoting() -> None:
+    text = render(LISTING, OutputFormat.csv)
+    assert text.startswith("\ufeffid,name,fields,note\n")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[1] == ["qingdao", "青岛", "6", ""]
+    assert rows[2] == ["taian", "Tai'an, \"lithium\"", "7", "a\tb"]
+
+
+def test_tsv_is_one_record_per_line() -> None:
+    assert render(LISTING, OutputFormat.tsv) == "id\tname\tfields\tnote\nqingdao\t青岛\t6\t\ntaian\tTai'an, \"lithium\"\t7\ta b\n"
+
+
+def test_detail_flattens_for_csv_and_tsv() -> None:
+    lines = render(DETAIL, OutputFormat.tsv).splitlines()
+    assert lines[:3] == ["field\tvalue", "id\tqingdao", "year\t"]
+    assert "fields[1].name\tTai'an, \"lithium\"" in lines
+
+
+def test_markdown_table() -> None:
+    assert render(LISTING, OutputFormat.md) == (
+        "## Cities\n\n| ID | Name | Fields |\n| --- | --- | ---: |\n| qingdao | 青岛 | 6 |\n| taian | Tai'an, \"lithium\" | 7 |\n"
+    )
+
+
+def test_markdown_detail_says_not_stated() -> None:
+    text = render(DETAIL, OutputFormat.md)
+    assert text.startswith("# Qingdao\n\n- **ID:** qingdao\n- **Year:** not stated\n")
+
+
+def test_table_on_a_pipe_has_no_colour_and_says_not_stated() -> None:
+    text = render(DETAIL, OutputFormat.table, Terminal(isatty=False, color=False, width=60))
+    assert "\x1b[" not in text and "not stated" in text and "██████ 6" in text
+
+
+def test_table_on_a_colour_terminal_has_colour() -> None:
+    assert "\x1b[" in render(LISTING, OutputFormat.table, Terminal(isatty=True, color=True, width=80))
+
+
+def test_table_folds_long_cells_instead_of_cutting() -> None:
+    long = "x" * 150
+    listing = Listing("T", (Column("a", "A"),), ({"a": long},))
+    text = render(listing, OutputFormat.table, Terminal(width=40))
+    assert text.count("x") == 150 and "…" not in text
+
+
+def test_table_without_unicode_uses_ascii_boxes() -> None:
+    text = render(LISTING, OutputFormat.table, Terminal(width=80, encoding="ascii"))
+    assert "╭" not in text and "+" in text
+
+
+@pytest.mark.parametrize("fmt", list(OutputFormat))
+def test_hostile_text_is_never_interpreted(fmt: OutputFormat) -> None:
+    listing = Listing("T", (Column("a", "A"),), ({"a": HOSTILE},))
+    text = render(listing, fmt, Terminal(isatty=True, color=True, width=200))
+    for raw in ("\x1b]", "\x1b[31m", "\u202e", "\x9b", "\x07"):
+        assert raw not in text
+    if fmt is OutputFormat.json:
+        assert json.loads(text)[0]["a"] == HOSTILE  # lossless
+    else:
+        assert "[bold red]x[/]" in text.replace("\\", "")  # markup shown literally
