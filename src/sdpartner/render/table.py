@@ -80,7 +80,38 @@ def listing_table(listing: Listing, terminal: Terminal) -> Any:
     return table
 
 
-def _renderables(document: Document, terminal: Terminal) -> list[Any]:
+def stacked(listing: Listing) -> list[Any]:
+    """A listing as one block of 'Header: value' lines per record, for terminals too narrow for columns."""
+    from rich.text import Text
+
+    out: list[Any] = [Text(visible(listing.title), style="bold")]
+    cols = [c for c in listing.columns if c.table]
+    for row in listing.rows:
+        block = Text()
+        for c in cols:
+            block.append(f"{c.header}: ", style="dim")
+            block.append_text(_text(row.get(c.key), listing.missing, _STYLE.get(c.style, "")))
+            block.append("\n")
+        out.append(block)
+    return out
+
+
+def _min_width(listing: Listing) -> int:
+    """The narrowest width at which every column still shows whole words (up to 10 cells) and its header."""
+    from rich.cells import cell_len
+
+    total = 1
+    for c in (c for c in listing.columns if c.table):
+        cells = [cell(row.get(c.key), listing.missing) for row in listing.rows]
+        words = [w for text in cells for w in text.split()] + c.header.split()
+        widest = max((cell_len(w) for w in words), default=1)
+        if c.style in ("id", "number", "bar"):
+            widest = max((cell_len(t) for t in cells), default=1) + (21 if c.style == "bar" else 0)
+        total += min(widest, 10 if c.style not in ("id", "number", "bar") else widest) + 3
+    return total
+
+
+def _renderables(document: Document, terminal: Terminal, console: Any) -> list[Any]:
     from rich.panel import Panel
     from rich.table import Table
     from rich.text import Text
@@ -88,6 +119,8 @@ def _renderables(document: Document, terminal: Terminal) -> list[Any]:
     if isinstance(document, Listing):
         if not document.rows:
             return [Text(visible(document.title), style="bold"), Text(document.empty, style="dim")]
+        if _min_width(document) > console.width:
+            return stacked(document)  # columns would be squeezed until words break apart: stack instead
         return [listing_table(document, terminal)]
     assert isinstance(document, Detail)
     grid = Table.grid(padding=(0, 2))
@@ -97,13 +130,13 @@ def _renderables(document: Document, terminal: Terminal) -> list[Any]:
         grid.add_row(Text(c.header), _text(v, document.missing, _STYLE.get(c.style, "")))
     out: list[Any] = [Panel(grid, title=Text(visible(document.title), style="bold"), box=_box(terminal), title_align="left", expand=True)]
     for _, listing in document.sections:
-        out.extend(_renderables(listing, terminal))
+        out.extend(_renderables(listing, terminal, console))
     return out
 
 
 def render(document: Document, terminal: Terminal) -> str:
     """Render a document as rich tables; colour only when the terminal allows it."""
     console = _console(terminal)
-    for item in _renderables(document, terminal):
+    for item in _renderables(document, terminal, console):
         console.print(item)
     return console.file.getvalue()

@@ -1,0 +1,64 @@
+"""The installed ``sdpartner`` as a user runs it, and the start-up discipline (what is never imported)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import run_process
+
+
+def test_installed_command_answers() -> None:
+    result = run_process("events", "--year", "2026", "--format", "json")
+    assert result.returncode == 0 and result.stderr == b""
+    names = [e["name"] for e in json.loads(result.stdout)]
+    assert "7th Multinational Corporation Leaders Qingdao Summit" in names
+
+
+def test_python_dash_m_shows_sdpartner_as_program_name() -> None:
+    result = subprocess.run([sys.executable, "-m", "sdpartner", "--help"], capture_output=True, check=False)
+    assert result.returncode == 0 and result.stdout.startswith(b"Usage: sdpartner ")
+
+
+def test_city_show_chinese_name_through_the_process() -> None:
+    result = run_process("city", "show", "青岛", "--lang", "zh")
+    out = result.stdout.decode("utf-8")
+    assert result.returncode == 0 and "深耕蓝色海洋" in out
+
+
+_PROBE = """
+import sys
+sys.argv = ["sdpartner", *{args!r}]
+from sdpartner.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("\\nLOADED:" + ",".join(sorted(m for m in ("rich", "tomli", "msgspec", "typer") if m in sys.modules)) + "\\n")
+"""
+
+
+def _loaded(*args: str) -> set[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("SDPARTNER_PLAN", "FORCE_COLOR")}
+    result = subprocess.run([sys.executable, "-c", _PROBE.format(args=list(args))], capture_output=True, env=env, check=False)
+    line = result.stderr.decode().rsplit("LOADED:", 1)[1].strip()
+    return set(line.split(",")) if line else set()
+
+
+@pytest.mark.parametrize("args", [["events", "--format", "json"], ["export", "--format", "json"], ["actions", "list", "-f", "tsv"], ["city", "show", "qingdao", "-f", "csv"], ["targets", "-f", "md"], ["--version"], ["validate"]])
+def test_machine_formats_never_import_rich(args: list[str]) -> None:
+    loaded = _loaded(*args)
+    assert "typer" in loaded and "rich" not in loaded
+
+
+def test_tables_do_import_rich() -> None:
+    # the control for the test above: the probe does see rich when a table is drawn
+    assert "rich" in _loaded("actions", "list")
+
+
+def test_usage_errors_do_not_import_rich() -> None:
+    assert "rich" not in _loaded("events", "--year", "abc")
