@@ -218,7 +218,8 @@ def sector_index(plan: Plan, search: str | None = None) -> list[SectorEntry]:
     def hit(*texts: str) -> bool:
         return any(matcher.score(t) for t in texts)
 
-    close = [e for e in entries if hit(e.offer.name.en, e.offer.name.zh, *e.offer.keywords, e.sector.name.en, e.sector.name.zh)]
+    # a field that matches by its own words is listed under its first (main) sector only
+    close = [e for e in entries if hit(e.sector.name.en, e.sector.name.zh) or (e.sector.id == e.offer.sectors[0] and hit(e.offer.name.en, e.offer.name.zh, *e.offer.keywords))]
     return close or [e for e in entries if hit(*e.sector.keywords)]
 
 

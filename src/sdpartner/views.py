@@ -121,8 +121,8 @@ def _listing(title: str, columns: tuple[Column, ...], rows: Sequence[dict[str, V
 
 
 def _other(t: Text, lang: Lang) -> str:
-    """The Chinese beside an English view (so readers can match Chinese documents); nothing in a Chinese view."""
-    return t.zh if lang == "en" else ""
+    """The Chinese name, under the stable key ``name_zh`` in every language (tables show it in English views only)."""
+    return t.zh
 
 
 # ----------------------------------------------------------------------------------------------
@@ -197,7 +197,7 @@ def action_detail(plan: Plan, a: Action, lang: Lang) -> Detail:
     g = query.group_of(plan, a)
     fields: list[tuple[Column, Value]] = [
         (col("id", lang, "id"), a.id), (col("slug", lang), a.slug), (col("name", lang, "name"), a.name.pick(lang)),
-        (col("name_zh", lang), a.name.zh if lang == "en" else a.name.en),
+        (col("name_zh", lang, "", lang == "en"), a.name.zh),
         (col("group", lang), f"{g.id} · {g.name.pick(lang)}"), (col("summary", lang), a.summary.pick(lang)),
         (col("keywords", lang, "dim"), ", ".join(a.keywords)), (col("cites", lang, "dim"), a.cites),
     ]
@@ -281,7 +281,7 @@ def city_list(plan: Plan, lang: Lang) -> Listing:
 def city_detail(plan: Plan, c: City, lang: Lang) -> Detail:
     """A city's pitch in its own framing: fields, clusters, strengths, and where the plan names it."""
     fields: list[tuple[Column, Value]] = [
-        (col("id", lang, "id"), c.id), (col("name", lang, "name"), c.name.pick(lang)), (col("name_zh", lang), c.name.zh if lang == "en" else c.name.en),
+        (col("id", lang, "id"), c.id), (col("name", lang, "name"), c.name.pick(lang)), (col("name_zh", lang, "", lang == "en"), c.name.zh),
         (col("aliases", lang, "dim"), ", ".join(c.aliases)), (col("framing", lang), c.framing.pick(lang)),
         (col("highlights", lang), [h.pick(lang) for h in c.highlights]), (col("cites", lang, "dim"), c.cites),
     ]

@@ -33,7 +33,7 @@ def render(document: Document, terminal: Terminal, level: int = 2) -> str:
         return f"{'#' * level} {escape(document.title)}\n\n{table(document)}"
     assert isinstance(document, Detail)
     out = [f"{'#' * (level - 1)} {escape(document.title)}\n"]
-    for c, v in document.fields:
+    for c, v in (f for f in document.fields if f[0].table):
         out.append(f"- **{escape(c.header)}:** {escape(cell(v, document.missing))}")
     out.append("")
     for _, listing in document.sections:

@@ -126,7 +126,7 @@ def _renderables(document: Document, terminal: Terminal, console: Any) -> list[A
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(overflow="fold")
-    for c, v in document.fields:
+    for c, v in (f for f in document.fields if f[0].table):
         grid.add_row(Text(c.header), _text(v, document.missing, _STYLE.get(c.style, "")))
     out: list[Any] = [Panel(grid, title=Text(visible(document.title), style="bold"), box=_box(terminal), title_align="left", expand=True)]
     for _, listing in document.sections:
