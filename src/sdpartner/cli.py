@@ -4,8 +4,8 @@ No business logic lives here. Errors below are typed (``errors.py``); ``_run`` t
 stderr and an exit code, and ``main`` turns anything unexpected into a one-line bug report (exit 70).
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: Typer would then resolve every parameter annotation from a
+# string at start-up (typing.get_type_hints compiles each one), which costs measurable time per command.
 import os
 import sys
 from collections.abc import Callable
@@ -64,7 +64,7 @@ app.add_typer(city_app, name="city")
 # ----------------------------------------------------------------------------------------------
 
 
-def _complete(pick: Callable[[Plan], list[str]]) -> Callable[[str], list[str]]:
+def _complete(pick: Callable[["Plan"], list[str]]) -> Callable[[str], list[str]]:
     def complete(incomplete: str) -> list[str]:
         try:
             from .load import load_plan
@@ -125,7 +125,7 @@ def _quiet_stdout() -> None:
         pass
 
 
-def _run(build: Callable[[Plan, str], Document], fmt: OutputFormat, lang: Language, plan_path: str | None) -> None:
+def _run(build: Callable[["Plan", str], "Document"], fmt: OutputFormat, lang: Language, plan_path: str | None) -> None:
     """Load the plan, build the document, render it once, print it; user errors become one line."""
     from .load import load_plan
     from .render import render

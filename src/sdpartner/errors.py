@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
 
 
@@ -21,12 +20,17 @@ class SdpartnerError(Exception):
     exit_code: ExitCode = ExitCode.FAILURE
 
 
-@dataclass(frozen=True)
 class Problem:
     """One problem in a plan file: where (``file:line:col`` or ``file: field.path``) and what."""
 
-    where: str
-    what: str
+    __slots__ = ("what", "where")
+
+    def __init__(self, where: str, what: str) -> None:
+        self.where = where
+        self.what = what
+
+    def __repr__(self) -> str:
+        return f"Problem({self.where!r}, {self.what!r})"
 
     def __str__(self) -> str:
         return f"{self.where}: {self.what}"

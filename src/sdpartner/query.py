@@ -6,11 +6,12 @@ tuples of them). Errors are raised as :class:`~sdpartner.errors.NotFound` with a
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from functools import cache
+
+from msgspec import Struct
 
 from .errors import NotFound
 from .model import Action, City, Event, Figure, FigureKind, Group, Measure, Offer, Plan, Programme, Sector, Text
@@ -19,19 +20,27 @@ from .model import Action, City, Event, Figure, FigureKind, Group, Measure, Offe
 # Normalising and suggesting
 # ----------------------------------------------------------------------------------------------
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_SEPARATORS = re.compile(r"[\s\-_'’‘`·.,;:/()\[\]\"“”]+")
+
+
+@cache
+def _cjk() -> re.Pattern[str]:
+    return re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+@cache
+def _separators() -> re.Pattern[str]:  # compiled on first use: most commands never need it
+    return re.compile(r"[\s\-_'’‘`·.,;:/()\[\]\"“”]+")
 
 
 def fold(text: str) -> str:
     """Case-, width- and punctuation-insensitive form of a name: 'Tai'an' and 'TAIAN' fold alike."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return _SEPARATORS.sub("", text)
+    return _separators().sub("", text)
 
 
 def has_cjk(text: str) -> bool:
     """Whether ``text`` contains Chinese characters."""
-    return bool(_CJK.search(text))
+    return bool(_cjk().search(text))
 
 
 def suggest(wanted: str, names: Iterable[str]) -> str | None:
@@ -50,6 +59,8 @@ def suggest(wanted: str, names: Iterable[str]) -> str | None:
         for k, name in by_key.items():
             if len(k) == len(key) and sum(a != b for a, b in zip(k, key, strict=True)) <= 1:
                 return name
+    import difflib  # only needed on the error path
+
     close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.7)
     return by_key[close[0]] if close else None
 
@@ -194,8 +205,7 @@ def measures_for_city(plan: Plan, city: City) -> list[Measure]:
     return [m for m in plan.measures if city.id in m.cities]
 
 
-@dataclass(frozen=True)
-class SectorEntry:
+class SectorEntry(Struct, frozen=True):
     """One line of the sector index: a sector, a city and the city's own wording."""
 
     sector: Sector
@@ -240,7 +250,7 @@ def _stem(word: str) -> str:
 
 def _words(text: str) -> list[str]:
     text = unicodedata.normalize("NFKC", text).casefold()
-    return [w for w in _SEPARATORS.split(text) if w]
+    return [w for w in _separators().split(text) if w]
 
 
 class Matcher:
@@ -269,8 +279,7 @@ class Matcher:
         return 0
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Struct, frozen=True):
     """One search result: what kind of record, its id and title, and where the query matched."""
 
     kind: str

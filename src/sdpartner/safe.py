@@ -4,22 +4,16 @@ Rich markup is never parsed because renderers only hand rich ``Text`` objects, a
 highlighting are off. What remains dangerous are characters a terminal acts on: C0/C1 control codes
 (ESC starts ANSI and OSC sequences; U+009B is a one-byte CSI) and bidirectional overrides that reorder
 what the reader sees. ``visible`` replaces each with a visible stand-in; ``json_escape`` keeps JSON
-lossless by escaping them as ``\\uXXXX``.
+lossless by escaping them as ``\\uXXXX``. Both are ``str.translate`` tables: no regex to compile at start-up.
 """
 
 from __future__ import annotations
 
-import re
-
-_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-# C0 except TAB and LF, DEL, C1, bidi controls, line/paragraph separators
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029" + _BIDI + "]")
-_UNSAFE_NO_NEWLINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029" + _BIDI + "]")
+_BIDI = [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069]
+_SEPARATORS = [0x2028, 0x2029]  # line/paragraph separators: some terminals and editors break lines on them
 
 
-def _stand_in(match: re.Match[str]) -> str:
-    ch = match.group()
-    code = ord(ch)
+def _stand_in(code: int) -> str:
     if code < 0x20:
         return chr(0x2400 + code)  # Unicode "control pictures": ␛ for ESC, ␀ for NUL, ...
     if code == 0x7F:
@@ -27,17 +21,20 @@ def _stand_in(match: re.Match[str]) -> str:
     return f"<U+{code:04X}>"
 
 
+_UNSAFE = [*range(0x00, 0x20), *range(0x7F, 0xA0), *_SEPARATORS, *_BIDI]
+_MULTI_LINE = {c: _stand_in(c) for c in _UNSAFE if c not in (0x09, 0x0A)}  # TAB and LF kept
+_SINGLE_LINE = {**_MULTI_LINE, 0x09: " ", 0x0A: " ", 0x0D: " "}
+_JSON = {c: f"\\u{c:04x}" for c in [*range(0x7F, 0xA0), *_SEPARATORS, *_BIDI]}  # JSON allows these raw
+
+
 def visible(text: str, *, single_line: bool = False) -> str:
     """Replace control and bidi-override characters with visible stand-ins (TAB and LF kept unless single_line)."""
-    pattern = _UNSAFE_NO_NEWLINE if single_line else _UNSAFE
     if single_line:
-        text = text.replace("\t", " ").replace("\r\n", " ").replace("\n", " ")
-    return pattern.sub(_stand_in, text)
-
-
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029" + _BIDI + "]")
+        text = text.replace("\r\n", " ")
+        return text.translate(_SINGLE_LINE)
+    return text.translate(_MULTI_LINE)
 
 
 def json_escape(encoded: str) -> str:
     """Escape, inside already-encoded JSON, the characters JSON allows raw but a terminal may act on."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+    return encoded.translate(_JSON)

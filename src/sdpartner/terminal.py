@@ -9,12 +9,12 @@ import codecs
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TextIO
 
+from msgspec import Struct
 
-@dataclass(frozen=True)
-class Terminal:
+
+class Terminal(Struct, frozen=True):
     """The output stream's capabilities, decided once."""
 
     isatty: bool = False

@@ -7,7 +7,8 @@ person or a script sees, and how numbers, money and missing values read.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+
+import msgspec
 
 from . import query
 from .model import Action, City, Event, Figure, Lang, Measure, Plan, Text
@@ -342,7 +343,7 @@ def overview(plan: Plan, lang: Lang) -> Detail:
     sections = (
         ("groups", _listing(_t(lang, "四组十项行动", f"{len(plan.groups)} groups, {len(plan.actions)} actions"), _cols(lang, ("id", "id"), ("name", "name"), "actions"), group_rows, lang)),
         ("targets", figure_list(plan, targets, lang)),
-        ("events", replace(event_list(plan, year_events, lang), title=_t(lang, f"{p.year}年活动", f"Events in {p.year}"))),
+        ("events", msgspec.structs.replace(event_list(plan, year_events, lang), title=_t(lang, f"{p.year}年活动", f"Events in {p.year}"))),
         ("cities", _listing(_t(lang, "推介城市", "Presenting cities"), (col("id", lang, "id"), col("name", lang, "name"), col("fields", lang, "bar"), Column("offers", _t(lang, "领域", "Fields")),), city_rows, lang)),
     )
     return Detail(p.short_name.pick(lang) if lang == "zh" else f"{p.name.en}", tuple(fields), sections, missing=_w("not_stated", lang))

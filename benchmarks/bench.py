@@ -1,0 +1,116 @@
+"""Start-up and scale benchmarks for sdpartner (stdlib only).
+
+    python benchmarks/bench.py                 # all rows, 21 interleaved pairs each
+    python benchmarks/bench.py --runs 41       # more pairs, steadier medians
+    python benchmarks/bench.py --markdown      # the table for BENCHMARKS.md
+
+Each row times two commands, A (sdpartner) and B (a baseline), alternately: a warm-up of each, then
+``--runs`` pairs; the figure is the median of the per-pair ratios A/B, which holds on a noisy machine
+where absolute times do not. Commands run with bytecode writing allowed (an installed wheel has its
+.pyc files), stdout to /dev/null, no colour, and a private cache directory (warm after the warm-up).
+The scale rows use plans written by benchmarks/make_plan.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PLAN = ROOT / "data" / "plan.toml"
+
+
+def _exe(name: str) -> str:
+    local = Path(sys.executable).parent / name
+    return str(local) if local.exists() else (shutil.which(name) or name)
+
+
+def _time(cmd: list[str], env: dict[str, str]) -> float:
+    """Wall time of one run; a failing command stops the benchmark with its stderr."""
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr.decode(errors='replace')}")
+    return elapsed
+
+
+def pair(a: list[str], b: list[str], env_a: dict[str, str], env_b: dict[str, str], runs: int, warmup: int = 3) -> tuple[float, float, float]:
+    """Median A time, median B time, median of the per-pair ratios A/B (interleaved)."""
+    for _ in range(warmup):
+        _time(a, env_a)
+        _time(b, env_b)
+    ta, tb, ratios = [], [], []
+    for i in range(runs):
+        if i % 2:  # alternate which goes first, so that neither always follows the other
+            x, y = _time(a, env_a), _time(b, env_b)
+        else:
+            y, x = _time(b, env_b), _time(a, env_a)
+        ta.append(x)
+        tb.append(y)
+        ratios.append(x / y)
+    return statistics.median(ta), statistics.median(tb), statistics.median(ratios)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=21)
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    args = parser.parse_args()
+
+    sdp, py = _exe("sdpartner"), sys.executable
+    work = Path(tempfile.mkdtemp(prefix="sdpartner-bench-"))
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "FORCE_COLOR", "SDPARTNER_PLAN", "SDPARTNER_NO_CACHE")}
+    env.update({"NO_COLOR": "1", "SDPARTNER_CACHE_DIR": str(work / "cache"), "COLUMNS": "100"})
+    no_cache = {**env, "SDPARTNER_NO_CACHE": "1"}
+    p1, p10 = work / "plan-1mb.toml", work / "plan-10mb.toml"
+    for path, size in ((p1, 1_000_000), (p10, 10_000_000)):
+        subprocess.run([py, str(HERE / "make_plan.py"), "--bytes", str(size), str(path)], check=True, stdout=subprocess.DEVNULL)
+
+    rows: list[tuple[str, str, float, float, float, str]] = []
+
+    def row(label: str, bound: str, a: list[str], b: list[str], env_a: dict[str, str] = env, env_b: dict[str, str] = env) -> tuple[float, float, float]:
+        ma, mb, r = pair(a, b, env_a, env_b, args.runs)
+        rows.append((label, bound, ma, mb, r, "ok" if not bound or r <= float(bound.split()[-1]) else "OVER"))
+        return ma, mb, r
+
+    row("actions list (table, piped) vs python -c 'import typer, rich.console, rich.table'", "<= 1.15",
+        [sdp, "actions", "list"], [py, "-c", "import typer, rich.console, rich.table"])
+    row("events --format json vs python -c 'import typer'", "<= 1.15", [sdp, "events", "--format", "json"], [py, "-c", "import typer"])
+    tomlq = shutil.which("tomlq")
+    if tomlq:
+        row("export --format json vs tomlq . data/plan.toml", "<= 1.0", [sdp, "export", "--format", "json"], [tomlq, ".", str(PLAN)])
+    else:
+        print("skipped: export --format json vs tomlq (tomlq not found: apt-get install yq)", file=sys.stderr)
+    q = ["events", "--year", "2026", "--format", "json"]
+    t1, t0, _ = row("1 MB plan vs bundled plan: events --year 2026 --format json (cache warm)", "<= 2.0", [sdp, *q, "--plan", str(p1)], [sdp, *q])
+    t10, t0b, _ = row("10 MB plan vs bundled plan: the same (cache warm)", "", [sdp, *q, "--plan", str(p10)], [sdp, *q])
+    size_ratio = p10.stat().st_size / p1.stat().st_size
+    growth = ((t10 - t0b) / max(t1 - t0, 1e-4)) / size_ratio
+    rows.append((f"growth 1 MB -> 10 MB beyond start-up, per unit of size ({size_ratio:.1f}x the bytes)", "<= 1.0", t10 - t0b, t1 - t0, growth, "ok" if growth <= 1.0 else "OVER"))
+    row("1 MB plan vs bundled plan, both with the cache off (SDPARTNER_NO_CACHE=1)", "", [sdp, *q, "--plan", str(p1)], [sdp, *q], no_cache, no_cache)
+    row("events --format json (bundled plan): cache off vs cache on", "", [sdp, "events", "--format", "json"], [sdp, "events", "--format", "json"], no_cache, env)
+
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}; runs: {args.runs} pairs")
+    if args.markdown:
+        print("\n| measure | bound | A median | B median | median A/B | |\n| --- | --- | ---: | ---: | ---: | --- |")
+        for label, bound, ma, mb, r, verdict in rows:
+            print(f"| {label} | {bound} | {ma * 1000:.0f} ms | {mb * 1000:.0f} ms | {r:.2f} | {verdict} |")
+    else:
+        for label, bound, ma, mb, r, verdict in rows:
+            print(f"{r:6.2f} {bound:8s} {verdict:4s}  A {ma * 1000:6.0f} ms  B {mb * 1000:6.0f} ms  {label}")
+    shutil.rmtree(work, ignore_errors=True)
+    return 0 if all(v == "ok" for *_, v in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
