@@ -326,7 +326,7 @@ def overview(plan: Plan, lang: Lang) -> Detail:
     presenter = next((x for x in plan.people if x.id == p.presented_by), None)
     attendance = [f for f in plan.figures if f.id in plan.dialogue.figures]
     fields: list[tuple[Column, Value]] = [
-        (col("plan", lang, "name"), p.name.pick(lang)),
+        (col("plan", lang, "name", table=False), p.name.pick(lang)),  # the panel's title already
         (col("summary", lang), p.summary.pick(lang)),
         (col("published", lang), f"{released.date.isoformat() if released and released.date else _w('date_not_stated', lang)} · {released.name.pick(lang) if released else ''}"),
         (col("venue", lang), released.place.pick(lang) if released and released.place else None),
@@ -342,11 +342,17 @@ def overview(plan: Plan, lang: Lang) -> Detail:
     city_rows = [{"id": c.id, "name": c.name.pick(lang), "fields": len(c.offers), "offers": ", ".join(o.name.pick(lang) for o in c.offers)} for c in plan.cities]
     sections = (
         ("groups", _listing(_t(lang, "四组十项行动", f"{len(plan.groups)} groups, {len(plan.actions)} actions"), _cols(lang, ("id", "id"), ("name", "name"), "actions"), group_rows, lang)),
-        ("targets", figure_list(plan, targets, lang)),
-        ("events", msgspec.structs.replace(event_list(plan, year_events, lang), title=_t(lang, f"{p.year}年活动", f"Events in {p.year}"))),
-        ("cities", _listing(_t(lang, "推介城市", "Presenting cities"), (col("id", lang, "id"), col("name", lang, "name"), col("fields", lang, "bar"), Column("offers", _t(lang, "领域", "Fields")),), city_rows, lang)),
+        ("targets", _narrow(figure_list(plan, targets, lang), "label", "display", "year")),
+        ("events", _narrow(event_list(plan, year_events, lang), "name", "date", "place", title=_t(lang, f"{p.year}年活动", f"Events in {p.year}"))),
+        ("cities", _listing(_t(lang, "推介城市", "Presenting cities"), (col("id", lang, "id"), col("name", lang, "name"), col("fields", lang, "bar"), Column("offers", _t(lang, "推介领域与优势", "What each city offers")),), city_rows, lang)),
     )
     return Detail(p.short_name.pick(lang) if lang == "zh" else f"{p.name.en}", tuple(fields), sections, missing=_w("not_stated", lang))
+
+
+def _narrow(listing: Listing, *keys: str, title: str | None = None) -> Listing:
+    """The same rows, with only ``keys`` shown in tables (machine formats keep every column)."""
+    columns = tuple(msgspec.structs.replace(c, table=c.key in keys) for c in listing.columns)
+    return msgspec.structs.replace(listing, columns=columns, title=title or listing.title)
 
 
 def _person_line(plan: Plan, person: object, lang: Lang) -> str:
