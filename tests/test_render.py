@@ -100,3 +100,12 @@ def test_hostile_text_is_never_interpreted(fmt: OutputFormat) -> None:
         assert json.loads(text)[0]["a"] == HOSTILE  # lossless
     else:
         assert "[bold red]x[/]" in text.replace("\\", "")  # markup shown literally
+
+
+def test_large_texts_take_the_fast_path_and_stay_safe() -> None:
+    from sdpartner.safe import json_escape, visible
+
+    big = "安全" * 5000
+    assert visible(big) is big and json_escape(big) is big  # nothing to replace: returned as it is
+    assert visible(big + "\x1b") == big + "␛"
+    assert json_escape(big + "\u202e") == big + "\\u202e"

@@ -96,9 +96,11 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+_WORD_TEXTS = {key: Text(zh=zh or "-", en=en or "-") for key, (zh, en) in _WORDS.items()}
+
+
 def _w(key: str, lang: Lang) -> str:
-    zh, en = _WORDS[key]
-    return Text(zh=zh or "-", en=en or "-").pick(lang) if (zh or en) else ""
+    return _WORD_TEXTS[key].pick(lang)
 
 
 def col(key: str, lang: Lang, style: str = "", table: bool = True) -> Column:
@@ -189,7 +191,7 @@ def action_list(plan: Plan, actions: Sequence[Action], lang: Lang) -> Listing:
 
 def measure_list(title: str, measures: Sequence[Measure], lang: Lang) -> Listing:
     """Measures with how each is tied to an action (stated, inferred, group only) and their citations."""
-    rows = [{"id": m.id, "text": m.text.pick(lang), "action": m.action, "attribution": _w(m.attribution.value, lang), "cites": m.cites} for m in measures]
+    rows = [{"text": m.text.pick(lang), "action": m.action, "attribution": _w(m.attribution.value, lang), "cites": m.cites, "id": m.id} for m in measures]
     return _listing(title, _cols(lang, ("text", ""), ("action", "number", False), ("attribution", "dim"), ("cites", "dim"), ("id", "dim", False)), rows, lang)
 
 
@@ -207,7 +209,7 @@ def action_detail(plan: Plan, a: Action, lang: Lang) -> Detail:
     if shared:
         title = _t(lang, f"本组({g.name.zh})共有举措,未指定到具体行动", f"Measures of group {g.id} not tied to one action")
         sections.append(("group_measures", measure_list(title, shared, lang)))
-    prog_rows = [{"id": p.id, "name": p.name.pick(lang), "kind": p.kind.pick(lang), "summary": p.summary.pick(lang)} for p in query.programmes_of(plan, a)]
+    prog_rows = [{"name": p.name.pick(lang), "kind": p.kind.pick(lang), "summary": p.summary.pick(lang), "id": p.id} for p in query.programmes_of(plan, a)]
     sections.append(("programmes", _listing(_t(lang, "项目与品牌", "Programmes and brands"), _cols(lang, ("name", "name"), "kind", "summary", ("id", "dim", False)), prog_rows, lang)))
     sections.append(("figures", figure_list(plan, query.figures_of(plan, a), lang)))
     sections.append(("events", event_list(plan, query.events_of(plan, a), lang)))
@@ -287,8 +289,8 @@ def city_detail(plan: Plan, c: City, lang: Lang) -> Detail:
         (col("highlights", lang), [h.pick(lang) for h in c.highlights]), (col("cites", lang, "dim"), c.cites),
     ]
     sector_names = {s.id: s.name.pick(lang) for s in plan.sectors}
-    offer_rows = [{"id": o.id, "name": o.name.pick(lang), "name_zh": _other(o.name, lang), "kind": _w(o.kind.value, lang),
-                   "sectors": [sector_names[s] for s in o.sectors]} for o in c.offers]
+    offer_rows = [{"name": o.name.pick(lang), "name_zh": _other(o.name, lang), "kind": _w(o.kind.value, lang),
+                   "sectors": [sector_names[s] for s in o.sectors], "id": o.id} for o in c.offers]
     sections = [
         ("fields", _listing(_t(lang, "重点领域与优势", "Fields, clusters and strengths"), _cols(lang, ("name", "name"), ("name_zh", "", lang == "en"), "kind", "sectors", ("id", "dim", False)), offer_rows, lang)),
         ("events", event_list(plan, [e for e in plan.events if e.city == c.id], lang)),

@@ -14,7 +14,7 @@ from ..terminal import Terminal
 def to_builtins(document: Document) -> Any:
     """The JSON value of a document: every column, ids included, keys in a stable order."""
     if isinstance(document, Listing):
-        return [{c.key: row.get(c.key) for c in document.columns} for row in document.rows]
+        return list(document.rows)  # views build each row with exactly the columns' keys, in order
     obj: dict[str, Any] = {c.key: v for c, v in document.fields}
     for name, listing in document.sections:
         obj[name] = to_builtins(listing)
