@@ -21,6 +21,7 @@ class Column(Struct, frozen=True):
     header: str
     style: str = ""  # "id", "name", "number", "bar", "dim" or "" (renderers may ignore it)
     table: bool = True  # False: machine formats only (json, csv, tsv), kept out of tables for width
+    missing: str = ""  # what people see for None in this column, if not the listing's word
 
 
 class Listing(Struct, frozen=True):

@@ -116,7 +116,7 @@ def _cols(lang: Lang, *specs: str | tuple[str, str] | tuple[str, str, bool]) -> 
             out.append(col(spec, lang))
         else:
             out.append(col(spec[0], lang, spec[1], spec[2] if len(spec) > 2 else True))  # type: ignore[misc]
-    return tuple(out)
+    return tuple(msgspec.structs.replace(c, style="", missing=_w("date_not_stated", lang)) if c.style == "date" else c for c in out)
 
 
 def _listing(title: str, columns: tuple[Column, ...], rows: Sequence[dict[str, Value]], lang: Lang) -> Listing:
@@ -238,7 +238,7 @@ def figure_list(plan: Plan, figures: Sequence[Figure], lang: Lang) -> Listing:
         "kind": _w(f.kind.value, lang), "scope": f.scope.pick(lang), "original": f.original, "note": f.note.pick(lang) if f.note else None,
         "actions": [str(a) for a in sorted(set(linked.get(f.id, [])))], "cites": f.cites,
     } for f in figures]
-    columns = _cols(lang, ("id", "dim", False), ("label", "name"), ("display", "number"), ("value", "", False), ("unit", "", False),
+    columns = _cols(lang, ("id", "dim", False), ("label", "name"), ("display", ""), ("value", "", False), ("unit", "", False),
                     ("comparator", "", False), ("year", "number"), ("time", "", False), ("kind", "dim"), ("scope", ""),
                     ("original", "", lang == "en"), ("note", "", False), ("actions", "", False), ("cites", "dim", False))
     return _listing(_t(lang, "数字与目标", "Figures and targets"), columns, rows, lang)
@@ -256,11 +256,11 @@ def event_list(plan: Plan, events: Sequence[Event], lang: Lang) -> Listing:
     """Events; a missing date reads 'date not stated', a place read from a name says so."""
     rows = [{
         "id": e.id, "name": e.name.pick(lang), "name_zh": _other(e.name, lang), "kind": e.kind.pick(lang), "year": e.year,
-        "date": e.date.isoformat() if e.date else _w("date_not_stated", lang), "edition": e.edition, "city": e.city,
+        "date": e.date.isoformat() if e.date else None, "edition": e.edition, "city": e.city,
         "place": _place(e, plan, lang), "place_from_name": e.place_from_name, "action": e.action,
         "attribution": _w(e.attribution.value, lang) if e.attribution else None, "note": e.note.pick(lang) if e.note else None, "cites": e.cites,
     } for e in events]
-    columns = _cols(lang, ("id", "dim", False), ("name", "name"), ("name_zh", "", lang == "en"), ("kind", "dim"), ("year", "number"), ("date", ""),
+    columns = _cols(lang, ("id", "dim", False), ("name", "name"), ("name_zh", "", lang == "en"), ("kind", "dim"), ("year", "number"), ("date", "date"),
                     ("edition", "number", False), ("city", "", False), ("place", ""), ("place_from_name", "", False), ("action", "number"),
                     ("attribution", "dim", False), ("note", "", False), ("cites", "dim", False))
     return _listing(_t(lang, "活动", "Events"), columns, rows, lang)
@@ -330,7 +330,7 @@ def overview(plan: Plan, lang: Lang) -> Detail:
     fields: list[tuple[Column, Value]] = [
         (col("plan", lang, "name", table=False), p.name.pick(lang)),  # the panel's title already
         (col("summary", lang), p.summary.pick(lang)),
-        (col("published", lang), f"{released.date.isoformat() if released and released.date else _w('date_not_stated', lang)} · {released.name.pick(lang) if released else ''}"),
+        (col("published", lang), f"{released.date.isoformat() if released and released.date else _w('date_not_stated', lang)} · {released.name.pick(lang) if released else ''}"),  # noqa: E501
         (col("venue", lang), released.place.pick(lang) if released and released.place else None),
         (col("theme", lang), plan.dialogue.theme.pick(lang)),
         (col("presented_by", lang), _person_line(plan, presenter, lang) if presenter else None),

@@ -60,23 +60,23 @@ def _box(terminal: Terminal) -> Any:
     return box.ROUNDED if terminal.unicode else box.ASCII
 
 
-def listing_table(listing: Listing, terminal: Terminal) -> Any:
+def listing_table(listing: Listing, terminal: Terminal, widths: list[int | None]) -> Any:
     """A rich Table for a listing (only the columns meant for people)."""
     from rich.table import Table
     from rich.text import Text
 
     cols: list[Column] = [c for c in listing.columns if c.table]
     table = Table(title=Text(visible(listing.title), style="bold"), box=_box(terminal), header_style="bold", expand=False, show_lines=False, title_justify="left")
-    for c in cols:
+    for c, w in zip(cols, widths, strict=True):
         justify = "right" if c.style == "number" else "left"
-        table.add_column(Text(c.header), justify=justify, overflow="fold", no_wrap=c.style in ("id", "bar", "number"))
+        table.add_column(Text(c.header), justify=justify, overflow="fold", no_wrap=w is None, width=w)
     scales = {}
     for c in cols:
         if c.style == "bar":
             top = max((row.get(c.key) or 0 for row in listing.rows), default=0)
             scales[c.key] = min(1.0, 20 / top) if isinstance(top, (int, float)) and top else 1.0
     for row in listing.rows:
-        table.add_row(*[_bar(row.get(c.key), scales[c.key]) if c.style == "bar" else _text(row.get(c.key), listing.missing, _STYLE.get(c.style, "")) for c in cols])
+        table.add_row(*[_bar(row.get(c.key), scales[c.key]) if c.style == "bar" else _text(row.get(c.key), c.missing or listing.missing, _STYLE.get(c.style, "")) for c in cols])
     return table
 
 
@@ -90,25 +90,37 @@ def stacked(listing: Listing) -> list[Any]:
         block = Text()
         for c in cols:
             block.append(f"{c.header}: ", style="dim")
-            block.append_text(_text(row.get(c.key), listing.missing, _STYLE.get(c.style, "")))
+            block.append_text(_text(row.get(c.key), c.missing or listing.missing, _STYLE.get(c.style, "")))
             block.append("\n")
         out.append(block)
     return out
 
 
-def _min_width(listing: Listing) -> int:
-    """The narrowest width at which every column still shows whole words (up to 10 cells) and its header."""
+def column_widths(listing: Listing, width: int) -> list[int | None] | None:
+    """Widths for the table's columns within ``width``, or None when records must be stacked instead.
+
+    Short columns (ids, numbers, bars) keep their natural width and never wrap. The others start at
+    their natural width and the widest is narrowed, a cell at a time, but never below its longest
+    word (up to 20 cells): so words never break apart and rich never has to crop the table.
+    """
     from rich.cells import cell_len
 
-    total = 1
-    for c in (c for c in listing.columns if c.table):
-        cells = [cell(row.get(c.key), listing.missing) for row in listing.rows]
-        words = [w for text in cells for w in text.split()] + c.header.split()
-        widest = max((cell_len(w) for w in words), default=1)
-        if c.style in ("id", "number", "bar"):
-            widest = max((cell_len(t) for t in cells), default=1) + (21 if c.style == "bar" else 0)
-        total += min(widest, 10 if c.style not in ("id", "number", "bar") else widest) + 3
-    return total
+    cols = [c for c in listing.columns if c.table]
+    texts = [[cell(row.get(c.key), c.missing or listing.missing) for row in listing.rows] + [c.header] for c in cols]
+    lines = [[ln for t in ts for ln in t.splitlines() or [""]] for ts in texts]
+    natural = [max(cell_len(ln) for ln in ls) + (21 if c.style == "bar" else 0) for c, ls in zip(cols, lines, strict=True)]
+    fixed = [c.style in ("id", "number", "bar") for c in cols]
+    floor = [n if f else min(max([cell_len(w) for ln in ls for w in ln.split()] + [1]), 20, n) for f, n, ls in zip(fixed, natural, lines, strict=True)]
+    widths = list(natural)
+    excess = sum(widths) + 3 * len(cols) + 1 - width
+    while excess > 0:
+        shrinkable = [i for i, w in enumerate(widths) if w > floor[i]]
+        if not shrinkable:
+            return None
+        i = max(shrinkable, key=lambda k: widths[k])
+        widths[i] -= 1
+        excess -= 1
+    return [None if f else w for f, w in zip(fixed, widths, strict=True)]
 
 
 def _renderables(document: Document, terminal: Terminal, console: Any) -> list[Any]:
@@ -119,9 +131,10 @@ def _renderables(document: Document, terminal: Terminal, console: Any) -> list[A
     if isinstance(document, Listing):
         if not document.rows:
             return [Text(visible(document.title), style="bold"), Text(document.empty, style="dim")]
-        if _min_width(document) > console.width:
+        widths = column_widths(document, console.width)
+        if widths is None:
             return stacked(document)  # columns would be squeezed until words break apart: stack instead
-        return [listing_table(document, terminal)]
+        return [listing_table(document, terminal, widths)]
     assert isinstance(document, Detail)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
