@@ -58,7 +58,12 @@ def pair(a: list[str], b: list[str], env_a: dict[str, str], env_b: dict[str, str
         ta.append(x)
         tb.append(y)
         ratios.append(x / y)
+    MINIMA[" ".join(a)] = min(ta)
+    MINIMA[" ".join(b)] = min(min(tb), MINIMA.get(" ".join(b), 1e9))
     return statistics.median(ta), statistics.median(tb), statistics.median(ratios)
+
+
+MINIMA: dict[str, float] = {}  # fastest run of each command: the growth row uses these (least noisy)
 
 
 def main() -> int:
@@ -92,11 +97,13 @@ def main() -> int:
     else:
         print("skipped: export --format json vs tomlq (tomlq not found: apt-get install yq)", file=sys.stderr)
     q = ["events", "--year", "2026", "--format", "json"]
-    t1, t0, _ = row("1 MB plan vs bundled plan: events --year 2026 --format json (cache warm)", "<= 2.0", [sdp, *q, "--plan", str(p1)], [sdp, *q])
-    t10, t0b, _ = row("10 MB plan vs bundled plan: the same (cache warm)", "", [sdp, *q, "--plan", str(p10)], [sdp, *q])
+    row("1 MB plan vs bundled plan: events --year 2026 --format json (cache warm)", "<= 2.0", [sdp, *q, "--plan", str(p1)], [sdp, *q])
+    row("10 MB plan vs bundled plan: the same (cache warm)", "", [sdp, *q, "--plan", str(p10)], [sdp, *q])
+    t0, t1, t10 = (MINIMA[" ".join([sdp, *q, *extra])] for extra in ([], ["--plan", str(p1)], ["--plan", str(p10)]))
     size_ratio = p10.stat().st_size / p1.stat().st_size
-    growth = ((t10 - t0b) / max(t1 - t0, 1e-4)) / size_ratio
-    rows.append((f"growth 1 MB -> 10 MB beyond start-up, per unit of size ({size_ratio:.1f}x the bytes)", "<= 1.0", t10 - t0b, t1 - t0, growth, "ok" if growth <= 1.0 else "OVER"))
+    growth = ((t10 - t0) / max(t1 - t0, 1e-4)) / size_ratio
+    label = f"growth 1 MB -> 10 MB: time beyond start-up ({size_ratio:.1f}x the bytes), fastest runs; A = 10 MB, B = 1 MB, ratio per unit of size"
+    rows.append((label, "<= 1.0", t10 - t0, t1 - t0, growth, "ok" if growth <= 1.0 else "OVER"))
     row("1 MB plan vs bundled plan, both with the cache off (SDPARTNER_NO_CACHE=1)", "", [sdp, *q, "--plan", str(p1)], [sdp, *q], no_cache, no_cache)
     row("events --format json (bundled plan): cache off vs cache on", "", [sdp, "events", "--format", "json"], [sdp, "events", "--format", "json"], no_cache, env)
 

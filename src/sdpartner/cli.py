@@ -394,6 +394,9 @@ def validate(
 
 def main(prog_name: str = "sdpartner") -> None:
     """Console-script entry point: run the app; an unexpected exception is a one-line bug report, exit 70."""
+    import gc
+
+    gc.disable()  # a short-lived process that makes no reference cycles: collections would only cost time
     try:
         app(prog_name=prog_name)
     except SystemExit:
