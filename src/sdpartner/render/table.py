@@ -106,7 +106,7 @@ def column_widths(listing: Listing, width: int) -> list[int | None] | None:
     from rich.cells import cell_len
 
     cols = [c for c in listing.columns if c.table]
-    texts = [[cell(row.get(c.key), c.missing or listing.missing) for row in listing.rows] + [c.header] for c in cols]
+    texts = [[visible(cell(row.get(c.key), c.missing or listing.missing)) for row in listing.rows] + [visible(c.header)] for c in cols]
     lines = [[ln for t in ts for ln in t.splitlines() or [""]] for ts in texts]
     natural = [max(cell_len(ln) for ln in ls) + (21 if c.style == "bar" else 0) for c, ls in zip(cols, lines, strict=True)]
     fixed = [c.style in ("id", "number", "bar") for c in cols]
