@@ -378,18 +378,19 @@ def validate(
       sdpartner validate my-plan.toml
     """
     from .errors import PlanError
-    from .load import load_plan, resolve_path
+    from .load import load_plan
     from .query import record_counts
 
+    which = path or os.environ.get("SDPARTNER_PLAN") or "the bundled plan"
     try:
         loaded = load_plan(path)
     except PlanError as exc:
         for problem in exc.problems:
             typer.echo(str(problem), err=True)
-        typer.echo(f"sdpartner: {len(exc.problems)} problem(s) found in {path or resolve_path(None)}", err=True)
+        typer.echo(f"sdpartner: {len(exc.problems)} problem(s) found in {which}", err=True)
         raise typer.Exit(int(ExitCode.FAILURE)) from None
     counts = ", ".join(f"{n} {k}" for k, n in record_counts(loaded).items())
-    _emit(f"valid: {path or resolve_path(None)} ({counts})\n")
+    _emit(f"valid: {which} ({counts})\n")
 
 
 def main(prog_name: str = "sdpartner") -> None:
