@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from .errors import ExitCode, SdpartnerError
+from .model import FigureKind
 from .render import OutputFormat
 
 if TYPE_CHECKING:
@@ -34,13 +35,6 @@ class ExportFormat(str, Enum):
 
     json = "json"
     md = "md"
-
-
-class Kind(str, Enum):
-    """The ``targets --kind`` choices."""
-
-    target = "target"
-    status = "status"
 
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -125,24 +119,28 @@ def _quiet_stdout() -> None:
         pass
 
 
+def _load(plan_path: str | None) -> "Plan":
+    """The validated plan (through the cache); an unusable file becomes one line and exit 1."""
+    from .cache import plan_cache
+    from .load import load_plan
+
+    try:
+        return load_plan(plan_path, cache=plan_cache())
+    except SdpartnerError as exc:
+        _fail(exc)
+
+
 def _run(build: Callable[["Plan", str], "Document"], fmt: OutputFormat, lang: Language, plan_path: str | None) -> None:
     """Load the plan, build the document, render it once, print it; user errors become one line."""
-    from .load import load_plan
     from .render import render
     from .terminal import Terminal
 
+    plan = _load(plan_path)
     try:
-        plan = load_plan(plan_path, cache=_cache())
         text = render(build(plan, lang.value), fmt, Terminal.detect())
     except SdpartnerError as exc:
         _fail(exc)
     _emit(text)
-
-
-def _cache() -> Callable[..., object] | None:
-    from .cache import plan_cache
-
-    return plan_cache()
 
 
 # ----------------------------------------------------------------------------------------------
@@ -228,7 +226,7 @@ def actions_show(
 def targets(
     action: Annotated[Optional[str], typer.Option("--action", "-a", help="Only figures linked to this action (number or slug).", autocompletion=complete_action)] = None,
     year: YearOpt = None,
-    kind: Annotated[Optional[Kind], typer.Option("--kind", "-k", help="target (set by the plan) or status (reported).", case_sensitive=False)] = None,
+    kind: Annotated[Optional[FigureKind], typer.Option("--kind", "-k", help="target (set by the plan) or status (reported).", case_sensitive=False)] = None,
     fmt: FormatOpt = OutputFormat.table,
     lang: LangOpt = Language.en,
     plan: PlanOpt = None,
@@ -240,10 +238,8 @@ def targets(
       sdpartner targets --kind target
     """
     from . import query, views
-    from .model import FigureKind
 
-    fk = FigureKind(kind.value) if kind else None
-    _run(lambda p, lg: views.figure_list(p, query.figures(p, action, year, fk), lg), fmt, lang, plan)
+    _run(lambda p, lg: views.figure_list(p, query.figures(p, action, year, kind), lg), fmt, lang, plan)
 
 
 @app.command()
@@ -349,12 +345,7 @@ def export(
     Example:
       sdpartner export --format md > briefing.md
     """
-    from .load import load_plan
-
-    try:
-        loaded = load_plan(plan, cache=_cache())
-    except SdpartnerError as exc:
-        _fail(exc)
+    loaded = _load(plan)
     if fmt is ExportFormat.json:
         from .render.json import dumps
 
