@@ -217,3 +217,15 @@ def test_query_on_invalid_plan_is_one_line(invoke, tmp_path) -> None:
     bad.write_text("schema_version = [", encoding="utf-8")
     result = invoke("events", "--plan", str(bad))
     assert result.exit_code == 1 and result.stderr.startswith(f"sdpartner: error: invalid plan file: {bad}:1:") and result.stderr.count("\n") == 1
+
+
+def test_codes_are_stable_in_machine_formats_and_words_in_tables(invoke) -> None:
+    for lang in ("en", "zh"):
+        rows = _json(invoke("targets", "-f", "json", "--lang", lang, *M))
+        assert {r["kind"] for r in rows} == {"target", "status"}
+        measures = _json(invoke("actions", "show", "1", "-f", "json", "--lang", lang, *M))["measures"]
+        assert measures[0]["attribution"] == "inferred"
+    assert "\tseeking\t" in invoke("sectors", "-f", "tsv", *M).stdout
+    assert "seeking partners" in invoke("sectors", *M).stdout
+    assert "寻求合作" in invoke("sectors", "--lang", "zh", *M).stdout
+    assert "据文意推断" in invoke("actions", "show", "1", "--lang", "zh", "-f", "md", *M).stdout

@@ -22,6 +22,11 @@ class Column(Struct, frozen=True):
     style: str = ""  # "id", "name", "number", "bar", "dim" or "" (renderers may ignore it)
     table: bool = True  # False: machine formats only (json, csv, tsv), kept out of tables for width
     missing: str = ""  # what people see for None in this column, if not the listing's word
+    labels: dict[str, str] = {}  # code -> word for people (tables, Markdown); machine formats keep the code
+
+    def show(self, value: "Value") -> "Value":
+        """The value as people read it: a code replaced by its label."""
+        return self.labels.get(value, value) if isinstance(value, str) and self.labels else value
 
 
 class Listing(Struct, frozen=True):

@@ -109,14 +109,24 @@ def col(key: str, lang: Lang, style: str = "", table: bool = True) -> Column:
     return Column(key, Text(zh=zh, en=en).pick(lang), style, table)
 
 
-def _cols(lang: Lang, *specs: str | tuple[str, str] | tuple[str, str, bool]) -> tuple[Column, ...]:
+# columns whose values are codes (stable in JSON, CSV and TSV), shown to people as words of their language
+_CODED = {
+    "attribution": ("stated", "inferred", "group"),
+    "kind": ("target", "status", "seeking", "industry", "cluster", "strength"),
+}
+
+
+def _cols(lang: Lang, *specs: str | tuple[str, str] | tuple[str, str, bool], coded: bool = False) -> tuple[Column, ...]:
     out = []
     for spec in specs:
         if isinstance(spec, str):
             out.append(col(spec, lang))
         else:
             out.append(col(spec[0], lang, spec[1], spec[2] if len(spec) > 2 else True))  # type: ignore[misc]
-    return tuple(msgspec.structs.replace(c, style="", missing=_w("date_not_stated", lang)) if c.style == "date" else c for c in out)
+    out = [msgspec.structs.replace(c, style="", missing=_w("date_not_stated", lang)) if c.style == "date" else c for c in out]
+    if coded:
+        out = [msgspec.structs.replace(c, labels={k: _w(k, lang) for k in _CODED[c.key]}) if c.key in _CODED else c for c in out]
+    return tuple(out)
 
 
 def _listing(title: str, columns: tuple[Column, ...], rows: Sequence[dict[str, Value]], lang: Lang) -> Listing:
@@ -191,8 +201,8 @@ def action_list(plan: Plan, actions: Sequence[Action], lang: Lang) -> Listing:
 
 def measure_list(title: str, measures: Sequence[Measure], lang: Lang) -> Listing:
     """Measures with how each is tied to an action (stated, inferred, group only) and their citations."""
-    rows = [{"text": m.text.pick(lang), "action": m.action, "attribution": _w(m.attribution.value, lang), "cites": m.cites, "id": m.id} for m in measures]
-    return _listing(title, _cols(lang, ("text", ""), ("action", "number", False), ("attribution", "dim"), ("cites", "dim"), ("id", "dim", False)), rows, lang)
+    rows = [{"text": m.text.pick(lang), "action": m.action, "attribution": m.attribution.value, "cites": m.cites, "id": m.id} for m in measures]
+    return _listing(title, _cols(lang, ("text", ""), ("action", "number", False), ("attribution", "dim"), ("cites", "dim"), ("id", "dim", False), coded=True), rows, lang)
 
 
 def action_detail(plan: Plan, a: Action, lang: Lang) -> Detail:
@@ -235,12 +245,12 @@ def figure_list(plan: Plan, figures: Sequence[Figure], lang: Lang) -> Listing:
     rows = [{
         "id": f.id, "label": f.label.pick(lang), "display": figure_display(f, lang), "value": f.value if not f.value.is_integer() else int(f.value),
         "unit": f.unit.pick(lang), "comparator": f.comparator.value, "year": f.year, "time": f.time.pick(lang) if f.time else None,
-        "kind": _w(f.kind.value, lang), "scope": f.scope.pick(lang), "original": f.original, "note": f.note.pick(lang) if f.note else None,
+        "kind": f.kind.value, "scope": f.scope.pick(lang), "original": f.original, "note": f.note.pick(lang) if f.note else None,
         "actions": [str(a) for a in sorted(set(linked.get(f.id, [])))], "cites": f.cites,
     } for f in figures]
     columns = _cols(lang, ("id", "dim", False), ("label", "name"), ("display", ""), ("value", "", False), ("unit", "", False),
                     ("comparator", "", False), ("year", "number"), ("time", "", False), ("kind", "dim"), ("scope", ""),
-                    ("original", "", lang == "en"), ("note", "", False), ("actions", "", False), ("cites", "dim", False))
+                    ("original", "", lang == "en"), ("note", "", False), ("actions", "", False), ("cites", "dim", False), coded=True)
     return _listing(_t(lang, "数字与目标", "Figures and targets"), columns, rows, lang)
 
 
@@ -258,11 +268,11 @@ def event_list(plan: Plan, events: Sequence[Event], lang: Lang) -> Listing:
         "id": e.id, "name": e.name.pick(lang), "name_zh": _other(e.name, lang), "kind": e.kind.pick(lang), "year": e.year,
         "date": e.date.isoformat() if e.date else None, "edition": e.edition, "city": e.city,
         "place": _place(e, plan, lang), "place_from_name": e.place_from_name, "action": e.action,
-        "attribution": _w(e.attribution.value, lang) if e.attribution else None, "note": e.note.pick(lang) if e.note else None, "cites": e.cites,
+        "attribution": e.attribution.value if e.attribution else None, "note": e.note.pick(lang) if e.note else None, "cites": e.cites,
     } for e in events]
     columns = _cols(lang, ("id", "dim", False), ("name", "name"), ("name_zh", "", lang == "en"), ("kind", "dim"), ("year", "number"), ("date", "date"),
                     ("edition", "number", False), ("city", "", False), ("place", ""), ("place_from_name", "", False), ("action", "number"),
-                    ("attribution", "dim", False), ("note", "", False), ("cites", "dim", False))
+                    ("attribution", "dim", False), ("note", "", False), ("cites", "dim", False), coded=True)
     return _listing(_t(lang, "活动", "Events"), columns, rows, lang)
 
 
@@ -289,10 +299,10 @@ def city_detail(plan: Plan, c: City, lang: Lang) -> Detail:
         (col("highlights", lang), [h.pick(lang) for h in c.highlights]), (col("cites", lang, "dim"), c.cites),
     ]
     sector_names = {s.id: s.name.pick(lang) for s in plan.sectors}
-    offer_rows = [{"name": o.name.pick(lang), "name_zh": _other(o.name, lang), "kind": _w(o.kind.value, lang),
+    offer_rows = [{"name": o.name.pick(lang), "name_zh": _other(o.name, lang), "kind": o.kind.value,
                    "sectors": [sector_names[s] for s in o.sectors], "id": o.id} for o in c.offers]
     sections = [
-        ("fields", _listing(_t(lang, "重点领域与优势", "Fields, clusters and strengths"), _cols(lang, ("name", "name"), ("name_zh", "", lang == "en"), "kind", "sectors", ("id", "dim", False)), offer_rows, lang)),
+        ("fields", _listing(_t(lang, "重点领域与优势", "Fields, clusters and strengths"), _cols(lang, ("name", "name"), ("name_zh", "", lang == "en"), "kind", "sectors", ("id", "dim", False), coded=True), offer_rows, lang)),
         ("events", event_list(plan, [e for e in plan.events if e.city == c.id], lang)),
         ("measures", measure_list(_t(lang, "计划中涉及本市的举措", "Plan measures that name this city"), query.measures_for_city(plan, c), lang)),
     ]
@@ -303,9 +313,9 @@ def sector_list(entries: Sequence[query.SectorEntry], lang: Lang) -> Listing:
     """The cross-city index: one row per sector, city and the city's own wording."""
     rows = [{
         "sector": e.sector.id, "sector_name": e.sector.name.pick(lang), "city": e.city.name.pick(lang),
-        "offer": e.offer.name.pick(lang), "offer_zh": _other(e.offer.name, lang), "kind": _w(e.offer.kind.value, lang), "id": e.offer.id,
+        "offer": e.offer.name.pick(lang), "offer_zh": _other(e.offer.name, lang), "kind": e.offer.kind.value, "id": e.offer.id,
     } for e in entries]
-    columns = _cols(lang, ("sector", "dim", False), ("sector_name", "name"), ("city", "id"), ("offer", ""), ("offer_zh", "", lang == "en"), ("kind", "dim"), ("id", "dim", False))
+    columns = _cols(lang, ("sector", "dim", False), ("sector_name", "name"), ("city", "id"), ("offer", ""), ("offer_zh", "", lang == "en"), ("kind", "dim"), ("id", "dim", False), coded=True)
     return _listing(_t(lang, "行业与城市", "Sectors and the cities that offer them"), columns, rows, lang)
 
 

@@ -76,7 +76,7 @@ def listing_table(listing: Listing, terminal: Terminal, widths: list[int | None]
             top = max((row.get(c.key) or 0 for row in listing.rows), default=0)
             scales[c.key] = min(1.0, 20 / top) if isinstance(top, (int, float)) and top else 1.0
     for row in listing.rows:
-        table.add_row(*[_bar(row.get(c.key), scales[c.key]) if c.style == "bar" else _text(row.get(c.key), c.missing or listing.missing, _STYLE.get(c.style, "")) for c in cols])
+        table.add_row(*[_bar(row.get(c.key), scales[c.key]) if c.style == "bar" else _text(c.show(row.get(c.key)), c.missing or listing.missing, _STYLE.get(c.style, "")) for c in cols])
     return table
 
 
@@ -90,7 +90,7 @@ def stacked(listing: Listing) -> list[Any]:
         block = Text()
         for c in cols:
             block.append(f"{c.header}: ", style="dim")
-            block.append_text(_text(row.get(c.key), c.missing or listing.missing, _STYLE.get(c.style, "")))
+            block.append_text(_text(c.show(row.get(c.key)), c.missing or listing.missing, _STYLE.get(c.style, "")))
             block.append("\n")
         out.append(block)
     return out
@@ -106,7 +106,7 @@ def column_widths(listing: Listing, width: int) -> list[int | None] | None:
     from rich.cells import cell_len
 
     cols = [c for c in listing.columns if c.table]
-    texts = [[visible(cell(row.get(c.key), c.missing or listing.missing)) for row in listing.rows] + [visible(c.header)] for c in cols]
+    texts = [[visible(cell(c.show(row.get(c.key)), c.missing or listing.missing)) for row in listing.rows] + [visible(c.header)] for c in cols]
     lines = [[ln for t in ts for ln in t.splitlines() or [""]] for ts in texts]
     natural = [max(cell_len(ln) for ln in ls) + (21 if c.style == "bar" else 0) for c, ls in zip(cols, lines, strict=True)]
     fixed = [c.style in ("id", "number", "bar") for c in cols]
