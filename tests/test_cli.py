@@ -229,3 +229,23 @@ def test_codes_are_stable_in_machine_formats_and_words_in_tables(invoke) -> None
     assert "seeking partners" in invoke("sectors", *M).stdout
     assert "寻求合作" in invoke("sectors", "--lang", "zh", *M).stdout
     assert "据文意推断" in invoke("actions", "show", "1", "--lang", "zh", "-f", "md", *M).stdout
+
+
+def test_app_for_keeps_only_the_named_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sdpartner.cli import app_for
+
+    lean = app_for(["events", "--year", "2026"])
+    assert [c.callback.__name__ for c in lean.registered_commands] == ["events"] and not lean.registered_groups
+    assert [g.name for g in app_for(["city", "show", "x"]).registered_groups] == ["city"]
+    for args in ([], ["--version"], ["-h"], ["nosuch"]):
+        assert app_for(args) is app
+    monkeypatch.setenv("_SDPARTNER_COMPLETE", "complete_bash")
+    assert app_for(["events"]) is app
+
+
+@pytest.mark.parametrize("args", [["events", "-f", "csv"], ["city", "show", "青岛", "-f", "json"], ["search", "lithium", "-f", "tsv"], ["events", "-h"], ["actions", "show", "7", "-f", "md"]])
+def test_the_reduced_app_answers_like_the_whole_one(runner, args: list[str]) -> None:
+    from sdpartner.cli import app_for
+
+    whole, lean = runner.invoke(app, args), runner.invoke(app_for(args), args)
+    assert (lean.exit_code, lean.stdout, lean.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
