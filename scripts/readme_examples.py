@@ -21,7 +21,7 @@ ENV = {"COLUMNS": "100", "NO_COLOR": "1", "SDPARTNER_LANG": None, "SDPARTNER_PLA
 
 
 def run(command: str) -> str:
-    """The stdout of one README command (pipes to head are honoured)."""
+    """What one README command prints (stdout, and stderr when it fails; pipes to head are honoured)."""
     from typer.testing import CliRunner
 
     from sdpartner.cli import app
@@ -29,7 +29,7 @@ def run(command: str) -> str:
     cmd, _, pipe = command.partition(" | ")
     args = shlex.split(cmd)[1:]
     result = CliRunner().invoke(app, args, env=ENV)
-    out = result.stdout
+    out = result.stdout + (result.stderr if result.exit_code else "")  # a failing example shows its error line
     if pipe.startswith("head -n "):
         out = "".join(out.splitlines(keepends=True)[: int(pipe.split()[-1])])
     return out
