@@ -94,3 +94,5 @@ def test_chinese_names_and_figures_appear_in_their_cited_paragraphs(plan: Plan) 
             check(f"offer {o.id}", o.name.zh, c.cites)
     for f in plan.figures:
         assert f.original in "".join(paras[c] for c in f.cites), f"figure {f.id}: {f.original!r}"
+    for section in plan.source.sections:
+        check("section", section.zh, plan.source.cites)

@@ -85,6 +85,7 @@ class Source(_Record, kw_only=True):
     file: NonEmpty
     paragraphs: Annotated[int, Meta(ge=1, le=10_000)]
     numbering: Text
+    sections: list[Text] = []
     cites: Cites
 
 
