@@ -82,7 +82,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "at_least": ("不少于", "at least"),
     "more_than": ("超过", "more than"),
     "strive_to_exceed": ("力争突破", "aim to exceed"),
-    "exactly": ("", ""),
     "target": ("目标", "target"),
     "status": ("现状", "status"),
     "stated": ("原文明确", "stated"),
@@ -96,7 +95,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-_WORD_TEXTS = {key: Text(zh=zh or "-", en=en or "-") for key, (zh, en) in _WORDS.items()}
+_WORD_TEXTS = {key: Text(zh=zh, en=en) for key, (zh, en) in _WORDS.items()}
 
 
 def _w(key: str, lang: Lang) -> str:
@@ -133,10 +132,7 @@ def _listing(title: str, columns: tuple[Column, ...], rows: Sequence[dict[str, V
     return Listing(title, columns, tuple(rows), missing=_w("not_stated", lang), empty=_w("none", lang))
 
 
-def _other(t: Text, lang: Lang) -> str:
-    """The Chinese name, under the stable key ``name_zh`` in every language (tables show it in English views only)."""
-    return t.zh
-
+# ``name_zh`` is always the Chinese name, a stable key in every language; tables show it in English views only.
 
 # ----------------------------------------------------------------------------------------------
 # Numbers
@@ -169,9 +165,9 @@ def amount(value: float, unit: Text, lang: Lang) -> str:
 def figure_display(f: Figure, lang: Lang) -> str:
     """A figure as a person reads it: 'at least 500 events', '1.6 trillion yuan', '力争突破7500亿元'."""
     base = amount(f.value, f.unit, lang)
-    word = _w(f.comparator.value, lang)
     if f.comparator.value == "exactly":
         return base
+    word = _w(f.comparator.value, lang)
     if lang == "zh":
         return f"{base}以上" if f.comparator.value == "at_least" else f"{word}{base}"
     return f"{word} {base}"
@@ -189,7 +185,7 @@ def action_list(plan: Plan, actions: Sequence[Action], lang: Lang) -> Listing:
         g = query.group_of(plan, a)
         rows.append({
             "id": a.id, "slug": a.slug, "group": g.id, "group_name": g.name.pick(lang), "name": a.name.pick(lang),
-            "name_zh": _other(a.name, lang), "summary": a.summary.pick(lang),
+            "name_zh": a.name.zh, "summary": a.summary.pick(lang),
             "measures": len(query.measures_of(plan, a)), "events": len(query.events_of(plan, a)),
             "figures": len(query.figures_of(plan, a)), "cites": a.cites,
         })
@@ -265,7 +261,7 @@ def _place(e: Event, plan: Plan, lang: Lang) -> str | None:
 def event_list(plan: Plan, events: Sequence[Event], lang: Lang) -> Listing:
     """Events; a missing date reads 'date not stated', a place read from a name says so."""
     rows = [{
-        "id": e.id, "name": e.name.pick(lang), "name_zh": _other(e.name, lang), "kind": e.kind.pick(lang), "year": e.year,
+        "id": e.id, "name": e.name.pick(lang), "name_zh": e.name.zh, "kind": e.kind.pick(lang), "year": e.year,
         "date": e.date.isoformat() if e.date else None, "edition": e.edition, "city": e.city,
         "place": _place(e, plan, lang), "place_from_name": e.place_from_name, "action": e.action,
         "attribution": e.attribution.value if e.attribution else None, "note": e.note.pick(lang) if e.note else None, "cites": e.cites,
@@ -284,7 +280,7 @@ def event_list(plan: Plan, events: Sequence[Event], lang: Lang) -> Listing:
 def city_list(plan: Plan, lang: Lang) -> Listing:
     """The five presenting cities."""
     rows = [{
-        "id": c.id, "name": c.name.pick(lang), "name_zh": _other(c.name, lang), "framing": c.framing.pick(lang),
+        "id": c.id, "name": c.name.pick(lang), "name_zh": c.name.zh, "framing": c.framing.pick(lang),
         "fields": len(c.offers), "aliases": c.aliases, "cites": c.cites,
     } for c in plan.cities]
     columns = _cols(lang, ("id", "id"), ("name", "name"), ("name_zh", "", lang == "en"), ("framing", ""), ("fields", "bar"), ("aliases", "dim", False), ("cites", "dim", False))
@@ -299,7 +295,7 @@ def city_detail(plan: Plan, c: City, lang: Lang) -> Detail:
         (col("highlights", lang), [h.pick(lang) for h in c.highlights]), (col("cites", lang, "dim"), c.cites),
     ]
     sector_names = {s.id: s.name.pick(lang) for s in plan.sectors}
-    offer_rows = [{"name": o.name.pick(lang), "name_zh": _other(o.name, lang), "kind": o.kind.value,
+    offer_rows = [{"name": o.name.pick(lang), "name_zh": o.name.zh, "kind": o.kind.value,
                    "sectors": [sector_names[s] for s in o.sectors], "id": o.id} for o in c.offers]
     sections = [
         ("fields", _listing(_t(lang, "重点领域与优势", "Fields, clusters and strengths"), _cols(lang, ("name", "name"), ("name_zh", "", lang == "en"), "kind", "sectors", ("id", "dim", False), coded=True), offer_rows, lang)),
@@ -313,7 +309,7 @@ def sector_list(entries: Sequence[query.SectorEntry], lang: Lang) -> Listing:
     """The cross-city index: one row per sector, city and the city's own wording."""
     rows = [{
         "sector": e.sector.id, "sector_name": e.sector.name.pick(lang), "city": e.city.name.pick(lang),
-        "offer": e.offer.name.pick(lang), "offer_zh": _other(e.offer.name, lang), "kind": e.offer.kind.value, "id": e.offer.id,
+        "offer": e.offer.name.pick(lang), "offer_zh": e.offer.name.zh, "kind": e.offer.kind.value, "id": e.offer.id,
     } for e in entries]
     columns = _cols(lang, ("sector", "dim", False), ("sector_name", "name"), ("city", "id"), ("offer", ""), ("offer_zh", "", lang == "en"), ("kind", "dim"), ("id", "dim", False), coded=True)
     return _listing(_t(lang, "行业与城市", "Sectors and the cities that offer them"), columns, rows, lang)
