@@ -35,7 +35,7 @@ def _cited_records(plan: Plan):
     yield "dialogue", plan.dialogue.cites
     for kind in ("documents", "people", "organisations", "groups", "actions", "measures", "programmes", "figures", "events", "cities", "statements"):
         for rec in getattr(plan, kind):
-            yield f"{kind}:{getattr(rec, 'id')}", rec.cites
+            yield f"{kind}:{rec.id}", rec.cites
     for pr in plan.dialogue.presentations:
         yield f"presentation:{pr.presenter}", pr.cites
 

@@ -150,3 +150,10 @@ def test_tomli_is_the_parser() -> None:
     with pytest.raises(tomli.TOMLDecodeError) as info:
         tomli.loads("a = = 1")
     assert info.value.lineno == 1
+
+
+def test_two_cities_may_not_answer_to_one_name(tmp_path: Path) -> None:
+    # "Hill-Town" folds like "Hill Town", the other city's name: lookups could not tell them apart
+    path = _mini_with(tmp_path, 'aliases = ["Port Town"]', 'aliases = ["Port Town", "Hill-Town"]')
+    (problem,) = _problems(path)
+    assert "cities[1].aliases: name 'Hill Town' is also a name of city 'harbour'" in problem

@@ -347,9 +347,9 @@ def export(
     """
     loaded = _load(plan)
     if fmt is ExportFormat.json:
-        from .render.json import dumps
-
         import msgspec
+
+        from .render.json import dumps
 
         _emit(dumps(msgspec.to_builtins(loaded)))
     else:

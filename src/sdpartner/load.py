@@ -156,6 +156,7 @@ def _collect_schema_problems(doc: dict[str, Any], name: str) -> list[Problem]:
 def check(plan: Any, name: str) -> list[Problem]:
     """Cross-checks types cannot express: unique ids, resolvable references, cites in range."""
     from . import model as m
+    from .names import fold
 
     p: m.Plan = plan
     problems: list[Problem] = []
@@ -260,8 +261,8 @@ def check(plan: Any, name: str) -> list[Problem]:
     names: dict[str, str] = {}
     for i, c in enumerate(p.cities):
         cites(f"cities[{i}]", c.cites)
-        for k, alias in enumerate([c.id, c.name.zh, c.name.en, *c.aliases]):
-            key = alias.casefold()
+        for alias in [c.id, c.name.zh, c.name.en, *c.aliases]:
+            key = fold(alias)  # the rule lookups use: two cities must never answer to one name
             if names.get(key, c.id) != c.id:
                 bad(f"cities[{i}].aliases", f"name {alias!r} is also a name of city {names[key]!r}")
             names.setdefault(key, c.id)

@@ -6,41 +6,19 @@ tuples of them). Errors are raised as :class:`~sdpartner.errors.NotFound` with a
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Iterator
-from functools import cache
 
 from msgspec import Struct
 
 from .errors import NotFound
 from .model import Action, City, Event, Figure, FigureKind, Group, Measure, Offer, Plan, Programme, Sector, Text
+from .names import fold, has_cjk
+from .names import words as _words
 
 # ----------------------------------------------------------------------------------------------
 # Normalising and suggesting
 # ----------------------------------------------------------------------------------------------
 
-
-
-@cache
-def _cjk() -> re.Pattern[str]:
-    return re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-@cache
-def _separators() -> re.Pattern[str]:  # compiled on first use: most commands never need it
-    return re.compile(r"[\s\-_'’‘`·.,;:/()\[\]\"“”]+")
-
-
-def fold(text: str) -> str:
-    """Case-, width- and punctuation-insensitive form of a name: 'Tai'an' and 'TAIAN' fold alike."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return _separators().sub("", text)
-
-
-def has_cjk(text: str) -> bool:
-    """Whether ``text`` contains Chinese characters."""
-    return bool(_cjk().search(text))
 
 
 def suggest(wanted: str, names: Iterable[str]) -> str | None:
@@ -246,11 +224,6 @@ def _stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
-
-
-def _words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return [w for w in _separators().split(text) if w]
 
 
 class Matcher:
