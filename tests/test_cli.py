@@ -249,3 +249,10 @@ def test_the_reduced_app_answers_like_the_whole_one(runner, args: list[str]) -> 
 
     whole, lean = runner.invoke(app, args), runner.invoke(app_for(args), args)
     assert (lean.exit_code, lean.stdout, lean.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
+
+
+def test_search_in_chinese_names_kinds_and_fields_in_chinese(invoke) -> None:
+    table = invoke("search", "储能", "--lang", "zh").stdout
+    assert "城市领域" in table and "名称" in table and "city field" not in table
+    rows = _json(invoke("search", "储能", "--lang", "zh", "-f", "json"))
+    assert rows[0]["kind"] == "city field" and rows[0]["field"] == "name"  # codes stay codes

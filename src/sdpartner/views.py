@@ -315,10 +315,23 @@ def sector_list(entries: Sequence[query.SectorEntry], lang: Lang) -> Listing:
     return _listing(_t(lang, "行业与城市", "Sectors and the cities that offer them"), columns, rows, lang)
 
 
+_HIT_KINDS = {
+    code: Text(zh=zh, en=code)
+    for code, zh in {
+        "plan": "计划", "group": "行动组", "action": "行动", "measure": "举措", "programme": "项目/品牌", "figure": "数字",
+        "event": "活动", "city": "城市", "city field": "城市领域", "sector": "行业", "organisation": "机构", "person": "人物",
+        "document": "文件", "statement": "表述",
+    }.items()
+}
+_HIT_FIELDS = {code: Text(zh=zh, en=code) for code, zh in {"name": "名称", "alias": "别名", "keyword": "关键词", "text": "正文"}.items()}
+
+
 def search_list(hits: Sequence[query.Hit], lang: Lang) -> Listing:
-    """Search hits, best first."""
+    """Search hits, best first; kinds and fields are codes, shown as words of the view's language."""
     rows = [{"score": h.score, "kind": h.kind, "id": h.id, "title": h.title.pick(lang), "field": h.field, "matched": h.matched} for h in hits]
     columns = _cols(lang, ("score", "number", False), ("kind", "dim"), ("id", "id"), ("title", "name"), ("field", "dim"), ("matched", ""))
+    labels = {"kind": _HIT_KINDS, "field": _HIT_FIELDS}
+    columns = tuple(msgspec.structs.replace(c, labels={k: t.pick(lang) for k, t in labels[c.key].items()}) if c.key in labels else c for c in columns)
     return _listing(_t(lang, "搜索结果", "Search results"), columns, rows, lang)
 
 
