@@ -3,6 +3,7 @@
     python benchmarks/bench.py                 # all rows, 21 interleaved pairs each
     python benchmarks/bench.py --runs 41       # more pairs, steadier medians
     python benchmarks/bench.py --markdown      # the table for BENCHMARKS.md
+    python benchmarks/bench.py --only startup  # just the two start-up rows (no large plans written)
 
 Each row times two commands, A (sdpartner) and B (a baseline), alternately: a warm-up of each, then
 ``--runs`` pairs; the figure is the median of the per-pair ratios A/B, which holds on a noisy machine
@@ -23,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -70,7 +72,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument("--only", choices=["startup", "scale"], help="only the start-up rows (the first two) or only the others")
     args = parser.parse_args()
+    startup, scale = args.only in (None, "startup"), args.only in (None, "scale")
 
     sdp, py = _exe("sdpartner"), sys.executable
     work = Path(tempfile.mkdtemp(prefix="sdpartner-bench-"))
@@ -78,7 +82,7 @@ def main() -> int:
     env.update({"NO_COLOR": "1", "SDPARTNER_CACHE_DIR": str(work / "cache"), "COLUMNS": "100"})
     no_cache = {**env, "SDPARTNER_NO_CACHE": "1"}
     p1, p10 = work / "plan-1mb.toml", work / "plan-10mb.toml"
-    for path, size in ((p1, 1_000_000), (p10, 10_000_000)):
+    for path, size in ((p1, 1_000_000), (p10, 10_000_000)) if scale else ():
         subprocess.run([py, str(HERE / "make_plan.py"), "--bytes", str(size), str(path)], check=True, stdout=subprocess.DEVNULL)
 
     rows: list[tuple[str, str, float, float, float, str]] = []
@@ -88,9 +92,18 @@ def main() -> int:
         rows.append((label, bound, ma, mb, r, "ok" if not bound or r <= float(bound.split()[-1]) else "OVER"))
         return ma, mb, r
 
-    row("actions list (table, piped) vs python -c 'import typer, rich.console, rich.table'", "<= 1.15",
-        [sdp, "actions", "list"], [py, "-c", "import typer, rich.console, rich.table"])
-    row("events --format json vs python -c 'import typer'", "<= 1.15", [sdp, "events", "--format", "json"], [py, "-c", "import typer"])
+    if startup:
+        row("actions list (table, piped) vs python -c 'import typer, rich.console, rich.table'", "<= 1.15",
+            [sdp, "actions", "list"], [py, "-c", "import typer, rich.console, rich.table"])
+        row("events --format json vs python -c 'import typer'", "<= 1.15", [sdp, "events", "--format", "json"], [py, "-c", "import typer"])
+    if scale:
+        _scale_rows(row, rows, sdp, env, no_cache, p1, p10)
+    _print(rows, args)
+    shutil.rmtree(work, ignore_errors=True)
+    return 0 if all(v == "ok" for *_, v in rows) else 1
+
+
+def _scale_rows(row: Any, rows: list[Any], sdp: str, env: dict[str, str], no_cache: dict[str, str], p1: Path, p10: Path) -> None:
     tomlq = shutil.which("tomlq")
     if tomlq:
         row("export --format json vs tomlq . data/plan.toml", "<= 1.0", [sdp, "export", "--format", "json"], [tomlq, ".", str(PLAN)])
@@ -107,6 +120,8 @@ def main() -> int:
     row("1 MB plan vs bundled plan, both with the cache off (SDPARTNER_NO_CACHE=1)", "", [sdp, *q, "--plan", str(p1)], [sdp, *q], no_cache, no_cache)
     row("events --format json (bundled plan): cache off vs cache on", "", [sdp, "events", "--format", "json"], [sdp, "events", "--format", "json"], no_cache, env)
 
+
+def _print(rows: list[Any], args: argparse.Namespace) -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}; runs: {args.runs} pairs")
     if args.markdown:
         print("\n| measure | bound | A median | B median | median A/B | |\n| --- | --- | ---: | ---: | ---: | --- |")
@@ -115,8 +130,6 @@ def main() -> int:
     else:
         for label, bound, ma, mb, r, verdict in rows:
             print(f"{r:6.2f} {bound:8s} {verdict:4s}  A {ma * 1000:6.0f} ms  B {mb * 1000:6.0f} ms  {label}")
-    shutil.rmtree(work, ignore_errors=True)
-    return 0 if all(v == "ok" for *_, v in rows) else 1
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sdpartner.cache import PlanCache, plan_cache
+from sdpartner.cache import SUFFIX, PlanCache, plan_cache
 from sdpartner.errors import PlanError
 from sdpartner.load import load_plan
 
@@ -16,7 +16,7 @@ from .conftest import MINI
 def test_second_load_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = PlanCache(tmp_path / "c")
     first = load_plan(MINI, cache=cache)
-    assert len(list((tmp_path / "c").glob("*.msgpack"))) == 1
+    assert len(list((tmp_path / "c").glob(f"*{SUFFIX}"))) == 1
     import sdpartner.load as load
 
     monkeypatch.setattr(load, "parse_toml", lambda *a: pytest.fail("parsed although cached"))
@@ -35,10 +35,22 @@ def test_an_edited_file_is_never_served_stale(tmp_path: Path) -> None:
 def test_a_corrupt_entry_is_ignored_and_replaced(tmp_path: Path) -> None:
     cache = PlanCache(tmp_path / "c")
     load_plan(MINI, cache=cache)
-    (entry,) = (tmp_path / "c").glob("*.msgpack")
+    (entry,) = (tmp_path / "c").glob(f"*{SUFFIX}")
     entry.write_bytes(b"\x93garbage")
     assert load_plan(MINI, cache=cache).plan.id == "mini-plan"
     assert entry.read_bytes() != b"\x93garbage"
+
+
+def test_a_damaged_payload_is_detected_and_replaced(tmp_path: Path) -> None:
+    cache = PlanCache(tmp_path / "c")
+    expected = load_plan(MINI, cache=cache)
+    (entry,) = (tmp_path / "c").glob(f"*{SUFFIX}")
+    damaged = bytearray(entry.read_bytes())
+    where = damaged.index("Mini Plan".encode())
+    damaged[where] = ord("W")  # still a well-formed payload, with other text: only the digest can tell
+    entry.write_bytes(bytes(damaged))
+    assert load_plan(MINI, cache=cache) == expected
+    assert entry.read_bytes() != bytes(damaged)
 
 
 def test_an_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
@@ -54,7 +66,7 @@ def test_invalid_plans_are_not_cached(tmp_path: Path) -> None:
     for _ in range(2):
         with pytest.raises(PlanError):
             load_plan(bad, cache=cache)
-    assert not list((tmp_path / "c").glob("*.msgpack"))
+    assert not list((tmp_path / "c").glob(f"*{SUFFIX}"))
 
 
 def test_no_cache_variable(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -157,3 +157,9 @@ def test_two_cities_may_not_answer_to_one_name(tmp_path: Path) -> None:
     path = _mini_with(tmp_path, 'aliases = ["Port Town"]', 'aliases = ["Port Town", "Hill-Town"]')
     (problem,) = _problems(path)
     assert "cities[1].aliases: name 'Hill Town' is also a name of city 'harbour'" in problem
+
+
+@pytest.mark.parametrize("value", ["inf", "+inf", "nan"])
+def test_a_figure_must_be_a_finite_number(tmp_path: Path, value: str) -> None:
+    (problem,) = _problems(_mini_with(tmp_path, "value = 50\n", f"value = {value}\n"))
+    assert ": figures[0].value: " in problem

@@ -42,8 +42,9 @@ sys.stderr.write("\\nLOADED:" + ",".join(sorted(m for m in ("rich", "tomli", "ms
 """
 
 
-def _loaded(*args: str) -> set[str]:
+def _loaded(*args: str, extra: dict[str, str] | None = None) -> set[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("SDPARTNER_PLAN", "FORCE_COLOR")}
+    env.update(extra or {})
     result = subprocess.run([sys.executable, "-c", _PROBE.format(args=list(args))], capture_output=True, env=env, check=False)
     line = result.stderr.decode().rsplit("LOADED:", 1)[1].strip()
     return set(line.split(",")) if line else set()
@@ -62,3 +63,17 @@ def test_tables_do_import_rich() -> None:
 
 def test_usage_errors_do_not_import_rich() -> None:
     assert "rich" not in _loaded("events", "--year", "abc")
+
+
+@pytest.mark.parametrize("args", [["events", "--format", "json"], ["actions", "list"], ["city", "show", "qingdao", "-f", "csv"], ["export", "--format", "json"], ["search", "lithium"]])
+def test_a_cached_plan_is_read_without_msgspec_or_tomli(args: list[str], tmp_path) -> None:
+    cache = {"SDPARTNER_CACHE_DIR": str(tmp_path)}
+    assert {"msgspec", "tomli"} <= _loaded(*args, extra=cache)  # the first run validates (and fills the cache)
+    assert not {"msgspec", "tomli"} & _loaded(*args, extra=cache)
+
+
+def test_validate_and_no_cache_always_parse_and_validate(tmp_path) -> None:
+    cache = {"SDPARTNER_CACHE_DIR": str(tmp_path)}
+    _loaded("events", extra=cache)
+    assert {"msgspec", "tomli"} <= _loaded("validate", extra=cache)
+    assert {"msgspec", "tomli"} <= _loaded("events", extra={**cache, "SDPARTNER_NO_CACHE": "1"})

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import query, views
-from .model import Lang, Plan
+from .base import Lang
 from .render.markdown import render as markdown
 from .terminal import Terminal
+
+if TYPE_CHECKING:
+    from .model import Plan
 
 
 def briefing(plan: Plan, lang: Lang) -> str:

@@ -1,8 +1,9 @@
-"""A cache of validated plans, keyed by content, so that large plan files are parsed once.
+"""A cache of validated plans, keyed by content, so that a plan file is parsed and validated once.
 
-The key is a hash of the file's bytes and the source of the schema and loader modules, so a cached
-entry can only ever be returned for the very bytes it was made from, by the code that made it: it can
-never serve stale data. ``SDPARTNER_NO_CACHE=1`` turns it off; ``SDPARTNER_CACHE_DIR`` moves it.
+An entry holds the frozen form of a validated plan (``frozen.freeze``), behind a digest of itself. Its
+key is a hash of the file's bytes and of the source of the code that validates and freezes, so an entry
+can only ever be returned for the very bytes it was made from, by the code that made it: it can never
+serve stale data. ``SDPARTNER_NO_CACHE=1`` turns it off; ``SDPARTNER_CACHE_DIR`` moves it.
 """
 
 from __future__ import annotations
@@ -10,10 +11,17 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-MIN_BYTES = 0  # every plan: even the bundled 50 kB plan decodes ~3x faster from the cache than from TOML
 KEEP = 16  # entries kept; the oldest beyond this are removed
+SUFFIX = ".plan"
+# the modules whose code decides what a validated, frozen plan is (read, never imported: the key must not
+# cost msgspec's import)
+_CODE = ("base.py", "model.py", "load.py", "names.py", "frozen.py")
+
+try:
+    from _blake2 import blake2b  # the builtin module: importing hashlib loads OpenSSL (~6 ms)
+except ImportError:  # pragma: no cover
+    from hashlib import blake2b
 
 
 def cache_dir() -> Path:
@@ -25,56 +33,52 @@ def cache_dir() -> Path:
     return Path(base) / "sdpartner"
 
 
-class PlanCache:
-    """Callable used by ``load_plan``: returns the cached Plan for these bytes or computes and stores it."""
+def _digest(payload: bytes) -> bytes:
+    return blake2b(payload, digest_size=16).digest()
 
-    def __init__(self, directory: Path, min_bytes: int = MIN_BYTES) -> None:
+
+class PlanCache:
+    """Callable used by ``load_plan``: returns the cached payload for these bytes or computes and stores it."""
+
+    def __init__(self, directory: Path) -> None:
         self.directory = directory
-        self.min_bytes = min_bytes
 
     def key(self, data: bytes) -> str:
-        """Content key: the file's bytes and the source of the code that validated them.
+        """Content key: the file's bytes and the source of the code that validated and froze them.
 
         (Not the package version: reading it imports importlib.metadata, ~30 ms.)"""
-        try:
-            from _blake2 import blake2b  # the builtin module: importing hashlib loads OpenSSL (~6 ms)
-        except ImportError:  # pragma: no cover
-            from hashlib import blake2b
-
-        from . import load, model
-
         h = blake2b(digest_size=20)
-        for code in (model, load):  # the schema and the checks: what a cached plan was validated by
-            h.update(Path(code.__file__).read_bytes())
+        here = Path(__file__).parent
+        for name in _CODE:
+            h.update((here / name).read_bytes())
         h.update(data)
         return h.hexdigest()
 
-    def __call__(self, data: bytes, compute: Callable[[], Any]) -> Any:
-        if len(data) < self.min_bytes:
-            return compute()
-        import msgspec
-
-        from .model import Plan
-
-        path = self.directory / f"{self.key(data)}.msgpack"
+    def __call__(self, data: bytes, compute: Callable[[], bytes]) -> bytes:
         try:
-            return msgspec.msgpack.decode(path.read_bytes(), type=Plan)
-        except (OSError, msgspec.DecodeError):  # ValidationError is a DecodeError
+            path = self.directory / f"{self.key(data)}{SUFFIX}"
+        except OSError:  # pragma: no cover - the package's own source cannot be read
+            return compute()
+        try:
+            entry = path.read_bytes()
+            if entry[:16] == _digest(entry[16:]):  # a damaged entry is recomputed, never used
+                return entry[16:]
+        except OSError:
             pass
-        plan = compute()  # raises PlanError for a bad file: nothing is cached then
-        self._store(path, msgspec.msgpack.encode(plan))
-        return plan
+        payload = compute()  # raises PlanError for a bad file: nothing is cached then
+        self._store(path, _digest(payload) + payload)
+        return payload
 
-    def _store(self, path: Path, payload: bytes) -> None:
+    def _store(self, path: Path, entry: bytes) -> None:
         import tempfile
 
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
+                fh.write(entry)
             os.replace(tmp, path)  # atomic: a reader sees the old entry or the whole new one
-            entries = sorted(self.directory.glob("*.msgpack"), key=lambda p: p.stat().st_mtime, reverse=True)
+            entries = sorted(self.directory.glob(f"*{SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
             for old in entries[KEEP:]:
                 old.unlink(missing_ok=True)
         except OSError:

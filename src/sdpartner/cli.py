@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 import typer
 
 from .errors import ExitCode, SdpartnerError
-from .model import FigureKind
+from .base import FigureKind
 from .render import OutputFormat
 
 if TYPE_CHECKING:
@@ -347,11 +347,10 @@ def export(
     """
     loaded = _load(plan)
     if fmt is ExportFormat.json:
-        import msgspec
-
+        from .frozen import to_builtins
         from .render.json import dumps
 
-        _emit(dumps(msgspec.to_builtins(loaded)))
+        _emit(dumps(to_builtins(loaded)))
     else:
         from .briefing import briefing
 

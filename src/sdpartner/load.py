@@ -7,13 +7,17 @@ every problem it can find instead of stopping at the first.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import PlanError, Problem
+
+if TYPE_CHECKING:
+    from .model import Plan
 
 MAX_BYTES = 64 * 1024 * 1024  # a plan is text written by people; anything larger is a mistake
 _MSGSPEC_PATH = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
@@ -248,6 +252,8 @@ def check(plan: Any, name: str) -> list[Problem]:
     for i, pg in enumerate(p.programmes):
         cites(f"programmes[{i}]", pg.cites)
     for i, f in enumerate(p.figures):
+        if not math.isfinite(f.value):  # TOML allows inf and nan; no figure of a plan is either
+            bad(f"figures[{i}].value", f"expected a finite number, got {f.value}")
         ref(f"figures[{i}].subject", f.subject, orgs | cities, "organisation or city")
         cites(f"figures[{i}]", f.cites)
     for i, e in enumerate(p.events):
@@ -276,17 +282,25 @@ def check(plan: Any, name: str) -> list[Problem]:
     return problems
 
 
-def load_plan(path: str | os.PathLike[str] | None = None, *, cache: Callable[..., Any] | None = None) -> Any:
-    """Load and fully validate a plan file (default: ``$SDPARTNER_PLAN`` or the bundled plan)."""
+def load_plan(path: str | os.PathLike[str] | None = None, *, cache: Callable[[bytes, Callable[[], bytes]], bytes] | None = None) -> Plan:
+    """Load and fully validate a plan file (default: ``$SDPARTNER_PLAN`` or the bundled plan).
+
+    Returns the plan as frozen records (``frozen.py``), which read like ``model.Plan``; with a ``cache``,
+    a file already validated is neither parsed nor validated again, and msgspec is not imported."""
+    from .frozen import freeze, thaw
+
     resolved = resolve_path(path)
     name = str(path) if path else str(resolved)
     text, data = read_text(resolved)
-    if cache is not None:
-        return cache(data, lambda: _validated(text, name))
-    return _validated(text, name)
+
+    def compute() -> bytes:
+        return freeze(validated(text, name))
+
+    return thaw(cache(data, compute) if cache is not None else compute())
 
 
-def _validated(text: str, name: str) -> Any:
+def validated(text: str, name: str) -> Plan:
+    """The text of a plan file as a validated ``model.Plan`` (msgspec Structs); PlanError otherwise."""
     doc = parse_toml(text, name)
     plan = convert(doc, name)
     problems = check(plan, name)

@@ -7,13 +7,16 @@ tuples of them). Errors are raised as :class:`~sdpartner.errors.NotFound` with a
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, NamedTuple
 
-from msgspec import Struct
-
+from .base import FigureKind
 from .errors import NotFound
-from .model import Action, City, Event, Figure, FigureKind, Group, Measure, Offer, Plan, Programme, Sector, Text
+from .frozen import Text
 from .names import fold, has_cjk
 from .names import words as _words
+
+if TYPE_CHECKING:  # the records read like the model's Structs (see frozen.py); msgspec is not imported
+    from .model import Action, City, Event, Figure, Group, Measure, Offer, Plan, Programme, Sector
 
 # ----------------------------------------------------------------------------------------------
 # Normalising and suggesting
@@ -183,7 +186,7 @@ def measures_for_city(plan: Plan, city: City) -> list[Measure]:
     return [m for m in plan.measures if city.id in m.cities]
 
 
-class SectorEntry(Struct, frozen=True):
+class SectorEntry(NamedTuple):
     """One line of the sector index: a sector, a city and the city's own wording."""
 
     sector: Sector
@@ -252,7 +255,7 @@ class Matcher:
         return 0
 
 
-class Hit(Struct, frozen=True):
+class Hit(NamedTuple):
     """One search result: what kind of record, its id and title, and where the query matched."""
 
     kind: str

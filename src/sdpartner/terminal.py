@@ -9,12 +9,10 @@ import codecs
 import os
 import sys
 from collections.abc import Mapping
-from typing import TextIO
-
-from msgspec import Struct
+from typing import NamedTuple, TextIO
 
 
-class Terminal(Struct, frozen=True):
+class Terminal(NamedTuple):
     """The output stream's capabilities, decided once."""
 
     isatty: bool = False

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import msgspec
+from typing import TYPE_CHECKING
 
 from . import query
-from .model import Action, City, Event, Figure, Lang, Measure, Plan, Text
+from .base import Lang
+from .frozen import Text
+
+if TYPE_CHECKING:  # the records read like the model's Structs (see frozen.py); msgspec is not imported
+    from .model import Action, City, Event, Figure, Measure, Person, Plan
 from .records import Column, Detail, Listing, Value
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -122,9 +126,9 @@ def _cols(lang: Lang, *specs: str | tuple[str, str] | tuple[str, str, bool], cod
             out.append(col(spec, lang))
         else:
             out.append(col(spec[0], lang, spec[1], spec[2] if len(spec) > 2 else True))  # type: ignore[misc]
-    out = [msgspec.structs.replace(c, style="", missing=_w("date_not_stated", lang)) if c.style == "date" else c for c in out]
+    out = [c.replace(style="", missing=_w("date_not_stated", lang)) if c.style == "date" else c for c in out]
     if coded:
-        out = [msgspec.structs.replace(c, labels={k: _w(k, lang) for k in _CODED[c.key]}) if c.key in _CODED else c for c in out]
+        out = [c.replace(labels={k: _w(k, lang) for k in _CODED[c.key]}) if c.key in _CODED else c for c in out]
     return tuple(out)
 
 
@@ -331,7 +335,7 @@ def search_list(hits: Sequence[query.Hit], lang: Lang) -> Listing:
     rows = [{"score": h.score, "kind": h.kind, "id": h.id, "title": h.title.pick(lang), "field": h.field, "matched": h.matched} for h in hits]
     columns = _cols(lang, ("score", "number", False), ("kind", "dim"), ("id", "id"), ("title", "name"), ("field", "dim"), ("matched", ""))
     labels = {"kind": _HIT_KINDS, "field": _HIT_FIELDS}
-    columns = tuple(msgspec.structs.replace(c, labels={k: t.pick(lang) for k, t in labels[c.key].items()}) if c.key in labels else c for c in columns)
+    columns = tuple(c.replace(labels={k: t.pick(lang) for k, t in labels[c.key].items()}) if c.key in labels else c for c in columns)
     return _listing(_t(lang, "搜索结果", "Search results"), columns, rows, lang)
 
 
@@ -372,14 +376,11 @@ def overview(plan: Plan, lang: Lang) -> Detail:
 
 def _narrow(listing: Listing, *keys: str, title: str | None = None) -> Listing:
     """The same rows, with only ``keys`` shown in tables (machine formats keep every column)."""
-    columns = tuple(msgspec.structs.replace(c, table=c.key in keys) for c in listing.columns)
-    return msgspec.structs.replace(listing, columns=columns, title=title or listing.title)
+    columns = tuple(c.replace(table=c.key in keys) for c in listing.columns)
+    return listing.replace(columns=columns, title=title or listing.title)
 
 
-def _person_line(plan: Plan, person: object, lang: Lang) -> str:
-    from .model import Person
-
-    assert isinstance(person, Person)
+def _person_line(plan: Plan, person: Person, lang: Lang) -> str:
     orgs = {o.id: o for o in plan.organisations}
     roles = "; ".join(
         f"{orgs[r.organisation].name.zh}{r.title.zh}" if lang == "zh" else f"{r.title.en}, {orgs[r.organisation].name.en}" for r in person.roles if r.organisation in orgs

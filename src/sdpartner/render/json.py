@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
-
-import msgspec
 
 from ..records import Document, Listing
 from ..safe import json_escape
@@ -22,9 +21,12 @@ def to_builtins(document: Document) -> Any:
 
 
 def dumps(value: Any) -> str:
-    """Pretty, stable JSON text, with terminal-active characters escaped."""
-    encoded = msgspec.json.format(msgspec.json.encode(value), indent=2).decode("utf-8")
-    return json_escape(encoded) + "\n"
+    """Pretty, stable JSON text, with terminal-active characters escaped.
+
+    The standard library's encoder: msgspec's is faster, but its import costs more than encoding any
+    output of this tool (a whole 10 MB plan exports in ~0.2 s either way). Keys keep their order;
+    a plan's numbers are finite (the loader checks), so ``allow_nan=False`` can only catch a bug."""
+    return json_escape(json.dumps(value, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
 
 
 def render(document: Document, terminal: Terminal) -> str:
