@@ -7,6 +7,8 @@ import io
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sdpartner.records import Column, Detail, Listing
 from sdpartner.render import RENDERERS, OutputFormat, render
@@ -103,9 +105,39 @@ def test_hostile_text_is_never_interpreted(fmt: OutputFormat) -> None:
 
 
 def test_large_texts_take_the_fast_path_and_stay_safe() -> None:
-    from sdpartner.safe import json_escape, visible
+    from sdpartner.safe import json_string, visible
 
     big = "安全" * 5000
-    assert visible(big) is big and json_escape(big) is big  # nothing to replace: returned as it is
+    assert visible(big) is big and json_string(big) == f'"{big}"'  # nothing to replace
     assert visible(big + "\x1b") == big + "␛"
-    assert json_escape(big + "\u202e") == big + "\\u202e"
+    assert json_string(big + "\u202e") == f'"{big}\\u202e"'
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+# what a terminal acts on although JSON allows it raw: C1 and DEL, line separators, bidi controls
+_TERMINAL_ACTIVE = {*range(0x7F, 0xA0), 0x2028, 0x2029, 0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+
+
+@given(_JSON_VALUES)
+def test_json_is_the_standard_librarys_text_with_terminal_active_characters_escaped(value: object) -> None:
+    from sdpartner.render.json import dumps
+
+    text = dumps(value)
+    assert json.loads(text) == value
+    assert text == json.dumps(value, ensure_ascii=False, indent=2).translate({c: f"\\u{c:04x}" for c in _TERMINAL_ACTIVE}) + "\n"
+
+
+def test_json_escapes_what_terminals_act_on_and_refuses_what_json_cannot_hold() -> None:
+    from sdpartner.render.json import dumps
+
+    assert dumps({"a": "\x1b[31m\u202e\x9b"}) == '{\n  "a": "\\u001b[31m\\u202e\\u009b"\n}\n'
+    with pytest.raises(ValueError):
+        dumps([float("inf")])
+    with pytest.raises(TypeError):
+        dumps({1, 2})
