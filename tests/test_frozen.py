@@ -11,7 +11,7 @@ import pytest
 from sdpartner import model
 from sdpartner.base import Comparator, FigureKind
 from sdpartner.frozen import Frozen, Text, freeze, thaw, to_builtins
-from sdpartner.load import bundled_plan_path, read_text, validated
+from sdpartner.load import bundled_plan_path, validated
 
 from .conftest import MINI
 
@@ -19,8 +19,7 @@ from .conftest import MINI
 @pytest.fixture(scope="module", params=["bundled", "mini"])
 def structs(request: pytest.FixtureRequest):
     path = bundled_plan_path() if request.param == "bundled" else MINI
-    text, _ = read_text(path)
-    return validated(text, str(path))
+    return validated(path.read_text(encoding="utf-8"), str(path))
 
 
 def test_records_hold_exactly_what_the_structs_hold(structs) -> None:

@@ -87,7 +87,7 @@ YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", min=1900, max=22
 
 def _fail(exc: SdpartnerError) -> NoReturn:
     typer.echo(f"sdpartner: error: {exc}", err=True)
-    raise typer.Exit(int(exc.exit_code))
+    raise typer.Exit(exc.exit_code)
 
 
 def _emit(text: str) -> None:
@@ -107,7 +107,7 @@ def _emit(text: str) -> None:
         out.flush()
     except BrokenPipeError:
         _quiet_stdout()
-        raise typer.Exit(int(ExitCode.OK)) from None
+        raise typer.Exit(ExitCode.OK) from None
 
 
 def _quiet_stdout() -> None:
@@ -378,7 +378,7 @@ def validate(
         for problem in exc.problems:
             typer.echo(str(problem), err=True)
         typer.echo(f"sdpartner: {len(exc.problems)} problem(s) found in {which}", err=True)
-        raise typer.Exit(int(ExitCode.FAILURE)) from None
+        raise typer.Exit(ExitCode.FAILURE) from None
     counts = ", ".join(f"{n} {k}" for k, n in record_counts(loaded).items())
     _emit(f"valid: {which} ({counts})\n")
 
@@ -397,7 +397,8 @@ def app_for(args: list[str]) -> typer.Typer:
     groups = [g for g in app.registered_groups if g.name == first]
     if not commands and not groups:
         return app
-    lean = typer.Typer(name=app.info.name, help=app.info.help, rich_markup_mode=None, pretty_exceptions_enable=False, context_settings=CONTEXT)
+    # no completion options: they are options of the bare program (sdpartner --install-completion), which gets the whole app
+    lean = typer.Typer(name=app.info.name, help=app.info.help, rich_markup_mode=None, pretty_exceptions_enable=False, context_settings=CONTEXT, add_completion=False)
     lean.registered_callback = app.registered_callback
     lean.registered_commands = commands
     lean.registered_groups = groups
@@ -417,7 +418,7 @@ def main(prog_name: str = "sdpartner") -> None:
         sys.exit(130)
     except BrokenPipeError:
         _quiet_stdout()
-        sys.exit(int(ExitCode.OK))
+        sys.exit(ExitCode.OK)
     except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into a clean line
         if os.environ.get("SDPARTNER_TRACEBACK"):
             raise
@@ -425,4 +426,4 @@ def main(prog_name: str = "sdpartner") -> None:
             f"sdpartner: internal error: {type(exc).__name__}: {exc}. This is a bug in sdpartner; "
             "run again with SDPARTNER_TRACEBACK=1 to see the traceback, and report it.\n"
         )
-        sys.exit(int(ExitCode.BUG))
+        sys.exit(ExitCode.BUG)

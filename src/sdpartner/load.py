@@ -47,8 +47,8 @@ def resolve_path(path: str | os.PathLike[str] | None) -> Path:
     return bundled_plan_path() if path is None else Path(path)
 
 
-def read_text(path: Path) -> tuple[str, bytes]:
-    """Read a plan file as UTF-8 text, turning every way a file can be unusable into a PlanError."""
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a plan file, turning every way a file can be unreadable into a PlanError."""
     name = str(path)
     try:
         if path.is_dir():
@@ -65,19 +65,22 @@ def read_text(path: Path) -> tuple[str, bytes]:
         raise PlanError([Problem(name, f"cannot be read: {exc.strerror or exc}")]) from None
     if len(data) > MAX_BYTES:
         raise PlanError([Problem(name, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB")])
+    return data
+
+
+def decode(data: bytes, name: str) -> str:
+    """The bytes of a plan file as text: not empty, not binary, UTF-8 (a byte-order mark is dropped)."""
     if not data.strip():
         raise PlanError([Problem(name, "file is empty")])
     if b"\x00" in data:
         raise PlanError([Problem(name, "file is binary (contains NUL bytes), not a TOML text file")])
     try:
         text = data.decode("utf-8")
-        if text.startswith("\ufeff"):  # a byte-order mark some editors write
-            text = text[1:]
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise PlanError([Problem(f"{name}:{line}:{col}", f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8")]) from None
-    return text, data
+    return text[1:] if text.startswith("\ufeff") else text  # a byte-order mark some editors write
 
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
@@ -291,10 +294,10 @@ def load_plan(path: str | os.PathLike[str] | None = None, *, cache: Callable[[by
 
     resolved = resolve_path(path)
     name = str(path) if path else str(resolved)
-    text, data = read_text(resolved)
+    data = read_bytes(resolved)
 
-    def compute() -> bytes:
-        return freeze(validated(text, name))
+    def compute() -> bytes:  # not needed when the cache has these bytes: they were decoded and validated then
+        return freeze(validated(decode(data, name), name))
 
     return thaw(cache(data, compute) if cache is not None else compute())
 

@@ -9,16 +9,22 @@ import codecs
 import os
 import sys
 from collections.abc import Mapping
-from typing import NamedTuple, TextIO
+from typing import TextIO
 
 
-class Terminal(NamedTuple):
-    """The output stream's capabilities, decided once."""
+class Terminal:
+    """The output stream's capabilities, decided once (a plain class: it is defined on every start-up)."""
 
-    isatty: bool = False
-    color: bool = False
-    width: int = 100
-    encoding: str = "utf-8"
+    __slots__ = ("color", "encoding", "isatty", "width")
+
+    def __init__(self, isatty: bool = False, color: bool = False, width: int = 100, encoding: str = "utf-8") -> None:
+        self.isatty = isatty
+        self.color = color
+        self.width = width
+        self.encoding = encoding
+
+    def __repr__(self) -> str:
+        return f"Terminal(isatty={self.isatty}, color={self.color}, width={self.width}, encoding={self.encoding!r})"
 
     @property
     def unicode(self) -> bool:
