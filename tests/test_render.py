@@ -141,3 +141,12 @@ def test_json_escapes_what_terminals_act_on_and_refuses_what_json_cannot_hold() 
         dumps([float("inf")])
     with pytest.raises(TypeError):
         dumps({1, 2})
+
+
+def test_the_fast_paths_rest_on_every_replaced_character_being_unprintable() -> None:
+    # visible() and json_string() return printable text untouched: that is only safe while every
+    # character they replace is one str.isprintable() rejects (quote and backslash are tested apart)
+    from sdpartner import safe
+
+    replaced = set(safe._MULTI_LINE) | set(safe._SINGLE_LINE) | set(safe._JSON_STRING)
+    assert {c for c in replaced if chr(c).isprintable()} == {ord('"'), ord("\\")}

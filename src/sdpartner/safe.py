@@ -47,6 +47,8 @@ def _translate(text: str, table: dict[int, str]) -> str:
 
 def visible(text: str, *, single_line: bool = False) -> str:
     """Replace control and bidi-override characters with visible stand-ins (TAB and LF kept unless single_line)."""
+    if text.isprintable():  # every character replaced below is one Python counts as not printable
+        return text
     if single_line:
         return _translate(text.replace("\r\n", " "), _SINGLE_LINE)
     return _translate(text, _MULTI_LINE)
@@ -54,4 +56,6 @@ def visible(text: str, *, single_line: bool = False) -> str:
 
 def json_string(text: str) -> str:
     """``text`` as a JSON string literal: Chinese as it is, terminal-active characters as ``\\uXXXX``."""
+    if text.isprintable() and '"' not in text and "\\" not in text:  # C-speed test for the usual case: nothing to escape
+        return '"' + text + '"'
     return '"' + _translate(text, _JSON_STRING) + '"'
