@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 
 @cache
 def _separators() -> re.Pattern[str]:  # compiled on first use: most commands never need it
     return re.compile(r"[\s\-_'’‘`·.,;:/()\[\]\"“”]+")
+
+
+def _nfkc(text: str) -> str:
+    import unicodedata  # a shared library: loaded by the commands that compare names, not by every command
+
+    return unicodedata.normalize("NFKC", text)
 
 
 @cache
@@ -19,13 +24,13 @@ def _cjk() -> re.Pattern[str]:
 
 def fold(text: str) -> str:
     """Case-, width- and punctuation-insensitive form of a name: 'Tai'an' and 'TAIAN' fold alike."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _nfkc(text).casefold()
     return _separators().sub("", text)
 
 
 def words(text: str) -> list[str]:
     """The words of a text, case- and width-folded, split at spaces and punctuation."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _nfkc(text).casefold()
     return [w for w in _separators().split(text) if w]
 
 
