@@ -46,7 +46,7 @@ def test_a_damaged_payload_is_detected_and_replaced(tmp_path: Path) -> None:
     expected = load_plan(MINI, cache=cache)
     (entry,) = (tmp_path / "c").glob(f"*{SUFFIX}")
     damaged = bytearray(entry.read_bytes())
-    where = damaged.index("Mini Plan".encode())
+    where = damaged.index(b"Mini Plan")
     damaged[where] = ord("W")  # still a well-formed payload, with other text: only the digest can tell
     entry.write_bytes(bytes(damaged))
     assert load_plan(MINI, cache=cache) == expected

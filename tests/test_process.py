@@ -31,14 +31,16 @@ def test_city_show_chinese_name_through_the_process() -> None:
 
 
 _PROBE = """
-import sys
+import os, sys
 sys.argv = ["sdpartner", *{args!r}]
 from sdpartner.cli import main
-try:
-    main()
-except SystemExit:
-    pass
-sys.stderr.write("\\nLOADED:" + ",".join(sorted(m for m in ("rich", "tomli", "msgspec", "typer") if m in sys.modules)) + "\\n")
+end = os._exit  # main() ends the process with os._exit: report what was imported just before
+def report(code):
+    sys.stderr.write("\\nLOADED:" + ",".join(sorted(m for m in ("rich", "tomli", "msgspec", "typer") if m in sys.modules)) + "\\n")
+    sys.stderr.flush()
+    end(code)
+os._exit = report
+main()
 """
 
 
@@ -77,3 +79,11 @@ def test_validate_and_no_cache_always_parse_and_validate(tmp_path) -> None:
     _loaded("events", extra=cache)
     assert {"msgspec", "tomli"} <= _loaded("validate", extra=cache)
     assert {"msgspec", "tomli"} <= _loaded("events", extra={**cache, "SDPARTNER_NO_CACHE": "1"})
+
+
+def test_the_process_ends_after_all_of_its_output(invoke) -> None:
+    # main() ends with os._exit: everything written must have been flushed first, stdout and stderr
+    big = run_process("export", "--format", "json")
+    assert big.returncode == 0 and big.stdout.decode("utf-8") == invoke("export", "--format", "json").stdout
+    failed = run_process("city", "show", "atlantis")
+    assert failed.returncode == 1 and failed.stderr.decode().startswith("sdpartner: error: no city named 'atlantis'")

@@ -80,7 +80,7 @@ def decode(data: bytes, name: str) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise PlanError([Problem(f"{name}:{line}:{col}", f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8")]) from None
-    return text[1:] if text.startswith("\ufeff") else text  # a byte-order mark some editors write
+    return text.removeprefix("\ufeff")  # a byte-order mark some editors write
 
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:

@@ -7,7 +7,6 @@ person or a script sees, and how numbers, money and missing values read.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from typing import TYPE_CHECKING
 
 from . import query
