@@ -96,11 +96,20 @@ def main() -> int:
         row("actions list (table, piped) vs python -c 'import typer, rich.console, rich.table'", "<= 1.15",
             [sdp, "actions", "list"], [py, "-c", "import typer, rich.console, rich.table"])
         row("events --format json vs python -c 'import typer'", "<= 1.15", [sdp, "events", "--format", "json"], [py, "-c", "import typer"])
+        # for comparison: the same commands run through _run_app, ending with the interpreter's usual teardown
+        # (main() skips it with os._exit once output is flushed; the baselines above do not)
+        row("the same actions list, with the interpreter's teardown", "", _with_teardown(py, "actions", "list"), [py, "-c", "import typer, rich.console, rich.table"])
+        row("the same events --format json, with the interpreter's teardown", "", _with_teardown(py, "events", "--format", "json"), [py, "-c", "import typer"])
     if scale:
         _scale_rows(row, rows, sdp, env, no_cache, p1, p10)
     _print(rows, args)
     shutil.rmtree(work, ignore_errors=True)
     return 0 if all(v == "ok" for *_, v in rows) else 1
+
+
+def _with_teardown(py: str, *args: str) -> list[str]:
+    code = "import gc, sys; gc.disable(); from sdpartner.cli import _run_app; sys.argv[1:] = " + repr(list(args)) + "; sys.exit(_run_app('sdpartner'))"
+    return [py, "-c", code]
 
 
 def _scale_rows(row: Any, rows: list[Any], sdp: str, env: dict[str, str], no_cache: dict[str, str], p1: Path, p10: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from hypothesis import given
@@ -150,3 +151,50 @@ def test_the_fast_paths_rest_on_every_replaced_character_being_unprintable() -> 
 
     replaced = set(safe._MULTI_LINE) | set(safe._SINGLE_LINE) | set(safe._JSON_STRING)
     assert {c for c in replaced if chr(c).isprintable()} == {ord('"'), ord("\\")}
+
+
+def _rich_table_text(listing: Listing, terminal: Terminal, widths: list[int]) -> str:
+    """The oracle: what rich's own Table prints for a listing with these column widths."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from sdpartner.render import table as t
+
+    cols, rows = t._listing_cells(listing)
+    table = Table(title=Text(listing.title, style="bold"), box=t._box(terminal), header_style="bold", title_justify="left")
+    for c, w, (header, _) in zip(cols, widths, rows[0], strict=True):
+        table.add_column(Text(header), justify="right" if c.style == "number" else "left", overflow="fold", no_wrap=c.style in t._FIXED, width=w)
+    for row in rows[1:]:
+        table.add_row(*[Text(text, style=style) for text, style in row])
+    console = t._console(terminal)
+    console.print(table)
+    return console.file.getvalue()
+
+
+_WORDS = st.text(alphabet=st.sampled_from("abc XYZ 青岛泰安储能 -—'.,\n"), max_size=40)
+_CELLS = st.one_of(st.none(), _WORDS, st.integers(0, 10_000), st.lists(st.sampled_from(["lithium", "储能", "marine economy"]), max_size=3))
+
+
+@given(
+    title=st.text(alphabet=st.sampled_from("Title 标题 "), min_size=1, max_size=30),
+    rows=st.lists(st.tuples(st.text(alphabet="abcdef-", min_size=1, max_size=8), _CELLS, _CELLS, st.integers(0, 50)), min_size=1, max_size=6),
+    width=st.integers(20, 140),
+    color=st.booleans(),
+    unicode=st.booleans(),
+)
+def test_listing_tables_print_what_richs_table_prints(title: str, rows: list, width: int, color: bool, unicode: bool) -> None:
+    from sdpartner.render import table as t
+
+    listing = Listing(
+        title,
+        (Column("id", "ID", "id"), Column("name", "Name 名称", "name"), Column("note", "Note"), Column("n", "N", "number"), Column("bar", "Bar", "bar")),
+        tuple({"id": i, "name": a, "note": b, "n": n, "bar": n} for i, a, b, n in rows),
+    )
+    terminal = Terminal(isatty=color, color=color, width=width, encoding="utf-8" if unicode else "ascii")
+    widths = t.column_widths(listing, width)
+    if widths is None:
+        return  # stacked instead: no table to compare
+    ours = t.listing_text(listing, terminal, widths, t._console(terminal))
+    plain = re.compile("\x1b\\[[0-9;]*m")
+    assert plain.sub("", ours) == plain.sub("", _rich_table_text(listing, terminal, widths))
+    assert ("\x1b[" in ours) == color
