@@ -198,3 +198,9 @@ def test_listing_tables_print_what_richs_table_prints(title: str, rows: list, wi
     plain = re.compile("\x1b\\[[0-9;]*m")
     assert plain.sub("", ours) == plain.sub("", _rich_table_text(listing, terminal, widths))
     assert ("\x1b[" in ours) == color
+
+
+@pytest.mark.parametrize(("fmt", "shown"), [(OutputFormat.table, "not stated"), (OutputFormat.md, "not stated"), (OutputFormat.csv, "highlights,\n"), (OutputFormat.json, '"highlights": []')])
+def test_an_empty_list_reads_as_not_stated_for_people_and_stays_empty_for_scripts(fmt: OutputFormat, shown: str) -> None:
+    detail = Detail("Tai'an", ((Column("highlights", "Highlights"), []),))
+    assert shown in render(detail, fmt, Terminal(width=80))

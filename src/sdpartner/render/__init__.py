@@ -39,8 +39,8 @@ def render(document: Document, fmt: OutputFormat, terminal: Terminal | None = No
 
 
 def cell(value: object, missing: str, sep: str = "; ") -> str:
-    """One value as text for the text formats: None reads as ``missing``, lists are joined."""
-    if value is None:
+    """One value as text for the text formats: None and an empty list read as ``missing``, lists are joined."""
+    if value is None or value == []:
         return missing
     if isinstance(value, bool):
         return "yes" if value else "no"

@@ -42,7 +42,7 @@ def _console(terminal: Terminal) -> Any:
 
 def _cell(value: object, missing: str, style: str = "") -> tuple[str, str]:
     """A value as the (text, style) of a cell: lists of words one per line, missing values dim."""
-    if value is None:
+    if value is None or value == []:
         return missing, "dim italic"
     return visible(cell(value, missing, "\n" if isinstance(value, list) and not all(isinstance(v, int) for v in value) else ", ")), style
 
