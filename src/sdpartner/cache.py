@@ -54,13 +54,13 @@ class PlanCache:
         h.update(data)
         return h.hexdigest()
 
-    def __call__(self, data: bytes, compute: Callable[[], bytes]) -> bytes:
+    def __call__(self, data: bytes, compute: Callable[[], bytes]) -> bytes | memoryview:
         try:
             path = self.directory / f"{self.key(data)}{SUFFIX}"
         except OSError:  # pragma: no cover - the package's own source cannot be read
             return compute()
         try:
-            entry = path.read_bytes()
+            entry = memoryview(path.read_bytes())  # slices without copying: entries can be megabytes
             if entry[:16] == _digest(entry[16:]):  # a damaged entry is recomputed, never used
                 return entry[16:]
         except OSError:

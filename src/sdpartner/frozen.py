@@ -105,7 +105,7 @@ def freeze(plan: Any) -> bytes:
     return marshal.dumps((FORMAT, [(n, f, tuple(sorted(i))) for n, f, i in layout], list(converters), data))
 
 
-def thaw(payload: bytes) -> Any:
+def thaw(payload: bytes | memoryview) -> Any:
     """The records of a payload made by :func:`freeze`; ValueError if it is not one."""
     try:
         fmt, layout, converter_names, data = marshal.loads(payload)
@@ -139,8 +139,11 @@ def _thaw(data: Any, classes: list[tuple[type[Frozen], tuple[int, ...]]], conver
             for i in nested:
                 values[i] = dec(values[i])
             return new(cls, values)
-        if t is list:
-            return [dec(v) for v in x]
+        if t is list:  # in place: each encoded item is freed as soon as its record exists (peak memory)
+            for i, v in enumerate(x):
+                if type(v) in (tuple, list):
+                    x[i] = dec(v)
+            return x
         return x
 
     return dec(data)

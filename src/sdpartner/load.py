@@ -285,7 +285,7 @@ def check(plan: Any, name: str) -> list[Problem]:
     return problems
 
 
-def load_plan(path: str | os.PathLike[str] | None = None, *, cache: Callable[[bytes, Callable[[], bytes]], bytes] | None = None) -> Plan:
+def load_plan(path: str | os.PathLike[str] | None = None, *, cache: Callable[[bytes, Callable[[], bytes]], bytes | memoryview] | None = None) -> Plan:
     """Load and fully validate a plan file (default: ``$SDPARTNER_PLAN`` or the bundled plan).
 
     Returns the plan as frozen records (``frozen.py``), which read like ``model.Plan``; with a ``cache``,

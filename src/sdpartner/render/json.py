@@ -29,49 +29,36 @@ def to_builtins(document: Document) -> Any:
 
 def dumps(value: Any) -> str:
     """Pretty, stable JSON text (two-space indent, keys in their order), terminal-active characters escaped."""
-    parts: list[str] = []
-    _encode(value, "\n", parts.append)
-    parts.append("\n")
-    return "".join(parts)
+    return _encode(value, "\n") + "\n"
 
 
-def _encode(value: Any, newline: str, out: Any) -> None:
+def _encode(value: Any, newline: str) -> str:
+    # each container is joined from its items' text: one string per record, not one per token, keeps a
+    # large listing's memory (and so its time) in proportion to its size
     if isinstance(value, str):
-        out(json_string(value))
-    elif value is None:
-        out("null")
-    elif value is True:
-        out("true")
-    elif value is False:
-        out("false")
-    elif isinstance(value, int):
-        out(int.__repr__(value))
-    elif isinstance(value, float):
+        return json_string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError(f"{value} is not a JSON number")  # the loader keeps plan figures finite
-        out(float.__repr__(value))
-    elif isinstance(value, dict):
+        return float.__repr__(value)
+    inner = newline + "  "
+    if isinstance(value, dict):
         if not value:
-            out("{}")
-            return
-        inner = newline + "  "
-        out("{")
-        for i, (key, item) in enumerate(value.items()):
-            out(("," if i else "") + inner + json_string(key) + ": ")
-            _encode(item, inner, out)
-        out(newline + "}")
-    elif isinstance(value, (list, tuple)):
+            return "{}"
+        return "{" + ",".join(inner + json_string(k) + ": " + _encode(v, inner) for k, v in value.items()) + newline + "}"
+    if isinstance(value, (list, tuple)):
         if not value:
-            out("[]")
-            return
-        inner = newline + "  "
-        out("[")
-        for i, item in enumerate(value):
-            out(("," if i else "") + inner)
-            _encode(item, inner, out)
-        out(newline + "]")
-    else:
-        raise TypeError(f"cannot encode a value of type {type(value).__name__} as JSON")
+            return "[]"
+        return "[" + ",".join(inner + _encode(v, inner) for v in value) + newline + "]"
+    raise TypeError(f"cannot encode a value of type {type(value).__name__} as JSON")
 
 
 def render(document: Document, terminal: Terminal) -> str:
