@@ -77,6 +77,16 @@ def freeze(plan: Any) -> bytes:
     classes: dict[type, int] = {}
     layout: list[tuple[str, tuple[str, ...], set[int]]] = []
     converters: dict[str, int] = {}
+    # one object per distinct string and per distinct record without lists, which marshal then writes once
+    # and refers back to: a plan repeats its kinds, places and keywords. (Equal tuples start with the same
+    # class index, so their fields have the same types: 1 == 1.0 == True cannot mix them up.)
+    shared: dict[Any, Any] = {}
+
+    def share(value: Any) -> Any:
+        try:
+            return shared.setdefault(value, value)
+        except TypeError:  # holds a list: not hashable, not shared
+            return value
 
     def needs_thaw(value: Any) -> bool:
         return type(value) is tuple or (type(value) is list and any(type(v) in (tuple, list) for v in value))
@@ -89,15 +99,17 @@ def freeze(plan: Any) -> bytes:
                 layout.append((type(value).__name__, tuple(fields), set()))
             encoded = tuple(enc(getattr(value, f)) for f in fields)
             layout[index][2].update(i for i, v in enumerate(encoded) if needs_thaw(v))
-            return (index, *encoded)
+            return share((index, *encoded))
         if type(value) is list:
             return [enc(v) for v in value]
         if isinstance(value, Enum):
             name = type(value).__name__
-            return (-1 - converters.setdefault(name, len(converters)), value.value)
+            return share((-1 - converters.setdefault(name, len(converters)), value.value))
         if isinstance(value, _dt.date):
-            return (-1 - converters.setdefault("date", len(converters)), value.isoformat())
-        if value is None or type(value) in (str, int, float, bool):
+            return share((-1 - converters.setdefault("date", len(converters)), value.isoformat()))
+        if type(value) is str:
+            return share(value)
+        if value is None or type(value) in (int, float, bool):
             return value
         raise TypeError(f"cannot freeze a value of type {type(value).__name__}")
 
@@ -125,6 +137,7 @@ def thaw(payload: bytes | memoryview) -> Any:
 
 def _thaw(data: Any, classes: list[tuple[type[Frozen], tuple[int, ...]]], converters: list[Any]) -> Any:
     new = tuple.__new__
+    leaves: dict[tuple[Any, ...], Any] = {}  # one record per distinct record without nested ones (e.g. Text)
 
     def dec(x: Any) -> Any:
         t = type(x)
@@ -134,7 +147,11 @@ def _thaw(data: Any, classes: list[tuple[type[Frozen], tuple[int, ...]]], conver
                 return converters[-1 - tag](x[1])
             cls, nested = classes[tag]
             if not nested:
-                return new(cls, x[1:])
+                try:
+                    return leaves[x]
+                except KeyError:
+                    record = leaves[x] = new(cls, x[1:])
+                    return record
             values = list(x[1:])
             for i in nested:
                 values[i] = dec(values[i])
