@@ -69,3 +69,12 @@ def test_anything_but_a_payload_is_a_value_error(payload: bytes) -> None:
 def test_freeze_refuses_values_the_schema_cannot_hold() -> None:
     with pytest.raises(TypeError, match="dict"):
         freeze({"a": 1})
+
+
+def test_equal_texts_are_one_record() -> None:
+    text = MINI.read_text(encoding="utf-8").replace('kind = { zh = "博览会", en = "expo" }', 'kind = { zh = "会议", en = "meeting" }')
+    records = thaw(freeze(validated(text, "mini")))
+    thawed = [e.kind for e in records.events]
+    by_value = {tuple(t): t for t in thawed}
+    assert len(by_value) < len(thawed), "two events share a kind"
+    assert all(t is by_value[tuple(t)] for t in thawed)  # a repeated text is one object, not copies
