@@ -6,6 +6,7 @@ Nothing here times anything (timing belongs to benchmarks/bench.py); these tests
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -61,3 +62,11 @@ def test_the_growth_interval_narrows_with_agreeing_rounds_and_is_reproducible() 
     assert bench.growth_estimate(steady, 10.55) == (1.0, 1.0, 1.0)
     assert high_noisy - low_noisy > 0.1
     assert bench.growth_estimate(noisy, 10.55) == bench.growth_estimate(noisy, 10.55)  # fixed seed
+
+
+def test_steps_script_times_every_step_of_both_commands() -> None:
+    # the script reaches into the code's modules by name: this keeps it working as they change
+    proc = subprocess.run([sys.executable, str(BENCHMARKS / "steps.py"), "--runs", "1"], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count("| **ours in all** |") == 2
+    assert "| thaw the records (marshal) |" in proc.stdout and "| draw the table (10 rows, wrapped, partly Chinese) |" in proc.stdout
