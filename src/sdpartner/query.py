@@ -104,11 +104,6 @@ def action_by_id(plan: Plan, action_id: int | None) -> Action | None:
     return next((a for a in plan.actions if a.id == action_id), None)
 
 
-def city_by_id(plan: Plan, city_id: str | None) -> City | None:
-    """The city with this slug, if any."""
-    return next((c for c in plan.cities if c.id == city_id), None)
-
-
 # ----------------------------------------------------------------------------------------------
 # Filters
 # ----------------------------------------------------------------------------------------------

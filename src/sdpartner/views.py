@@ -253,8 +253,8 @@ def figure_list(plan: Plan, figures: Sequence[Figure], lang: Lang) -> Listing:
     return _listing(_t(lang, "数字与目标", "Figures and targets"), columns, rows, lang)
 
 
-def _place(e: Event, plan: Plan, lang: Lang) -> str | None:
-    city = query.city_by_id(plan, e.city)
+def _place(e: Event, cities: dict[str, City], lang: Lang) -> str | None:
+    city = cities.get(e.city) if e.city else None
     place = city.name.pick(lang) if city else (e.place.pick(lang) if e.place else None)
     if place and e.place_from_name:
         return f"{place}({_w('from_name', lang)})" if lang == "zh" else f"{place} ({_w('from_name', lang)})"
@@ -263,10 +263,11 @@ def _place(e: Event, plan: Plan, lang: Lang) -> str | None:
 
 def event_list(plan: Plan, events: Sequence[Event], lang: Lang) -> Listing:
     """Events; a missing date reads 'date not stated', a place read from a name says so."""
+    cities = {c.id: c for c in plan.cities}  # once, not a scan of the cities per event
     rows = [{
         "id": e.id, "name": e.name.pick(lang), "name_zh": e.name.zh, "kind": e.kind.pick(lang), "year": e.year,
         "date": e.date.isoformat() if e.date else None, "edition": e.edition, "city": e.city,
-        "place": _place(e, plan, lang), "place_from_name": e.place_from_name, "action": e.action,
+        "place": _place(e, cities, lang), "place_from_name": e.place_from_name, "action": e.action,
         "attribution": e.attribution.value if e.attribution else None, "note": e.note.pick(lang) if e.note else None, "cites": e.cites,
     } for e in events]
     columns = _cols(lang, ("id", "dim", False), ("name", "name"), ("name_zh", "", lang == "en"), ("kind", "dim"), ("year", "number"), ("date", "date"),
