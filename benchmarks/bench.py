@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -121,12 +122,19 @@ LINEAR_CONTROL = (
 )
 
 
-def growth_rounds(b0: list[str], b1: list[str], b10: list[str], env: dict[str, str], runs: int) -> list[tuple[float, float]]:
-    """Per round, the extra time of the 1 MB and of the 10 MB run over the bundled plan's run.
+def growth_measure(command: Callable[[str], list[str]], plans: tuple[Path, Path, Path], env: dict[str, str], runs: int, size_ratio: float) -> tuple[float, ...]:
+    """For ``command`` over the bundled, 1 MB and 10 MB plans: median extra times of the 10 MB and 1 MB
+    runs, then the growth per unit of size and its 90% interval."""
+    rounds = growth_rounds([command(str(p)) for p in plans], env, runs)
+    d1, d10 = (statistics.median(d[k] for d in rounds) for k in (0, 1))
+    return (d10, d1, *growth_estimate(rounds, size_ratio))
+
+
+def growth_rounds(cmds: list[list[str]], env: dict[str, str], runs: int) -> list[tuple[float, float]]:
+    """Per round, the extra time of the 1 MB and of the 10 MB run (cmds[1], cmds[2]) over the bundled plan's.
 
     The three run together in each round, order rotating: this machine's speed drifts by up to 1.7x
     over tens of seconds, and within one round (about a second) all three see the same speed."""
-    cmds = (b0, b1, b10)
     rounds = []
     for i in range(runs):
         t = [0.0, 0.0, 0.0]
@@ -154,23 +162,19 @@ def _scale_rows(row: Any, rows: list[Any], sdp: str, env: dict[str, str], no_cac
     q = ["events", "--year", "2026", "--format", "json"]
     row("1 MB plan vs bundled plan: events --year 2026 --format json (cache warm)", "<= 2.0", [sdp, *q, "--plan", str(p1)], [sdp, *q])
     row("10 MB plan vs bundled plan: the same (cache warm)", "", [sdp, *q, "--plan", str(p10)], [sdp, *q])
-    rounds = growth_rounds([sdp, *q], [sdp, *q, "--plan", str(p1)], [sdp, *q, "--plan", str(p10)], env, runs)
     # per byte beyond the bundled plan: both sides less the same base (dividing by whole files, 10.0x,
     # would count the bundled plan's bytes but not its time)
     base = PLAN.stat().st_size
     size_ratio = (p10.stat().st_size - base) / (p1.stat().st_size - base)
-    growth, low, high = growth_estimate(rounds, size_ratio)
-    # linear work measures 1.0 give or take this machine's noise (the same code measured twice differs by
-    # up to 0.07): the row is over its bound only when the whole interval is above 1.0
+    plans = (PLAN, p1, p10)
+    # linear work measures 1.0 give or take this machine's noise (the same code measured twice has given
+    # 0.81 and 1.08): the row is over its bound only when the whole interval is above 1.0
+    d10, d1, growth, low, high = growth_measure(lambda plan: [sdp, *q, "--plan", plan], plans, env, runs, size_ratio)
     label = (f"growth 1 MB -> 10 MB: time beyond the bundled plan's run, per byte beyond it ({size_ratio:.2f}x the bytes); "
-             f"A = 10 MB, B = 1 MB; median of {len(rounds)} rounds, 90% interval {low:.2f}-{high:.2f}")
-    d1, d10 = (statistics.median(d[k] for d in rounds) for k in (0, 1))
+             f"A = 10 MB, B = 1 MB; median of {runs} rounds, 90% interval {low:.2f}-{high:.2f}")
     rows.append((label, "<= 1.0", d10, d1, growth, "ok" if low <= 1.0 else "OVER"))
     # the same measure of a plainly linear program, for scale: what a bigger heap costs per byte here
-    control = [sys.executable, "-c", LINEAR_CONTROL]
-    rounds = growth_rounds([*control, str(PLAN)], [*control, str(p1)], [*control, str(p10)], env, runs)
-    growth, low, high = growth_estimate(rounds, size_ratio)
-    d1, d10 = (statistics.median(d[k] for d in rounds) for k in (0, 1))
+    d10, d1, growth, low, high = growth_measure(lambda plan: [sys.executable, "-c", LINEAR_CONTROL, plan], plans, env, runs, size_ratio)
     rows.append((f"control: the same growth of a plainly linear Python script over the same files (a dict per line, printed); 90% interval {low:.2f}-{high:.2f}",
                  "", d10, d1, growth, ""))
     row("1 MB plan vs bundled plan, both with the cache off (SDPARTNER_NO_CACHE=1)", "", [sdp, *q, "--plan", str(p1)], [sdp, *q], no_cache, no_cache)

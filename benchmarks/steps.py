@@ -71,10 +71,9 @@ def main() -> None:
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "SDPARTNER_PLAN", "SDPARTNER_NO_CACHE")}
     env.update({"NO_COLOR": "1", "COLUMNS": "100", "SDPARTNER_CACHE_DIR": tempfile.mkdtemp(prefix="sdpartner-steps-")})
-    sdpartner = os.path.join(os.path.dirname(sys.executable), "sdpartner")
     for title, args_, code in (("`sdpartner events --format json`", ["events", "--format", "json"], EVENTS_JSON),
                                ("`sdpartner actions list` (table)", ["actions", "list"], ACTIONS_TABLE)):
-        subprocess.run([sdpartner, *args_], env=env, stdout=subprocess.DEVNULL, check=True)  # fill the cache
+        subprocess.run([sys.executable, "-m", "sdpartner", *args_], env=env, stdout=subprocess.DEVNULL, check=True)  # fill the cache
         best = fastest(code, env, args.runs)
         print(f"{title}\n\n| step | time |\n| --- | ---: |")
         for name, ms in best.items():

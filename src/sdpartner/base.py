@@ -55,6 +55,5 @@ class OfferKind(str, Enum):
     strength = "strength"
 
 
-# name -> class, for the frozen records: every class here that a model field may hold
-MIXINS: dict[str, type] = {"Text": TextMethods}
+# name -> class, for the frozen records: every coded value a model field may hold
 ENUMS: dict[str, type[Enum]] = {e.__name__: e for e in (Comparator, FigureKind, Attribution, OfferKind)}

@@ -75,7 +75,10 @@ def _box(terminal: Terminal) -> Any:
     return box.ROUNDED if terminal.unicode else box.ASCII
 
 
-def _listing_cells(listing: Listing) -> tuple[list[Column], list[list[tuple[str, str]]]]:
+Cells = tuple[list[Column], list[list[tuple[str, str]]]]  # the columns meant for people, and (text, style) per cell
+
+
+def _listing_cells(listing: Listing) -> Cells:
     """The columns meant for people and every cell as (text, style): the header row first."""
     cols = [c for c in listing.columns if c.table]
     scales = _bar_scales(listing)
@@ -85,7 +88,7 @@ def _listing_cells(listing: Listing) -> tuple[list[Column], list[list[tuple[str,
     return cols, rows
 
 
-def listing_text(listing: Listing, terminal: Terminal, widths: list[int], console: Any) -> str:
+def listing_text(listing: Listing, terminal: Terminal, widths: list[int], console: Any, cells: Cells | None = None) -> str:
     """A listing drawn as a table: the text rich's Table would print for these widths, a few times faster.
 
     rich's Table lays out every cell through padding, measurement and segment shaping (~0.1 ms a cell,
@@ -99,7 +102,7 @@ def listing_text(listing: Listing, terminal: Terminal, widths: list[int], consol
 
     box = _box(terminal)
     paint = _painter(console)
-    cols, rows = _listing_cells(listing)
+    cols, rows = cells or _listing_cells(listing)
     justify = ["right" if c.style == "number" else "left" for c in cols]
     padded = [w + 2 for w in widths]
 
@@ -112,10 +115,10 @@ def listing_text(listing: Listing, terminal: Terminal, widths: list[int], consol
         return [paint(line.plain, style) for line in Text(text).wrap(console, width, justify=how, overflow="fold")]  # type: ignore[arg-type]
 
     out = [*fit(visible(listing.title), "bold", sum(padded) + len(padded) + 1, "left"), box.get_top(padded)]
-    for index, cells in enumerate(rows):
+    for index, row_cells in enumerate(rows):
         first, last = index == 0, index == len(rows) - 1
         left, vertical, right = (box.head_left, box.head_vertical, box.head_right) if first else (box.foot_left, box.foot_vertical, box.foot_right) if last else (box.mid_left, box.mid_vertical, box.mid_right)
-        folded = [fit(text, style, w, how) for (text, style), w, how in zip(cells, widths, justify, strict=True)]
+        folded = [fit(text, style, w, how) for (text, style), w, how in zip(row_cells, widths, justify, strict=True)]
         height = max(len(lines) for lines in folded)
         for lines, w in zip(folded, widths, strict=True):  # short cells: the header aligns to the bottom, the rest to the top
             blank = [" " * w] * (height - len(lines))
@@ -163,7 +166,7 @@ def stacked(listing: Listing) -> list[Any]:
     return out
 
 
-def column_widths(listing: Listing, width: int) -> list[int] | None:
+def column_widths(listing: Listing, width: int, cells: Cells | None = None) -> list[int] | None:
     """Widths for the table's columns within ``width``, or None when records must be stacked instead.
 
     Short columns (ids, numbers, bars) keep their natural width and never wrap. The others start at
@@ -173,7 +176,7 @@ def column_widths(listing: Listing, width: int) -> list[int] | None:
     """
     from rich.cells import cell_len
 
-    cols, rows = _listing_cells(listing)
+    cols, rows = cells or _listing_cells(listing)
     lines = [[ln for row in rows for ln in row[i][0].splitlines() or [""]] for i in range(len(cols))]
     natural = [max(cell_len(ln) for ln in ls) for ls in lines]
     fixed = [c.style in _FIXED for c in cols]
@@ -199,10 +202,11 @@ def _renderables(document: Document, terminal: Terminal, console: Any) -> list[A
     if isinstance(document, Listing):
         if not document.rows:
             return [Text(visible(document.title), style="bold"), Text(document.empty, style="dim")]
-        widths = column_widths(document, console.width)
+        cells = _listing_cells(document)  # once: both the layout and the drawing read them
+        widths = column_widths(document, console.width, cells)
         if widths is None:
             return stacked(document)  # columns would be squeezed until words break apart: stack instead
-        return [listing_text(document, terminal, widths, console)]
+        return [listing_text(document, terminal, widths, console, cells)]
     assert isinstance(document, Detail)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim", no_wrap=True)
