@@ -77,6 +77,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=21)
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
     parser.add_argument("--only", choices=["startup", "scale"], help="only the start-up rows, or only the others")
+    parser.add_argument("--instructions", action="store_true", help="also count the growth row's instructions with valgrind (about 5 minutes more)")
     args = parser.parse_args()
     startup, scale = args.only in (None, "startup"), args.only in (None, "scale")
 
@@ -106,6 +107,8 @@ def main() -> int:
         row("the same events --format json, with the interpreter's teardown", "", _with_teardown(py, "events", "--format", "json"), [py, "-c", "import typer"])
     if scale:
         _scale_rows(row, rows, sdp, env, no_cache, p1, p10, args.runs)
+        if args.instructions:
+            _instruction_rows(rows, env, p1, p10)
     _print(rows, args)
     shutil.rmtree(work, ignore_errors=True)
     return 0 if all(v != "OVER" for *_, v in rows) else 1
@@ -181,15 +184,45 @@ def _scale_rows(row: Any, rows: list[Any], sdp: str, env: dict[str, str], no_cac
     row("events --format json (bundled plan): cache off vs cache on", "", [sdp, "events", "--format", "json"], [sdp, "events", "--format", "json"], no_cache, env)
 
 
+def instructions(cmd: list[str], env: dict[str, str]) -> int:
+    """Instructions one run executes, counted by valgrind's callgrind: the same count every time."""
+    proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False)
+    counts = [line.rsplit(":", 1)[1] for line in proc.stderr.decode(errors="replace").splitlines() if "Collected :" in line]
+    if proc.returncode != 0 or not counts:
+        raise SystemExit(f"valgrind failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr.decode(errors='replace')[-2000:]}")
+    return int(counts[-1])
+
+
+def _instruction_rows(rows: list[Any], env: dict[str, str], p1: Path, p10: Path) -> None:
+    """The growth row again in instructions, which do not drift with the machine: what our own work costs
+    per byte, without the memory hierarchy's share (larger heaps miss caches more)."""
+    if not shutil.which("valgrind"):
+        print("skipped: instruction counts (valgrind not found: apt-get install valgrind)", file=sys.stderr)
+        return
+    base = PLAN.stat().st_size
+    size_ratio = (p10.stat().st_size - base) / (p1.stat().st_size - base)
+    q = ["events", "--year", "2026", "--format", "json", "--plan"]
+    for label, command in (("sdpartner", [sys.executable, "-m", "sdpartner", *q]), ("the linear control script", [sys.executable, "-c", LINEAR_CONTROL])):
+        _time([*command, str(PLAN)], env)  # the cache is warm for sdpartner's runs (as in the rows above)
+        i0, i1, i10 = (instructions([*command, str(p)], env) for p in (PLAN, p1, p10))
+        growth = (i10 - i0) / (i1 - i0) / size_ratio
+        rows.append((f"growth 1 MB -> 10 MB in instructions (valgrind), {label}: A = 10 MB, B = 1 MB, instructions beyond the bundled plan's run",
+                     "", f"{(i10 - i0) / 1e6:,.0f} M", f"{(i1 - i0) / 1e6:,.0f} M", growth, ""))
+
+
 def _print(rows: list[Any], args: argparse.Namespace) -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}; runs: {args.runs} pairs")
+
+    def amount(value: float | str) -> str:  # seconds, or a count already written out
+        return value if isinstance(value, str) else f"{value * 1000:.0f} ms"
+
     if args.markdown:
         print("\n| measure | bound | A median | B median | median A/B | |\n| --- | --- | ---: | ---: | ---: | --- |")
         for label, bound, ma, mb, r, verdict in rows:
-            print(f"| {label} | {bound} | {ma * 1000:.0f} ms | {mb * 1000:.0f} ms | {r:.2f} | {verdict} |")
+            print(f"| {label} | {bound} | {amount(ma)} | {amount(mb)} | {r:.2f} | {verdict} |")
     else:
         for label, bound, ma, mb, r, verdict in rows:
-            print(f"{r:6.2f} {bound:8s} {verdict:4s}  A {ma * 1000:6.0f} ms  B {mb * 1000:6.0f} ms  {label}")
+            print(f"{r:6.2f} {bound:8s} {verdict:4s}  A {amount(ma):>9s}  B {amount(mb):>9s}  {label}")
 
 
 if __name__ == "__main__":

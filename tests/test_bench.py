@@ -6,6 +6,8 @@ Nothing here times anything (timing belongs to benchmarks/bench.py); these tests
 from __future__ import annotations
 
 import importlib.util
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -70,3 +72,12 @@ def test_steps_script_times_every_step_of_both_commands() -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.count("| **ours in all** |") == 2
     assert "| thaw the records (marshal) |" in proc.stdout and "| draw the table (10 rows, wrapped, partly Chinese) |" in proc.stdout
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind not installed")
+def test_instruction_counts_are_the_same_on_every_run() -> None:
+    bench = _script("bench")
+    env = dict(os.environ)
+    first = bench.instructions(["true"], env)
+    assert first > 1000 and bench.instructions(["true"], env) == first
+    assert bench.instructions([sys.executable, "-c", "sum(range(100000))"], env) > first
