@@ -115,7 +115,7 @@ def main() -> int:
 
 
 def _with_teardown(py: str, *args: str) -> list[str]:
-    code = "import gc, sys; gc.disable(); from sdpartner.cli import _run_app; sys.argv[1:] = " + repr(list(args)) + "; sys.exit(_run_app('sdpartner'))"
+    code = "import gc, sys; gc.disable(); from sdpartner.process import run_app as _run_app; sys.argv[1:] = " + repr(list(args)) + "; sys.exit(_run_app('sdpartner'))"
     return [py, "-c", code]
 
 

@@ -29,12 +29,12 @@ def mark(name):
 
 EVENTS_JSON = PRELUDE + r"""
 import typer; mark("`import typer` (the baseline itself)")
-import sdpartner.cli as cli; mark("import `sdpartner.cli` (with errors, base, render, records, terminal)")
-typer.main.get_command(cli.app_for(["events", "--format", "json"])); mark("Typer: build the click command (only `events`)")
-from sdpartner import cache, frozen, load, query, safe, views; import sdpartner.render.json; mark("import load, cache, frozen, query, views, safe, render.json")
-c = cache.plan_cache(); key = c.key(load.read_bytes(load.resolve_path(None))); mark("read the plan, hash it with the code")
-entry = (c.directory / (key + cache.SUFFIX)).read_bytes(); assert entry[:16] == cache._digest(entry[16:]); mark("read the cache entry, check its digest")
-plan = frozen.thaw(entry[16:]); mark("thaw the records (marshal)")
+import sdpartner.cli as cli, sdpartner.process as process; mark("import `sdpartner.cli` and `process` (with msgspec, model, errors, render, documents, terminal)")
+typer.main.get_command(process.app_for(["events", "--format", "json"])); mark("Typer: build the click command (only `events`)")
+from sdpartner import cache, load, query, safe, views; import sdpartner.render.json; mark("import load, cache, query, views, words, safe, render.json")
+c = cache.plan_cache(); data = load.read_bytes(load.resolve_path(None)); key = c.key(data); mark("read the plan, hash it with the code")
+entry = cache._read_regular(c.directory / (key + cache.SUFFIX)); assert entry[:16] == cache._digest(entry[16:]); mark("read the cache entry, check its digest")
+import msgspec; from sdpartner.model import Plan; plan = msgspec.msgpack.decode(entry[16:], type=Plan); mark("decode the Structs (msgpack)")
 from sdpartner.render import OutputFormat, render; from sdpartner.terminal import Terminal
 render(views.event_list(plan, query.events(plan), "en"), OutputFormat.json, Terminal.detect()); mark("query, view, render JSON")
 print(repr(T), file=sys.stderr)
@@ -42,13 +42,13 @@ print(repr(T), file=sys.stderr)
 
 ACTIONS_TABLE = PRELUDE + r"""
 import typer, rich.console, rich.table; mark("`import typer, rich.console, rich.table` (the baseline itself)")
-import sdpartner.cli as cli; mark("import `sdpartner.cli`")
-typer.main.get_command(cli.app_for(["actions", "list"])); mark("Typer: build the click command (only `actions list`)")
+import sdpartner.cli as cli, sdpartner.process as process; mark("import `sdpartner.cli` and `process`")
+typer.main.get_command(process.app_for(["actions", "list"])); mark("Typer: build the click command (only `actions list`)")
 from sdpartner import cache, load, query, views
-plan = load.load_plan(None, cache=cache.plan_cache()); mark("import load, cache, frozen, query, views; read, check and thaw the cached plan")
+plan = load.load_plan(None, cache=cache.plan_cache()); mark("import load, cache, query, views; read, check and decode the cached plan")
 doc = views.action_list(plan, query.actions(plan), "en"); mark("query and view")
-from sdpartner.render import OutputFormat, render; from sdpartner.terminal import Terminal; import sdpartner.render.table; mark("import render.table (rich's box, text and style modules beyond the baseline's)")
-render(doc, OutputFormat.table, Terminal.detect()); mark("draw the table (10 rows, wrapped, partly Chinese)")
+from sdpartner.render import OutputFormat, render; from sdpartner.terminal import Terminal; import sdpartner.render.table; mark("import render.table")
+render(doc, OutputFormat.table, Terminal.detect()); mark("draw the table with rich's Table (10 rows, wrapped, partly Chinese)")
 print(repr(T), file=sys.stderr)
 """
 

@@ -71,7 +71,7 @@ def test_steps_script_times_every_step_of_both_commands() -> None:
     proc = subprocess.run([sys.executable, str(BENCHMARKS / "steps.py"), "--runs", "1"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.count("| **ours in all** |") == 2
-    assert "| thaw the records (marshal) |" in proc.stdout and "| draw the table (10 rows, wrapped, partly Chinese) |" in proc.stdout
+    assert "| decode the Structs (msgpack) |" in proc.stdout and "| draw the table with rich's Table (10 rows, wrapped, partly Chinese) |" in proc.stdout
 
 
 @pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind not installed")

@@ -103,14 +103,14 @@ def test_city_list_and_show_by_every_kind_of_name(invoke) -> None:
     assert [r["id"] for r in _json(invoke("city", "list", "-f", "json", *M))] == ["harbour", "hill"]
     for name in ("harbour", "HARBOUR", "港城", "Harbour City", "port town"):
         obj = _json(invoke("city", "show", name, "-f", "json", *M))
-        assert obj["id"] == "harbour" and obj["fields"][0]["name"] == "Shipping", name
+        assert obj["id"] == "harbour" and obj["offers"][0]["name"] == "Shipping", name
         assert obj["events"][0]["id"] == "expo" and obj["measures"][0]["id"] == "m-shared"
 
 
 def test_city_show_real_plan_in_chinese(invoke) -> None:
     obj = _json(invoke("city", "show", "Tai'an", "-f", "json", "--lang", "zh"))
     assert obj["name"] == "泰安"
-    assert {f["name"] for f in obj["fields"]} >= {"储能之都", "泰山锂谷", "卫星互联网之城"}
+    assert {f["name"] for f in obj["offers"]} >= {"储能之都", "泰山锂谷", "卫星互联网之城"}
 
 
 def test_city_show_unknown_suggests(invoke) -> None:
@@ -127,7 +127,7 @@ def test_sectors_answer_which_city_wants_robotics(invoke) -> None:
 
 def test_search_ranks_and_reports_where(invoke) -> None:
     rows = _json(invoke("search", "shipping", "-f", "json", *M))
-    assert rows[0]["kind"] == "city field" and rows[0]["id"] == "harbour-shipping" and rows[0]["field"] == "name"
+    assert rows[0]["kind"] == "offer" and rows[0]["id"] == "harbour-shipping" and rows[0]["field"] == "name"
     assert len(_json(invoke("search", "a", "--limit", "1", "-f", "json", *M))) <= 1
 
 
@@ -232,7 +232,7 @@ def test_codes_are_stable_in_machine_formats_and_words_in_tables(invoke) -> None
 
 
 def test_app_for_keeps_only_the_named_command(monkeypatch: pytest.MonkeyPatch) -> None:
-    from sdpartner.cli import app_for
+    from sdpartner.process import app_for
 
     lean = app_for(["events", "--year", "2026"])
     assert [c.callback.__name__ for c in lean.registered_commands] == ["events"] and not lean.registered_groups
@@ -245,7 +245,7 @@ def test_app_for_keeps_only_the_named_command(monkeypatch: pytest.MonkeyPatch) -
 
 @pytest.mark.parametrize("args", [["events", "-f", "csv"], ["city", "show", "青岛", "-f", "json"], ["search", "lithium", "-f", "tsv"], ["events", "-h"], ["actions", "show", "7", "-f", "md"]])
 def test_the_reduced_app_answers_like_the_whole_one(runner, args: list[str]) -> None:
-    from sdpartner.cli import app_for
+    from sdpartner.process import app_for
 
     whole, lean = runner.invoke(app, args), runner.invoke(app_for(args), args)
     assert (lean.exit_code, lean.stdout, lean.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
@@ -253,6 +253,6 @@ def test_the_reduced_app_answers_like_the_whole_one(runner, args: list[str]) -> 
 
 def test_search_in_chinese_names_kinds_and_fields_in_chinese(invoke) -> None:
     table = invoke("search", "储能", "--lang", "zh").stdout
-    assert "城市领域" in table and "名称" in table and "city field" not in table
+    assert "城市推介条目" in table and "名称" in table and "offer" not in table
     rows = _json(invoke("search", "储能", "--lang", "zh", "-f", "json"))
-    assert rows[0]["kind"] == "city field" and rows[0]["field"] == "name"  # codes stay codes
+    assert rows[0]["kind"] == "offer" and rows[0]["field"] == "name"  # codes stay codes

@@ -196,7 +196,7 @@ def test_github_actions_does_not_change_output() -> None:
 
 
 def test_unexpected_exception_is_a_one_line_bug_report_exit_70() -> None:
-    code = "import sys, sdpartner.cli as c\n@c.app.command('boom')\ndef boom() -> None:\n    raise RuntimeError('kaput')\nsys.argv = ['sdpartner', 'boom']\nc.main()\n"
+    code = "import sys, sdpartner.cli as c, sdpartner.process as p\n@c.app.command('boom')\ndef boom() -> None:\n    raise RuntimeError('kaput')\nsys.argv = ['sdpartner', 'boom']\np.main()\n"
     env = {k: v for k, v in os.environ.items() if k != "SDPARTNER_TRACEBACK"}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=False)
     err = result.stderr.decode()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sdpartner import query
+from sdpartner import query, search
 from sdpartner.errors import NotFound
 from sdpartner.model import FigureKind, Plan
 
@@ -87,22 +87,22 @@ def test_sector_index_falls_back_to_sector_keywords(plan: Plan) -> None:
 
 @pytest.mark.parametrize(
     ("text", "kind", "rid"),
-    [("lithium", "city field", "taian-lithium-valley"), ("Robots", "city field", "jinan-cnc-robotics"), ("ecommerce", "city field", "dezhou-cross-border-ecommerce"),
-     ("E-Commerce", "city field", "dezhou-cross-border-ecommerce"), ("储能", "city field", "taian-energy-storage"), ("single windows", "programme", "single-window")],
+    [("lithium", "offer", "taian-lithium-valley"), ("Robots", "offer", "jinan-cnc-robotics"), ("ecommerce", "offer", "dezhou-cross-border-ecommerce"),
+     ("E-Commerce", "offer", "dezhou-cross-border-ecommerce"), ("储能", "offer", "taian-energy-storage"), ("single windows", "programme", "single-window")],
 )
 def test_search_tolerates_case_plural_and_hyphens(plan: Plan, text: str, kind: str, rid: str) -> None:
-    hits = query.search(plan, text)
+    hits = search.search(plan, text)
     assert (kind, rid) in {(h.kind, h.id) for h in hits[:3]}, [(h.kind, h.id) for h in hits[:5]]
 
 
 def test_search_ranks_names_above_descriptions(mini: Plan) -> None:
-    hits = query.search(mini, "shipping")
-    assert hits[0].kind == "city field" and hits[0].field == "name"
+    hits = search.search(mini, "shipping")
+    assert hits[0].kind == "offer" and hits[0].field == "name"
     assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
 
 
 def test_matcher_rules() -> None:
-    m = query.Matcher("robots")
+    m = search.Matcher("robots")
     assert m.score("Robotics") and m.score("industrial robot") and not m.score("rob")
-    assert query.Matcher("青岛").score("第七届跨国公司领导人青岛峰会") == 2
-    assert query.Matcher("   ").score("anything") == 0
+    assert search.Matcher("青岛").score("第七届跨国公司领导人青岛峰会") == 2
+    assert search.Matcher("   ").score("anything") == 0

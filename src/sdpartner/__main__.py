@@ -1,6 +1,6 @@
 """``python -m sdpartner``: the same CLI, shown as ``sdpartner``."""
 
-from .cli import main
+from .process import main
 
 if __name__ == "__main__":
     main(prog_name="sdpartner")

@@ -1,26 +1,27 @@
-"""The command line: parse options, call one query, pick one renderer, print once, map errors to exit codes.
+"""The commands: parse options, call one query, pick one view and one renderer, print once.
 
 No business logic lives here. Errors below are typed (``errors.py``); ``_run`` turns them into one line on
-stderr and an exit code, and ``main`` turns anything unexpected into a one-line bug report (exit 70).
+stderr and an exit code. The process around the commands (entry point, output writing, the lean app,
+the fast ending) is ``process.py``.
 """
 
 # No ``from __future__ import annotations``: Typer would then resolve every parameter annotation from a
 # string at start-up (typing.get_type_hints compiles each one), which costs measurable time per command.
 import os
-import sys
 from collections.abc import Callable
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, NoReturn, Optional
 
 import typer
 
-from .base import FigureKind
 from .errors import ExitCode, SdpartnerError
+from .model import FigureKind
+from .process import emit
 from .render import OutputFormat
 
 if TYPE_CHECKING:
+    from .documents import Document
     from .model import Plan
-    from .records import Document
 
 
 class Language(str, Enum):
@@ -61,9 +62,10 @@ app.add_typer(city_app, name="city")
 def _complete(pick: Callable[["Plan"], list[str]]) -> Callable[[str], list[str]]:
     def complete(incomplete: str) -> list[str]:
         try:
+            from .cache import plan_cache
             from .load import load_plan
 
-            names = pick(load_plan(None))
+            names = pick(load_plan(None, cache=plan_cache()))
         except Exception:  # completion must never print a traceback into the shell
             return []
         return [n for n in names if n.casefold().startswith(incomplete.casefold())]
@@ -90,35 +92,6 @@ def _fail(exc: SdpartnerError) -> NoReturn:
     raise typer.Exit(exc.exit_code)
 
 
-def _emit(text: str) -> None:
-    """Write the one output of a command; survive closed pipes and encodings that lack Chinese."""
-    out = sys.stdout
-    try:
-        try:
-            out.write(text)
-        except UnicodeEncodeError:
-            encoding = getattr(out, "encoding", None) or "ascii"
-            out.write(text.encode(encoding, "backslashreplace").decode(encoding, "replace"))
-            typer.echo(
-                f"sdpartner: warning: the output encoding ({encoding}) cannot show Chinese text, so it was written as \\u escapes; "
-                "set PYTHONIOENCODING=utf-8 or use a UTF-8 locale (e.g. LANG=C.UTF-8)",
-                err=True,
-            )
-        out.flush()
-    except BrokenPipeError:
-        _quiet_stdout()
-        raise typer.Exit(ExitCode.OK) from None
-
-
-def _quiet_stdout() -> None:
-    """After the reader closed the pipe: point stdout at /dev/null so the final flush cannot fail."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-
-
 def _load(plan_path: str | None) -> "Plan":
     """The validated plan (through the cache); an unusable file becomes one line and exit 1."""
     from .cache import plan_cache
@@ -140,7 +113,7 @@ def _run(build: Callable[["Plan", str], "Document"], fmt: OutputFormat, lang: La
         text = render(build(plan, lang.value), fmt, Terminal.detect())
     except SdpartnerError as exc:
         _fail(exc)
-    _emit(text)
+    emit(text)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -325,12 +298,12 @@ def search_cmd(
     Example:
       sdpartner search "energy storage"
     """
-    from . import query, views
+    from . import search, views
     from .errors import UsageError
 
     if not text.strip():
         _fail(UsageError("the search query is empty; give one or more words, e.g. sdpartner search lithium"))
-    _run(lambda p, lg: views.search_list(query.search(p, text, limit), lg), fmt, lang, plan)
+    _run(lambda p, lg: views.search_list(search.search(p, text, limit), lg), fmt, lang, plan)
 
 
 @app.command()
@@ -345,16 +318,9 @@ def export(
     Example:
       sdpartner export --format md > briefing.md
     """
-    loaded = _load(plan)
-    if fmt is ExportFormat.json:
-        from .frozen import to_builtins
-        from .render.json import dumps
+    from . import views
 
-        _emit(dumps(to_builtins(loaded)))
-    else:
-        from .briefing import briefing
-
-        _emit(briefing(loaded, lang.value))
+    _run(views.export, OutputFormat(fmt.value), lang, plan)
 
 
 @app.command()
@@ -380,79 +346,4 @@ def validate(
         typer.echo(f"sdpartner: {len(exc.problems)} problem(s) found in {which}", err=True)
         raise typer.Exit(ExitCode.FAILURE) from None
     counts = ", ".join(f"{n} {k}" for k, n in record_counts(loaded).items())
-    _emit(f"valid: {which} ({counts})\n")
-
-
-def app_for(args: list[str]) -> typer.Typer:
-    """The app reduced to the one command (or group) that ``args`` names.
-
-    Typer turns every registered command into a click command on every run (~7 ms for our eleven);
-    a run needs only the one it executes. Anything else (no command, an option first, a name that is
-    not a command, shell completion) gets the whole app, so help, errors and completion are unchanged.
-    """
-    first = args[0] if args else ""
-    if not first or first.startswith("-") or os.environ.get("_SDPARTNER_COMPLETE"):
-        return app
-    commands = [c for c in app.registered_commands if (c.name or c.callback.__name__.replace("_", "-")) == first]  # type: ignore[union-attr]
-    groups = [g for g in app.registered_groups if g.name == first]
-    if not commands and not groups:
-        return app
-    # no completion options: they are options of the bare program (sdpartner --install-completion), which gets the whole app
-    lean = typer.Typer(name=app.info.name, help=app.info.help, rich_markup_mode=None, pretty_exceptions_enable=False, context_settings=CONTEXT, add_completion=False)
-    lean.registered_callback = app.registered_callback
-    lean.registered_commands = commands
-    lean.registered_groups = groups
-    return lean
-
-
-def main(prog_name: str = "sdpartner") -> NoReturn:
-    """Console-script entry point: run the app; an unexpected exception is a one-line bug report, exit 70.
-
-    The process then ends with ``os._exit`` once its output is flushed: the interpreter's teardown (freeing
-    every module of Typer and rich, and every record of the plan) costs 10-20 ms the user would wait for,
-    and a command has nothing left to clean up by then (the cache writes its entries atomically before).
-    """
-    import gc
-
-    gc.disable()  # a short-lived process that makes no reference cycles: collections would only cost time
-    _end(_run_app(prog_name))
-
-
-def _run_app(prog_name: str) -> int:
-    """Run the app for sys.argv; the exit code (Typer and click end by raising SystemExit)."""
-    try:
-        app_for(sys.argv[1:])(prog_name=prog_name)
-    except SystemExit as exc:
-        if exc.code is None or isinstance(exc.code, int):
-            return exc.code or 0
-        sys.stderr.write(f"{exc.code}\n")
-        return ExitCode.FAILURE
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        _quiet_stdout()
-        return ExitCode.OK
-    except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into a clean line
-        if os.environ.get("SDPARTNER_TRACEBACK"):
-            raise
-        sys.stderr.write(
-            f"sdpartner: internal error: {type(exc).__name__}: {exc}. This is a bug in sdpartner; "
-            "run again with SDPARTNER_TRACEBACK=1 to see the traceback, and report it.\n"
-        )
-        return ExitCode.BUG
-    return ExitCode.OK
-
-
-def _end(code: int) -> NoReturn:
-    """Flush what was written and end the process at once, skipping the interpreter's teardown."""
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:  # the reader left: what it did not read is not ours to report
-        _quiet_stdout()
-    except (OSError, ValueError, AttributeError):
-        pass
-    try:
-        sys.stderr.flush()
-    except (OSError, ValueError, AttributeError):
-        pass
-    os._exit(code)
+    emit(f"valid: {which} ({counts})\n")

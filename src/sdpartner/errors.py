@@ -1,13 +1,15 @@
 """Typed errors and exit codes: raised low with a location, mapped to an exit code once, in the CLI."""
 
-from __future__ import annotations
+from enum import IntEnum
+
+import msgspec
 
 
-class ExitCode:
-    """Process exit codes (documented in the README); plain ints (an IntEnum costs start-up time)."""
+class ExitCode(IntEnum):
+    """Process exit codes (documented in the README)."""
 
     OK = 0
-    FAILURE = 1  # not found, invalid plan file
+    FAILURE = 1  # not found, invalid plan file, output that cannot be written
     USAGE = 2  # bad command line (click's own code for usage errors)
     BUG = 70  # EX_SOFTWARE: an unexpected exception, i.e. a bug in sdpartner
 
@@ -18,17 +20,11 @@ class SdpartnerError(Exception):
     exit_code: int = ExitCode.FAILURE
 
 
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One problem in a plan file: where (``file:line:col`` or ``file: field.path``) and what."""
 
-    __slots__ = ("what", "where")
-
-    def __init__(self, where: str, what: str) -> None:
-        self.where = where
-        self.what = what
-
-    def __repr__(self) -> str:
-        return f"Problem({self.where!r}, {self.what!r})"
+    where: str
+    what: str
 
     def __str__(self) -> str:
         return f"{self.where}: {self.what}"
@@ -52,3 +48,7 @@ class UsageError(SdpartnerError):
     """A command line that makes no sense (beyond what Typer checks itself)."""
 
     exit_code = ExitCode.USAGE
+
+
+class OutputError(SdpartnerError):
+    """The output cannot be written (disk full, closed stdout): the environment's fault, not a bug."""

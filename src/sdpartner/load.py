@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import PlanError, Problem
 
 if TYPE_CHECKING:
+    from .cache import PlanCache
     from .model import Plan
 
 MAX_BYTES = 64 * 1024 * 1024  # a plan is text written by people; anything larger is a mistake
@@ -48,24 +49,50 @@ def resolve_path(path: str | os.PathLike[str] | None) -> Path:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The bytes of a plan file, turning every way a file can be unreadable into a PlanError."""
+    """The bytes of a plan file: only a regular file, read no further than the size limit.
+
+    The file is opened without blocking (a FIFO would otherwise wait for a writer forever) and checked
+    after opening (what the path named may have changed), and the read stops past the limit whatever
+    size the file system claims (``/dev/zero`` claims none). Every way a file can be unusable becomes a
+    PlanError."""
+    import stat
+
     name = str(path)
     try:
-        if path.is_dir():
-            raise PlanError([Problem(name, "is a directory, not a plan file")])
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise PlanError([Problem(name, f"file is {size / 1e6:.1f} MB; plan files are limited to {MAX_BYTES // (1024 * 1024)} MiB")])
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise PlanError([Problem(name, "no such file")]) from None
     except PermissionError:
         raise PlanError([Problem(name, "permission denied: the file cannot be read")]) from None
     except OSError as exc:
         raise PlanError([Problem(name, f"cannot be read: {exc.strerror or exc}")]) from None
-    if len(data) > MAX_BYTES:
-        raise PlanError([Problem(name, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB")])
-    return data
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise PlanError([Problem(name, "is a directory, not a plan file")])
+        if not stat.S_ISREG(mode):
+            raise PlanError([Problem(name, f"is {_file_kind(mode)}, not a regular file; a plan must be a TOML file")])
+        chunks, total = [], 0
+        while total <= MAX_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as exc:
+        raise PlanError([Problem(name, f"cannot be read: {exc.strerror or exc}")]) from None
+    finally:
+        os.close(fd)
+    if total > MAX_BYTES:
+        raise PlanError([Problem(name, f"file is larger than {MAX_BYTES // (1024 * 1024)} MiB; plan files are limited to that")])
+    return b"".join(chunks)
+
+
+def _file_kind(mode: int) -> str:
+    import stat
+
+    kinds = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+    return next((word for test, word in kinds if test(mode)), "not a regular file")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -109,12 +136,15 @@ def _format_validation(exc: Exception, prefix: str) -> tuple[str, str]:
     return path, msg[:1].lower() + msg[1:]
 
 
-def convert(doc: dict[str, Any], name: str) -> Any:
+def convert(doc: dict[str, Any], name: str) -> Plan:
     """Convert a parsed document into a Plan; on failure, convert piece by piece to report every error."""
     import msgspec
 
-    from .model import Plan
+    from .model import SCHEMA_VERSION, Plan
 
+    version = doc.get("schema_version")
+    if isinstance(version, int) and not isinstance(version, bool) and version != SCHEMA_VERSION:
+        raise PlanError([Problem(f"{name}: schema_version", f"this sdpartner reads plan format {SCHEMA_VERSION}; the file is format {version}")])
     try:
         return msgspec.convert(doc, Plan)
     except msgspec.ValidationError as exc:
@@ -160,12 +190,11 @@ def _collect_schema_problems(doc: dict[str, Any], name: str) -> list[Problem]:
     return problems
 
 
-def check(plan: Any, name: str) -> list[Problem]:
+def check(p: Plan, name: str) -> list[Problem]:
     """Cross-checks types cannot express: unique ids, resolvable references, cites in range."""
     from . import model as m
     from .names import fold
 
-    p: m.Plan = plan
     problems: list[Problem] = []
 
     def bad(path: str, what: str) -> None:
@@ -285,21 +314,16 @@ def check(plan: Any, name: str) -> list[Problem]:
     return problems
 
 
-def load_plan(path: str | os.PathLike[str] | None = None, *, cache: Callable[[bytes, Callable[[], bytes]], bytes | memoryview] | None = None) -> Plan:
+def load_plan(path: str | os.PathLike[str] | None = None, *, cache: PlanCache | None = None) -> Plan:
     """Load and fully validate a plan file (default: ``$SDPARTNER_PLAN`` or the bundled plan).
 
-    Returns the plan as frozen records (``frozen.py``), which read like ``model.Plan``; with a ``cache``,
-    a file already validated is neither parsed nor validated again, and msgspec is not imported."""
-    from .frozen import freeze, thaw
-
+    With a ``cache``, a file already validated is neither parsed nor validated again."""
     resolved = resolve_path(path)
     name = str(path) if path else str(resolved)
     data = read_bytes(resolved)
-
-    def compute() -> bytes:  # not needed when the cache has these bytes: they were decoded and validated then
-        return freeze(validated(decode(data, name), name))
-
-    return thaw(cache(data, compute) if cache is not None else compute())
+    if cache is None:
+        return validated(decode(data, name), name)
+    return cache.get(data, lambda: validated(decode(data, name), name))
 
 
 def validated(text: str, name: str) -> Plan:

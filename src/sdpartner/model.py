@@ -8,15 +8,49 @@ from :class:`Plan`.
 # No ``from __future__ import annotations`` here: msgspec would have to resolve every annotation from a
 # string (typing.ForwardRef compiles each one), which costs ~20 ms of start-up on every command.
 import datetime as _dt
-from typing import Annotated
+from enum import Enum
+from typing import Annotated, Literal
 
 import msgspec
 from msgspec import Meta, Struct
 
-from .base import Attribution, Comparator, FigureKind, Lang, OfferKind, TextMethods
-
-__all__ = ["Attribution", "Comparator", "FigureKind", "Lang", "OfferKind"]  # the coded values live in base.py
 SCHEMA_VERSION = 1
+
+Lang = Literal["en", "zh"]
+
+
+class Comparator(str, Enum):
+    """How a figure's value bounds the real quantity."""
+
+    at_least = "at_least"
+    more_than = "more_than"
+    strive_to_exceed = "strive_to_exceed"
+    exactly = "exactly"
+
+
+class FigureKind(str, Enum):
+    """A target the plan sets, or a status the article reports."""
+
+    target = "target"
+    status = "status"
+
+
+class Attribution(str, Enum):
+    """How a measure or event is tied to an action: stated by the article, inferred by us, or group only."""
+
+    stated = "stated"
+    inferred = "inferred"
+    group = "group"
+
+
+class OfferKind(str, Enum):
+    """What a city says about a field: it seeks partners, promotes an industry, features a cluster, or claims a strength."""
+
+    seeking = "seeking"
+    industry = "industry"
+    cluster = "cluster"
+    strength = "strength"
+
 
 Slug = Annotated[str, Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80, description="lower-case ASCII id, words joined by '-'")]
 Paragraph = Annotated[int, Meta(ge=0, le=10_000, description="paragraph number in the source article")]
@@ -33,11 +67,15 @@ class _Record(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=
     """
 
 
-class Text(_Record, TextMethods, kw_only=True):
+class Text(_Record, kw_only=True):
     """A text in Chinese (as in the source) and English (our translation)."""
 
     zh: NonEmpty
     en: NonEmpty
+
+    def pick(self, lang: Lang) -> str:
+        """The text in ``lang``: the one way code chooses a language."""
+        return self.zh if lang == "zh" else self.en
 
 
 class Source(_Record, kw_only=True):

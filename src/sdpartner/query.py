@@ -6,17 +6,12 @@ tuples of them). Errors are raised as :class:`~sdpartner.errors.NotFound` with a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
-from .base import FigureKind
 from .errors import NotFound
-from .frozen import Text
+from .model import Action, City, Event, Figure, FigureKind, Group, Measure, Offer, Organisation, Person, Plan, Programme, Sector
 from .names import fold, has_cjk
-from .names import words as _words
-
-if TYPE_CHECKING:  # the records read like the model's Structs (see frozen.py); msgspec is not imported
-    from .model import Action, City, Event, Figure, Group, Measure, Offer, Plan, Programme, Sector
 
 # ----------------------------------------------------------------------------------------------
 # Normalising and suggesting
@@ -116,8 +111,9 @@ def actions(plan: Plan, group: str | None = None, search: str | None = None) -> 
         g = find_group(plan, group)
         chosen = [a for a in chosen if a.group == g.id]
     if search:
-        matcher = Matcher(search)
-        chosen = [a for a in chosen if any(matcher.score(t) for _, t in _action_texts(plan, a))]
+        from .search import matches
+
+        chosen = [a for a in chosen if matches(search, [a.name.en, a.name.zh, a.slug, *a.keywords, a.summary.en, a.summary.zh])]
     return list(chosen)
 
 
@@ -149,7 +145,7 @@ def events_of(plan: Plan, action: Action) -> list[Event]:
     return [e for e in plan.events if e.action == action.id or e.id in ids]
 
 
-def figures(plan: Plan, action: str | None = None, year: int | None = None, kind: FigureKind | None = None) -> list[Figure]:
+def figures(plan: Plan, action: str | None = None, year: int | None = None, kind: FigureKind | str | None = None) -> list[Figure]:
     """Figures, optionally for one action, one year and one kind (target/status)."""
     chosen = plan.figures
     if action is not None:
@@ -181,6 +177,52 @@ def measures_for_city(plan: Plan, city: City) -> list[Measure]:
     return [m for m in plan.measures if city.id in m.cities]
 
 
+def events_in_city(plan: Plan, city: City) -> list[Event]:
+    """Events the plan places in a city."""
+    return [e for e in plan.events if e.city == city.id]
+
+
+def actions_in_group(plan: Plan, group_id: int) -> list[Action]:
+    """The actions of one group, in the plan's order."""
+    return [a for a in plan.actions if a.group == group_id]
+
+
+def figure_actions(plan: Plan) -> dict[str, list[int]]:
+    """figure id -> the actions whose measures name it, in order."""
+    linked: dict[str, set[int]] = {}
+    for m in plan.measures:
+        if m.action is not None:
+            for fid in m.figures:
+                linked.setdefault(fid, set()).add(m.action)
+    return {fid: sorted(ids) for fid, ids in linked.items()}
+
+
+def cities_by_id(plan: Plan) -> dict[str, City]:
+    """id -> city (built once per view: no scan of the cities per record)."""
+    return {c.id: c for c in plan.cities}
+
+
+def organisations_by_id(plan: Plan) -> dict[str, Organisation]:
+    """id -> organisation."""
+    return {o.id: o for o in plan.organisations}
+
+
+def event_by_id(plan: Plan, event_id: str | None) -> Event | None:
+    """The event with this id, if any."""
+    return next((e for e in plan.events if e.id == event_id), None)
+
+
+def person_by_id(plan: Plan, person_id: str | None) -> Person | None:
+    """The person with this id, if any."""
+    return next((p for p in plan.people if p.id == person_id), None)
+
+
+def figures_by_id(plan: Plan, ids: Iterable[str]) -> list[Figure]:
+    """The figures with these ids, in the plan's order."""
+    wanted = set(ids)
+    return [f for f in plan.figures if f.id in wanted]
+
+
 class SectorEntry(NamedTuple):
     """One line of the sector index: a sector, a city and the city's own wording."""
 
@@ -199,137 +241,14 @@ def sector_index(plan: Plan, search: str | None = None) -> list[SectorEntry]:
     entries = [SectorEntry(s, c, o) for s in plan.sectors for c in plan.cities for o in c.offers if s.id in o.sectors]
     if not search:
         return entries
-    matcher = Matcher(search)
+    from .search import matches
 
     def hit(*texts: str) -> bool:
-        return any(matcher.score(t) for t in texts)
+        return matches(search, texts)
 
     # a field that matches by its own words is listed under its first (main) sector only
     close = [e for e in entries if hit(e.sector.name.en, e.sector.name.zh) or (e.sector.id == e.offer.sectors[0] and hit(e.offer.name.en, e.offer.name.zh, *e.offer.keywords))]
     return close or [e for e in entries if hit(*e.sector.keywords)]
-
-
-# ----------------------------------------------------------------------------------------------
-# Search
-# ----------------------------------------------------------------------------------------------
-
-
-def _stem(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-class Matcher:
-    """Matches a query against texts, tolerant of case, plurals, hyphens and spacing; Chinese by substring."""
-
-    def __init__(self, query: str) -> None:
-        self.query = query
-        self.cjk = has_cjk(query)
-        self.joined = fold(query)
-        self.stems = [_stem(w) for w in _words(query)]
-
-    def score(self, text: str) -> int:
-        """0 for no match; 3 exact, 2 phrase, 1 all words found."""
-        if not self.joined:
-            return 0
-        folded = fold(text)
-        if self.cjk:
-            return 3 if folded == self.joined else (2 if self.joined in folded else 0)
-        if folded == self.joined or fold(" ".join(_stem(w) for w in _words(text))) == fold(" ".join(self.stems)):
-            return 3
-        if len(self.joined) >= 3 and self.joined in folded:
-            return 2
-        words = [_stem(w) for w in _words(text)]
-        if self.stems and all(any(w.startswith(s) for w in words) for s in self.stems):
-            return 1
-        return 0
-
-
-class Hit(NamedTuple):
-    """One search result: what kind of record, its id and title, and where the query matched."""
-
-    kind: str
-    id: str
-    title: Text
-    field: str
-    matched: str
-    score: float
-
-
-# field weights: a hit in a name ranks above one in keywords, above one in descriptions
-_WEIGHT = {"name": 10.0, "alias": 9.0, "keyword": 6.0, "text": 3.0}
-
-
-def _action_texts(plan: Plan, a: Action) -> Iterator[tuple[str, str]]:
-    yield "name", a.name.en
-    yield "name", a.name.zh
-    yield "name", a.slug
-    for k in a.keywords:
-        yield "keyword", k
-    yield "text", a.summary.en
-    yield "text", a.summary.zh
-
-
-def _bilingual(kind: str, t: Text) -> Iterator[tuple[str, str]]:
-    yield kind, t.en
-    yield kind, t.zh
-
-
-def _records(plan: Plan) -> Iterator[tuple[str, str, Text, Iterable[tuple[str, str]]]]:
-    """Every searchable record: (kind, id, title, [(field, text)])."""
-    p = plan.plan
-    yield "plan", p.id, p.name, [*_bilingual("name", p.name), *_bilingual("name", p.short_name), *(("keyword", k) for k in p.keywords), *_bilingual("text", p.summary), *(x for d in p.directions for x in _bilingual("text", d))]
-    for g in plan.groups:
-        yield "group", str(g.id), g.name, [*_bilingual("name", g.name), ("name", g.slug), *(("keyword", k) for k in g.keywords), *_bilingual("text", g.summary)]
-    for a in plan.actions:
-        yield "action", str(a.id), a.name, list(_action_texts(plan, a))
-    for m in plan.measures:
-        yield "measure", m.id, m.text, [*_bilingual("name", m.text), *(("keyword", k) for k in m.keywords)]
-    for pg in plan.programmes:
-        yield "programme", pg.id, pg.name, [*_bilingual("name", pg.name), *(("keyword", k) for k in pg.keywords), *_bilingual("text", pg.summary)]
-    for f in plan.figures:
-        yield "figure", f.id, f.label, [*_bilingual("name", f.label), ("name", f.original), *(("keyword", k) for k in f.keywords), *_bilingual("text", f.scope)]
-    for e in plan.events:
-        place = _bilingual("text", e.place) if e.place else []
-        yield "event", e.id, e.name, [*_bilingual("name", e.name), *(("keyword", k) for k in e.keywords), *_bilingual("text", e.kind), *place]
-    for c in plan.cities:
-        yield "city", c.id, c.name, [*_bilingual("name", c.name), ("name", c.id), *(("alias", a) for a in c.aliases), *(x for h in c.highlights for x in _bilingual("text", h)), *_bilingual("text", c.framing)]
-        for o in c.offers:
-            title = Text(zh=f"{c.name.zh}:{o.name.zh}", en=f"{c.name.en}: {o.name.en}")
-            yield "city field", o.id, title, [*_bilingual("name", o.name), *(("keyword", k) for k in o.keywords)]
-    for s in plan.sectors:
-        yield "sector", s.id, s.name, [*_bilingual("name", s.name), *(("keyword", k) for k in s.keywords)]
-    for o in plan.organisations:
-        yield "organisation", o.id, o.name, [*_bilingual("name", o.name), *(("keyword", k) for k in o.keywords), *(x for fct in o.facts for x in _bilingual("text", fct))]
-    for person in plan.people:
-        yield "person", person.id, person.name, list(_bilingual("name", person.name))
-    for d in plan.documents:
-        yield "document", d.id, d.name, [*_bilingual("name", d.name), *(("keyword", k) for k in d.keywords)]
-    for s in plan.statements:
-        yield "statement", s.id, s.topic, [*_bilingual("name", s.topic), *(("keyword", k) for k in s.keywords), *_bilingual("text", s.text)]
-
-
-def search(plan: Plan, query: str, limit: int | None = None) -> list[Hit]:
-    """Ranked hits across every kind of record; the best field of each record counts."""
-    matcher = Matcher(query)
-    hits: list[Hit] = []
-    for kind, rid, title, texts in _records(plan):
-        best: tuple[float, str, str] | None = None
-        for field, text in texts:
-            s = matcher.score(text)
-            if s:
-                score = _WEIGHT[field] * s
-                if best is None or score > best[0]:
-                    best = (score, field, text)
-        if best is not None:
-            hits.append(Hit(kind, rid, title, best[1], best[2], best[0]))
-    hits.sort(key=lambda h: -h.score)  # stable: ties keep the plan's order
-    return hits[:limit] if limit else hits
 
 
 def record_counts(plan: Plan) -> dict[str, int]:
@@ -337,7 +256,7 @@ def record_counts(plan: Plan) -> dict[str, int]:
     return {
         "groups": len(plan.groups), "actions": len(plan.actions), "measures": len(plan.measures),
         "programmes": len(plan.programmes), "figures": len(plan.figures), "events": len(plan.events),
-        "cities": len(plan.cities), "city fields": sum(len(c.offers) for c in plan.cities), "sectors": len(plan.sectors),
+        "cities": len(plan.cities), "city offers": sum(len(c.offers) for c in plan.cities), "sectors": len(plan.sectors),
         "organisations": len(plan.organisations), "people": len(plan.people), "documents": len(plan.documents),
         "statements": len(plan.statements),
     }

@@ -3,7 +3,7 @@
 Rich markup is never parsed because renderers only hand rich ``Text`` objects, and markup, emoji and
 highlighting are off. What remains dangerous are characters a terminal acts on: C0/C1 control codes
 (ESC starts ANSI and OSC sequences; U+009B is a one-byte CSI) and bidirectional overrides that reorder
-what the reader sees. ``visible`` replaces each with a visible stand-in; ``json_string`` keeps JSON
+what the reader sees. ``visible`` replaces each with a visible stand-in; ``json_safe`` keeps JSON
 lossless by escaping them as ``\\uXXXX``. Both are ``str.translate`` tables: no regex to compile at start-up.
 """
 
@@ -28,8 +28,6 @@ _UNSAFE = [*range(0x00, 0x20), *range(0x7F, 0xA0), *_SEPARATORS, *_BIDI]
 _MULTI_LINE = {c: _stand_in(c) for c in _UNSAFE if c not in (0x09, 0x0A)}  # TAB and LF kept
 _SINGLE_LINE = {**_MULTI_LINE, 0x09: " ", 0x0A: " ", 0x0D: " "}
 _JSON = {c: f"\\u{c:04x}" for c in [*range(0x7F, 0xA0), *_SEPARATORS, *_BIDI]}  # JSON allows these raw
-# a JSON string's own escapes (RFC 8259: quote, backslash, C0) plus the terminal-active ones above
-_JSON_STRING = {**{c: f"\\u{c:04x}" for c in range(0x20)}, 0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"', 0x5C: "\\\\", **_JSON}
 
 
 @cache
@@ -54,8 +52,11 @@ def visible(text: str, *, single_line: bool = False) -> str:
     return _translate(text, _MULTI_LINE)
 
 
-def json_string(text: str) -> str:
-    """``text`` as a JSON string literal: Chinese as it is, terminal-active characters as ``\\uXXXX``."""
-    if text.isprintable() and '"' not in text and "\\" not in text:  # C-speed test for the usual case: nothing to escape
-        return '"' + text + '"'
-    return '"' + _translate(text, _JSON_STRING) + '"'
+def json_safe(text: str) -> str:
+    """JSON text with the characters a terminal acts on that JSON allows raw (C1, bidi, separators) as ``\\uXXXX``.
+
+    Those characters can only stand inside string literals, so escaping them anywhere keeps the JSON valid
+    and lossless; the encoder escapes the C0 controls itself."""
+    if text.isprintable():
+        return text
+    return _translate(text, _JSON)

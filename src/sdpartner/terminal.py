@@ -3,28 +3,22 @@
 One injectable object (as httpie's Environment) so that tests can pretend to be a terminal or a pipe.
 """
 
-from __future__ import annotations
-
 import codecs
 import os
 import sys
 from collections.abc import Mapping
 from typing import TextIO
 
+import msgspec
 
-class Terminal:
-    """The output stream's capabilities, decided once (a plain class: it is defined on every start-up)."""
 
-    __slots__ = ("color", "encoding", "isatty", "width")
+class Terminal(msgspec.Struct, frozen=True, kw_only=True):
+    """The output stream's capabilities, decided once."""
 
-    def __init__(self, isatty: bool = False, color: bool = False, width: int = 100, encoding: str = "utf-8") -> None:
-        self.isatty = isatty
-        self.color = color
-        self.width = width
-        self.encoding = encoding
-
-    def __repr__(self) -> str:
-        return f"Terminal(isatty={self.isatty}, color={self.color}, width={self.width}, encoding={self.encoding!r})"
+    isatty: bool = False
+    color: bool = False
+    width: int = 100
+    encoding: str = "utf-8"
 
     @property
     def unicode(self) -> bool:
@@ -35,7 +29,7 @@ class Terminal:
             return False
 
     @classmethod
-    def detect(cls, stream: TextIO | None = None, env: Mapping[str, str] | None = None) -> Terminal:
+    def detect(cls, stream: TextIO | None = None, env: Mapping[str, str] | None = None) -> "Terminal":
         """Read the capabilities from a stream and the environment (NO_COLOR, FORCE_COLOR, TERM, COLUMNS)."""
         stream = stream if stream is not None else sys.stdout
         env = env if env is not None else os.environ

@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 from enum import Enum
 
-from ..records import Document
+from ..documents import Document
 from ..terminal import Terminal
 
 
@@ -53,7 +53,7 @@ def cell(value: object, missing: str, sep: str = "; ") -> str:
 
 def flat_rows(document: Document) -> tuple[list[str], list[list[object]]]:
     """A document as header + rows: a Listing as it is; a Detail as (field, value) pairs, sections flattened."""
-    from ..records import Listing
+    from ..documents import Listing
 
     if isinstance(document, Listing):
         keys = [c.key for c in document.columns]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..records import Document
+from ..documents import Document
 from ..safe import visible
 from ..terminal import Terminal
 from . import cell, flat_rows

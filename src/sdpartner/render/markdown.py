@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..records import Detail, Document, Listing
+from ..documents import Bundle, Detail, Document, Listing
 from ..safe import visible
 from ..terminal import Terminal
 from . import cell
@@ -29,6 +29,9 @@ def table(listing: Listing) -> str:
 
 def render(document: Document, terminal: Terminal, level: int = 2) -> str:
     """Render a document as Markdown."""
+    if isinstance(document, Bundle):
+        parts = [render(part, terminal, part_level) for part_level, part in document.parts]
+        return "\n".join([*parts, f"---\n\n{escape(document.footer)}\n"])
     if isinstance(document, Listing):
         return f"{'#' * level} {escape(document.title)}\n\n{table(document)}"
     assert isinstance(document, Detail)

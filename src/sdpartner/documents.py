@@ -1,0 +1,76 @@
+"""The shapes views produce and renderers consume: a Listing (rows of records) or a Detail (one record).
+
+Keeping these plain lets every renderer serve every command: a new command never touches a renderer
+and a new format never touches a command.
+"""
+
+from typing import Union
+
+import msgspec
+
+Value = Union[str, int, float, bool, None, list[str], list[int]]
+
+
+class Column(msgspec.Struct, frozen=True):
+    """A column (or a field of a Detail): its JSON key, its header for people and how to show it.
+
+    ``style``: "id", "name", "number", "bar", "dim" or "" (renderers may ignore it); ``table=False``:
+    machine formats only (json, csv, tsv), kept out of tables for width; ``missing``: what people see
+    for None in this column, if not the listing's word; ``labels``: code -> word for people (tables,
+    Markdown), while machine formats keep the code.
+    """
+
+    key: str
+    header: str
+    style: str = ""
+    table: bool = True
+    missing: str = ""
+    labels: dict[str, str] = {}
+
+    def show(self, value: Value) -> Value:
+        """The value as people read it: a code replaced by its label."""
+        return self.labels.get(value, value) if isinstance(value, str) and self.labels else value
+
+
+class Listing(msgspec.Struct, frozen=True):
+    """Rows of records with the same columns; JSON renders it as an array of objects.
+
+    ``missing`` is what people see for None, ``empty`` what they see for a listing without rows."""
+
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[dict[str, Value], ...]
+    missing: str = "not stated"
+    empty: str = "(none)"
+
+    def __post_init__(self) -> None:
+        # a view builds every row from one dict literal: checking the first row checks them all
+        if self.rows and list(self.rows[0]) != [c.key for c in self.columns]:
+            raise ValueError(f"row keys {list(self.rows[0])} are not the columns of {self.title!r}, in order")
+
+
+class Detail(msgspec.Struct, frozen=True):
+    """One record: named fields and sections of rows; JSON renders it as one object."""
+
+    title: str
+    fields: tuple[tuple[Column, Value], ...]
+    sections: tuple[tuple[str, Listing], ...] = ()
+    missing: str = "not stated"
+
+
+class Bundle(msgspec.Struct, frozen=True, kw_only=True):
+    """A whole plan for ``export``: the model itself for machine formats, documents for people.
+
+    ``parts`` are (heading level, document) in reading order; ``footer`` closes the document."""
+
+    data: object
+    parts: tuple[tuple[int, Union[Listing, Detail]], ...] = ()
+    footer: str = ""
+
+
+Document = Union[Listing, Detail, Bundle]
+
+
+def replace(document: "Column | Listing | Detail", **changes: object):  # noqa: ANN201 - the type of its argument
+    """A copy with some fields changed."""
+    return msgspec.structs.replace(document, **changes)
