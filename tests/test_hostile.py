@@ -121,12 +121,8 @@ def test_hostile_case(files: Path, args: list[str], env: dict[str, str], code: i
     assert result.returncode == code, err
     assert message in err
     assert "Traceback" not in err and result.stdout == b""
-    if code == 1:
-        assert err.count("\n") == 1 or args[0] == "validate", err  # one line, except validate's list
-
-
-def test_at_least_forty_cases() -> None:
-    assert len(CASES) >= 40
+    if code == 1 and args[0] != "validate":  # validate lists every problem, a line each
+        assert err.count("\n") == 1, err
 
 
 def test_bom_file_is_accepted(files: Path) -> None:
@@ -173,7 +169,8 @@ def test_encoding_without_chinese_does_not_crash(encoding: str) -> None:
 def test_odd_terminals_render(env: dict[str, str]) -> None:
     result = run_process("city", "show", "taian", env=env)
     out = result.stdout.decode()
-    assert result.returncode == 0 and "Mount Tai Lithium Valley" in out.replace("\n", " ").replace("  ", " ") or "Lithium" in out
+    assert result.returncode == 0, result.stderr
+    assert "Lithium" in out and "Valley" in out
     assert "\x1b[" not in out
 
 
@@ -251,4 +248,5 @@ def test_random_argument_lists_never_crash(args: list[str]) -> None:
 
     result = CliRunner().invoke(app, args)
     assert result.exit_code in (0, 1, 2), (args, result.exception)
-    assert result.exception is None or isinstance(result.exception, SystemExit), (args, repr(result.exception))
+    if result.exception is not None:
+        assert isinstance(result.exception, SystemExit), (args, repr(result.exception))

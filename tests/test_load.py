@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-import tomli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -148,13 +147,6 @@ def test_mutated_mini_plan_never_escapes_as_an_unhandled_exception(start: int, c
         check(plan, "mutated.toml")
     except PlanError as exc:
         assert exc.problems
-
-
-def test_tomli_is_the_parser() -> None:
-    # the loader's syntax messages rely on tomli's lineno/colno
-    with pytest.raises(tomli.TOMLDecodeError) as info:
-        tomli.loads("a = = 1")
-    assert info.value.lineno == 1
 
 
 def test_two_cities_may_not_answer_to_one_name(tmp_path: Path) -> None:

@@ -139,13 +139,15 @@ def test_json_escapes_what_terminals_act_on() -> None:
     assert dumps({"a": "\x1b[31m\u202e\x9b"}) == '{\n  "a": "\\u001b[31m\\u202e\\u009b"\n}\n'
 
 
-def test_the_fast_paths_rest_on_every_replaced_character_being_unprintable() -> None:
-    # visible() and json_safe() return printable text untouched: that is only safe while every
-    # character they replace is one str.isprintable() rejects
-    from sdpartner import safe
+def test_every_character_that_is_replaced_is_one_python_calls_unprintable() -> None:
+    # visible() and json_safe() return printable text untouched (their fast path): that is only safe
+    # while every character they would replace is one str.isprintable() rejects
+    from sdpartner.safe import json_safe, visible
 
-    replaced = set(safe._MULTI_LINE) | set(safe._SINGLE_LINE) | set(safe._JSON)
-    assert {c for c in replaced if chr(c).isprintable()} == set()
+    for code in range(0x3000):
+        ch = chr(code)
+        if visible(ch + "\x00")[:-1] != ch or visible(ch + "\x00", single_line=True)[:-1] != ch or json_safe(ch + "\x85")[:-6] != ch:
+            assert not ch.isprintable(), hex(code)
 
 
 @pytest.mark.parametrize(("fmt", "shown"), [(OutputFormat.table, "not stated"), (OutputFormat.md, "not stated"), (OutputFormat.csv, "highlights,\n"), (OutputFormat.json, '"highlights": []')])
