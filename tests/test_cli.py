@@ -41,7 +41,7 @@ def test_every_command_is_documented_with_an_example(invoke) -> None:
         for flag in ("-h", "--help"):
             result = invoke(*words, flag)
             assert result.exit_code == 0, words
-            assert "Example:" in result.stdout and "sdpartner" in result.stdout, words
+            assert re.search(r"Examples?:", result.stdout) and "sdpartner" in result.stdout, words
 
 
 def test_actions_list_json_and_table(invoke) -> None:
@@ -129,8 +129,8 @@ def test_sectors_answer_which_city_wants_robotics(invoke) -> None:
 def test_search_ranks_and_reports_where(invoke) -> None:
     rows = _json(invoke("search", "shipping", "-f", "json", *M))
     assert rows[0]["kind"] == "offer" and rows[0]["id"] == "harbour-shipping" and rows[0]["field"] == "name"
-    assert len(_json(invoke("search", "ship", "-f", "json", *M))) > 1  # the control: without --limit there are more
-    assert len(_json(invoke("search", "ship", "--limit", "1", "-f", "json", *M))) == 1
+    assert len(_json(invoke("search", "harbour", "-f", "json", *M))) > 1  # the control: without --limit there are more
+    assert len(_json(invoke("search", "harbour", "--limit", "1", "-f", "json", *M))) == 1
 
 
 def test_search_empty_query_is_a_usage_error(invoke) -> None:

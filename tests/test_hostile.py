@@ -97,7 +97,7 @@ CASES: list[tuple[str, list[str], dict[str, str], int, str]] = [
     ("targets-action-unknown", ["targets", "--action", "42"], {}, 1, "no action named '42'"),
     ("city-empty", ["city", "show", ""], {}, 1, "no city named ''"),
     ("city-unknown", ["city", "show", "qingdo"], {}, 1, "did you mean 'qingdao'?"),
-    ("events-city-unknown", ["events", "--city", "Atlantis"], {}, 1, "no city named 'Atlantis'"),
+    ("events-city-unknown", ["events", "--city", "Atlantis"], {}, 1, "no place named 'Atlantis'"),
     ("group-unknown", ["actions", "list", "--group", "9"], {}, 1, "no group named '9'"),
     ("search-empty", ["search", ""], {}, 2, "search query is empty"),
     ("format-unknown", ["events", "--format", "xml"], {}, 2, "Invalid value for '--format'"),

@@ -74,6 +74,7 @@ def _complete(pick: Callable[["Plan"], list[str]]) -> Callable[[str], list[str]]
 
 
 complete_city = _complete(lambda p: [c.id for c in p.cities] + [c.name.zh for c in p.cities])
+complete_place = _complete(lambda p: __import__("sdpartner.query", fromlist=["place_names"]).place_names(p))
 complete_action = _complete(lambda p: [str(a.id) for a in p.actions] + [a.slug for a in p.actions])
 complete_group = _complete(lambda p: [str(g.id) for g in p.groups] + [g.slug for g in p.groups])
 
@@ -179,7 +180,7 @@ def actions_list(
 
 @actions_app.command("show")
 def actions_show(
-    action: Annotated[str, typer.Argument(help="Action number (1-10) or slug, e.g. 7 or belt-and-road.", autocompletion=complete_action, show_default=False)],
+    action: Annotated[str, typer.Argument(help="Action number (1-10), slug or name in English or Chinese, e.g. 7, belt-and-road or 一带一路.", autocompletion=complete_action, show_default=False)],
     fmt: FormatOpt = OutputFormat.table,
     lang: LangOpt = Language.en,
     plan: PlanOpt = None,
@@ -218,7 +219,7 @@ def targets(
 @app.command()
 def events(
     year: YearOpt = None,
-    city: Annotated[Optional[str], typer.Option("--city", "-c", help="Only events in this city (any name or alias).", autocompletion=complete_city)] = None,
+    place: Annotated[Optional[str], typer.Option("--place", "--city", "-p", "-c", help="Only events at this place: a city or any place the plan names (Beijing, Singapore, Hong Kong).", autocompletion=complete_place)] = None,
     action: Annotated[Optional[str], typer.Option("--action", "-a", help="Only events of this action (number or slug).", autocompletion=complete_action)] = None,
     fmt: FormatOpt = OutputFormat.table,
     lang: LangOpt = Language.en,
@@ -232,7 +233,7 @@ def events(
     """
     from . import query, views
 
-    _run(lambda p, lg: views.event_list(p, query.events(p, year, city, action), lg), fmt, lang, plan)
+    _run(lambda p, lg: views.event_list(p, query.events(p, year, place, action), lg), fmt, lang, plan)
 
 
 @city_app.command("list")
@@ -284,26 +285,78 @@ def sectors(
     _run(lambda p, lg: views.sector_list(query.sector_index(p, search), lg), fmt, lang, plan)
 
 
+class RecordKind(str, Enum):
+    """The ``search --kind`` choices: every kind of record."""
+
+    plan = "plan"
+    group = "group"
+    action = "action"
+    measure = "measure"
+    programme = "programme"
+    figure = "figure"
+    event = "event"
+    city = "city"
+    offer = "offer"
+    sector = "sector"
+    organisation = "organisation"
+    person = "person"
+    document = "document"
+    statement = "statement"
+
+
 @app.command("search")
 def search_cmd(
-    text: Annotated[str, typer.Argument(metavar="QUERY", help="Words in English or Chinese, e.g. 'e-commerce' or 锂.", show_default=False)],
+    text: Annotated[str, typer.Argument(metavar="QUERY", help="Words or a question, in English, pinyin or Chinese, e.g. 'lithium battery' or 哪个城市有储能产业.", show_default=False)],
+    kind: Annotated[Optional[RecordKind], typer.Option("--kind", "-k", help="Only records of this kind, e.g. event, offer, figure.", case_sensitive=False)] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="Show at most this many hits.")] = None,
     fmt: FormatOpt = OutputFormat.table,
     lang: LangOpt = Language.en,
     plan: PlanOpt = None,
 ) -> None:
-    """Search every kind of record; hits are ranked, each says its kind, id and where it matched.
+    """Search every record, ranked; each hit says its kind and id (open it with 'sdpartner show ID').
+
+    Words are matched whole, forgiving case, plurals, US spellings and hyphens; Chinese by its words;
+    a question works as typed. No hits is an answer: it says what the plan does not mention and the
+    nearest words it uses.
 
     \b
-    Example:
-      sdpartner search "energy storage"
+    Examples:
+      sdpartner search "which city wants partners in energy storage?"
+      sdpartner search 锂电池 --kind offer
     """
     from . import search, views
     from .errors import UsageError
 
     if not text.strip():
         _fail(UsageError("the search query is empty; give one or more words, e.g. sdpartner search lithium"))
-    _run(lambda p, lg: views.search_list(search.search(p, text, limit), lg), fmt, lang, plan)
+
+    def build(p: "Plan", lg: str) -> "Document":
+        result = search.search(p, text, limit, kind.value if kind else None)
+        note = views.search_note(result, text, lg)  # type: ignore[arg-type]
+        if note and (result.hits or fmt not in (OutputFormat.table, OutputFormat.md)):
+            typer.echo(f"sdpartner: note: {note}", err=True)
+        return views.search_list(result, text, lg)  # type: ignore[arg-type]
+
+    _run(build, fmt, lang, plan)
+
+
+@app.command("show")
+def show_cmd(
+    ref: Annotated[str, typer.Argument(metavar="ID", help="Any record's id, slug or name, in any language or case: 7, belt-and-road, 一带一路, uob, 青岛.", show_default=False)],
+    fmt: FormatOpt = OutputFormat.table,
+    lang: LangOpt = Language.en,
+    plan: PlanOpt = None,
+) -> None:
+    """Open any record (an action, measure, figure, event, city, offer, organisation, ...) with everything linked to it.
+
+    \b
+    Examples:
+      sdpartner show uob
+      sdpartner show credit-goal-2025 --format json
+    """
+    from . import query, views
+
+    _run(lambda p, lg: views.record_detail(p, query.find_record(p, ref), lg), fmt, lang, plan)
 
 
 @app.command()

@@ -55,7 +55,7 @@ class OfferKind(str, Enum):
 Slug = Annotated[str, Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80, description="lower-case ASCII id, words joined by '-'")]
 Paragraph = Annotated[int, Meta(ge=0, le=10_000, description="paragraph number in the source article")]
 Cites = Annotated[list[Paragraph], Meta(min_length=1, description="the source paragraphs a record comes from")]
-Keywords = Annotated[list[Annotated[str, Meta(min_length=1, max_length=200)]], Meta(description="English search words and synonyms")]
+Keywords = Annotated[list[Annotated[str, Meta(min_length=1, max_length=200)]], Meta(description="search words and synonyms, in English and Chinese: what a reader would look for that the record is about (never a fact the record lacks)")]
 NonEmpty = Annotated[str, Meta(min_length=1)]
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from .errors import NotFound
-from .model import Action, City, Event, Figure, FigureKind, Group, Measure, Offer, Organisation, Person, Plan, Programme, Sector
+from .model import Action, City, Event, Figure, FigureKind, Group, Measure, Offer, Organisation, Person, Plan, Programme, Sector, Text
 from .names import fold, has_cjk
 
 # ----------------------------------------------------------------------------------------------
@@ -53,12 +53,29 @@ def _not_found(kind: str, wanted: str, names: Iterable[str], hint: str) -> NotFo
 # ----------------------------------------------------------------------------------------------
 
 
+def name_part(ref: str, names: Iterable[str]) -> bool:
+    """Whether ``ref`` is a part of one of ``names``: Chinese as a substring (一带一路 in 共建“一带一路”…),
+    other text as whole words (so 'export-pus' is no part of 'Export Push')."""
+    key = fold(ref)
+    if len(key) < 2:
+        return False
+    if has_cjk(key):
+        return any(key in fold(n) for n in names)
+    from .names import words
+
+    wanted = words(ref)
+    return any(all(w in words(n) for w in wanted) for n in names)
+
+
 def find_action(plan: Plan, ref: str) -> Action:
-    """An action by number (1-10) or slug, or by its English or Chinese name."""
+    """An action by number (1-10) or slug, or by its English or Chinese name or a part of one that only it has."""
     key = fold(ref)
     for a in plan.actions:
         if key in (str(a.id), fold(a.slug), fold(a.name.en), fold(a.name.zh)):
             return a
+    partial = [a for a in plan.actions if name_part(ref, [a.name.en, a.name.zh, *a.keywords])]
+    if len(partial) == 1:
+        return partial[0]
     ids = ", ".join(str(a.id) for a in plan.actions)
     raise _not_found("action", ref, [a.slug for a in plan.actions], f"use a number ({ids}) or a slug; 'sdpartner actions list' shows them")
 
@@ -158,18 +175,42 @@ def figures(plan: Plan, action: str | None = None, year: int | None = None, kind
     return list(chosen)
 
 
-def events(plan: Plan, year: int | None = None, city: str | None = None, action: str | None = None) -> list[Event]:
-    """Events, optionally in one year, one city and for one action. An empty list is a valid answer."""
+def events(plan: Plan, year: int | None = None, place: str | None = None, action: str | None = None) -> list[Event]:
+    """Events, optionally in one year, at one place and for one action. An empty list is a valid answer."""
     chosen = plan.events
-    if city is not None:
-        c = find_city(plan, city)
-        chosen = [e for e in chosen if e.city == c.id]
+    if place is not None:
+        chosen = events_at(plan, place)
     if action is not None:
         linked = {e.id for e in events_of(plan, find_action(plan, action))}
         chosen = [e for e in chosen if e.id in linked]
     if year is not None:
         chosen = [e for e in chosen if e.year == year]
     return list(chosen)
+
+
+def place_names(plan: Plan) -> list[str]:
+    """Every place the plan names for events: the cities (with their aliases) and the events' places."""
+    names = [n for c in plan.cities for n in city_names(c)]
+    names += [n for e in plan.events if e.place for n in (e.place.en, e.place.zh)]
+    return list(dict.fromkeys(names))
+
+
+def events_at(plan: Plan, place: str) -> list[Event]:
+    """Events at a place: a presenting city (any of its names) or any place an event names (Beijing,
+    Singapore, Hong Kong ...), matched as a whole name or a part of one. NotFound when no place is called so."""
+    key = fold(place)
+    city = next((c for c in plan.cities if key in {fold(n) for n in city_names(c)}), None)
+
+    def here(e: Event) -> bool:
+        if city is not None and e.city == city.id:
+            return True
+        return e.place is not None and len(key) >= 2 and (key in fold(e.place.en) or key in fold(e.place.zh))
+
+    found = [e for e in plan.events if here(e)]
+    if found or city is not None:
+        return found
+    shown = [c.name.en for c in plan.cities] + list(dict.fromkeys(e.place.en for e in plan.events if e.place))
+    raise _not_found("place", place, place_names(plan), "places the plan names: " + ", ".join(shown))
 
 
 def measures_for_city(plan: Plan, city: City) -> list[Measure]:
@@ -260,3 +301,134 @@ def record_counts(plan: Plan) -> dict[str, int]:
         "organisations": len(plan.organisations), "people": len(plan.people), "documents": len(plan.documents),
         "statements": len(plan.statements),
     }
+
+
+# ----------------------------------------------------------------------------------------------
+# Every record by kind and id, and the links between records (both directions)
+# ----------------------------------------------------------------------------------------------
+
+
+class Entry(NamedTuple):
+    """A record of any kind: what ``show`` opens and ``search`` finds. ``names`` are what it answers to."""
+
+    kind: str
+    id: str
+    title: Text
+    record: object
+    names: tuple[str, ...]
+
+
+class Link(NamedTuple):
+    """A link from one record to another: the relation's code, and the other record's kind and id."""
+
+    relation: str
+    kind: str
+    id: str
+
+
+def entries(plan: Plan) -> list[Entry]:
+    """Every record of the plan, in the plan's order, each with a kind, a unique id and its names."""
+    p = plan.plan
+    out = [Entry("plan", p.id, p.name, p, (p.id, p.name.en, p.name.zh, p.short_name.en, p.short_name.zh))]
+    out += [Entry("group", g.slug, g.name, g, (g.slug, f"group {g.id}", g.name.en, g.name.zh)) for g in plan.groups]
+    out += [Entry("action", str(a.id), a.name, a, (str(a.id), a.slug, a.name.en, a.name.zh)) for a in plan.actions]
+    out += [Entry("measure", m.id, m.text, m, (m.id,)) for m in plan.measures]
+    out += [Entry("programme", x.id, x.name, x, (x.id, x.name.en, x.name.zh)) for x in plan.programmes]
+    out += [Entry("figure", f.id, f.label, f, (f.id, f.label.en, f.label.zh)) for f in plan.figures]
+    out += [Entry("event", e.id, e.name, e, (e.id, e.name.en, e.name.zh)) for e in plan.events]
+    for c in plan.cities:
+        out.append(Entry("city", c.id, c.name, c, tuple(city_names(c))))
+        out += [Entry("offer", o.id, Text(zh=f"{c.name.zh}:{o.name.zh}", en=f"{c.name.en}: {o.name.en}"), o, (o.id, o.name.en, o.name.zh)) for o in c.offers]
+    out += [Entry("sector", s.id, s.name, s, (s.id, s.name.en, s.name.zh)) for s in plan.sectors]
+    out += [Entry("organisation", o.id, o.name, o, (o.id, o.name.en, o.name.zh)) for o in plan.organisations]
+    out += [Entry("person", x.id, x.name, x, (x.id, x.name.en, x.name.zh)) for x in plan.people]
+    out += [Entry("document", d.id, d.name, d, (d.id, d.name.en, d.name.zh)) for d in plan.documents]
+    out += [Entry("statement", s.id, s.topic, s, (s.id, s.topic.en, s.topic.zh)) for s in plan.statements]
+    return out
+
+
+# relation code -> the code of the same link read the other way
+INVERSE = {
+    "in_group": "has_action", "of_action": "has_measure", "names_programme": "named_in", "names_figure": "measured_in",
+    "names_event": "held_under", "names_city": "named_in", "about": "has_figure", "in_city": "has_event",
+    "shareholder": "holds_share_in", "reports": "reported_by", "role_at": "has_person", "presented_by": "presents",
+    "offered_by": "offers", "in_sector": "has_offer", "released_at": "releases", "event_of": "has_event",
+}
+
+
+def links(plan: Plan) -> dict[tuple[str, str], list[Link]]:
+    """(kind, id) -> its links, both the ones it names and the ones that name it."""
+    group_slug = {g.id: g.slug for g in plan.groups}
+    forward: list[tuple[str, str, str, str, str]] = []  # (kind, id, relation, kind, id)
+
+    def add(kind: str, rid: str, relation: str, other_kind: str, other_id: object) -> None:
+        if other_id is not None and other_id != "":
+            forward.append((kind, rid, relation, other_kind, str(other_id)))
+
+    for a in plan.actions:
+        add("action", str(a.id), "in_group", "group", group_slug.get(a.group))
+    for m in plan.measures:
+        if m.action is not None:
+            add("measure", m.id, "of_action", "action", m.action)
+        else:
+            add("measure", m.id, "in_group", "group", group_slug.get(m.group))
+        for x in m.programmes:
+            add("measure", m.id, "names_programme", "programme", x)
+        for x in m.figures:
+            add("measure", m.id, "names_figure", "figure", x)
+        for x in m.events:
+            add("measure", m.id, "names_event", "event", x)
+        for x in m.cities:
+            add("measure", m.id, "names_city", "city", x)
+    orgs = {o.id for o in plan.organisations}
+    for f in plan.figures:
+        if f.subject is not None:
+            add("figure", f.id, "about", "organisation" if f.subject in orgs else "city", f.subject)
+    for e in plan.events:
+        if e.action is not None:
+            add("event", e.id, "event_of", "action", e.action)
+        add("event", e.id, "in_city", "city", e.city)
+    for o in plan.organisations:
+        add("organisation", o.id, "shareholder", "organisation", o.shareholder)
+        for x in o.figures:
+            add("organisation", o.id, "reports", "figure", x)
+    for person in plan.people:
+        for r in person.roles:
+            add("person", person.id, "role_at", "organisation", r.organisation)
+    for d in plan.documents:
+        add("document", d.id, "presented_by", "person", d.presented_by)
+    for c in plan.cities:
+        for o in c.offers:
+            add("offer", o.id, "offered_by", "city", c.id)
+            for s in o.sectors:
+                add("offer", o.id, "in_sector", "sector", s)
+    add("plan", plan.plan.id, "released_at", "event", plan.plan.released_at)
+    add("plan", plan.plan.id, "presented_by", "person", plan.plan.presented_by)
+    out: dict[tuple[str, str], list[Link]] = {}
+    for kind, rid, relation, other_kind, other_id in forward:
+        out.setdefault((kind, rid), []).append(Link(relation, other_kind, other_id))
+        out.setdefault((other_kind, other_id), []).append(Link(INVERSE[relation], kind, rid))
+    return out
+
+
+def find_record(plan: Plan, ref: str, kind: str | None = None) -> Entry:
+    """A record of any kind by id, slug or name (any language, any case); NotFound lists candidates or suggests."""
+    key = fold(ref)
+    pool = [e for e in entries(plan) if kind is None or e.kind == kind]
+    exact = [e for e in pool if fold(e.id) == key]
+    if len(exact) == 1:
+        return exact[0]
+    named = exact or [e for e in pool if key in {fold(n) for n in e.names}]
+    if len(named) == 1:
+        return named[0]
+    if len(named) > 1:
+        choices = ", ".join(f"{e.kind} {e.id}" for e in named[:8])
+        raise NotFound(f"{ref!r} names {len(named)} records: {choices}; give one of these ids, e.g. sdpartner show {named[0].id}")
+    if len(key) >= 2:  # a part of one name only, e.g. 一带一路 for 共建“一带一路”合作扩维行动
+        partial = [e for e in pool if name_part(ref, e.names[1:])]
+        if len(partial) == 1:
+            return partial[0]
+        if 1 < len(partial) <= 8:
+            choices = ", ".join(f"{e.kind} {e.id}" for e in partial)
+            raise NotFound(f"{ref!r} is part of the names of {len(partial)} records: {choices}; give one of these ids")
+    raise _not_found("record", ref, [n for e in pool for n in e.names], "try 'sdpartner search' with a word from it")

@@ -1,50 +1,261 @@
-"""Search over every kind of record: ranked hits, each with its kind, id and where it matched."""
+"""The search engine: ranked, forgiving search over every record of a plan, in English, pinyin and Chinese.
+
+How a text becomes terms (``terms``), the same for records and queries:
+- Latin text is folded (case, width, diacritics: Türkiye = turkiye), split into whole words, US spellings
+  mapped to the British ones the plan uses (center = centre, -ize = -ise), demonyms to their country
+  (korean = korea) and plurals to the singular (ports = port); a hyphenated or spaced compound also
+  yields its parts joined (e-commerce = e commerce = ecommerce).
+- Chinese is matched by character bigrams (储能 finds 储能之都; 锂电 finds 锂电池), a single character
+  by itself.
+- A query also drops punctuation, English stop and question words and Chinese question words, so a
+  question typed as a sentence works.
+
+Ranking is BM25F (k1 = 1.2, b = 0.75) over fields weighted name 3, alias 3, keyword 2, text 1; then a
+record's score is multiplied by the square of the share of the query's words it matches (any-word
+matching where more words rank higher) and by 1.5 where a field holds the query as a phrase.
+
+Why our own index rather than SQLite FTS5 (measured in the closing note of issue 11): importing sqlite3
+costs more than this whole module's indexing of the bundled plan, FTS5's trigram tokenizer cannot match a
+two-character Chinese word, and its unicode61 tokenizer does not split Chinese at all.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from typing import NamedTuple
 
-from .model import Action, Plan, Text
-from .names import fold, has_cjk
-from .names import words as _words
+from .model import Plan, Text
+from .query import Entry, entries, links
+
+WEIGHTS = {"name": 3.0, "alias": 3.0, "id": 2.0, "keyword": 2.0, "text": 1.0}
+CLOSE = frozenset({"shareholder", "holds_share_in", "about", "has_figure", "reports", "reported_by"})  # links that bring a related hit
+K1, B = 1.2, 0.75
+PHRASE_BONUS = 1.5
+RELATED_SHARE = 0.5  # a related record's score, as a share of the hit that brings it
+
+_STOP = frozenset(
+    "a an the of in on at to for from by with and or is are was were be been being does do did which what who whom whose where "
+    "when why how that this these those there it its any some me my i you your we our they their about into can could would "
+    "should will shall has have had not no please tell show find list give get want wants wanted wanting looking look need needs "
+    "more most much many s anything something ever there's what's who's".split()
+)
+_ZH_QUESTION = ("有没有", "是不是", "请问", "哪个城市", "哪些城市", "哪座城市", "哪个", "哪些", "哪里", "哪儿", "什么", "怎么", "如何", "是否", "多少", "吗", "呢", "吧", "的", "了", "哪", "有", "是", "在", "想", "找")
+_SPELLING = {
+    "center": "centre", "centers": "centres", "program": "programme", "programs": "programmes", "harbor": "harbour", "harbors": "harbours",
+    "labor": "labour", "color": "colour", "catalog": "catalogue", "defense": "defence", "fiber": "fibre", "theater": "theatre",
+    "neighbor": "neighbour", "favor": "favour", "behavior": "behaviour", "jewelry": "jewellery", "aluminum": "aluminium",
+    "traveling": "travelling", "modeling": "modelling", "fulfill": "fulfil", "enroll": "enrol", "kilometer": "kilometre",
+}
+_DEMONYM = {"korean": "korea", "koreans": "korea", "singaporean": "singapore", "british": "britain", "turkish": "turkey", "japanese": "japan",
+            "jordanian": "jordan", "european": "europe", "asian": "asia", "african": "africa", "american": "america", "russian": "russia"}
+_IZE = re.compile(r"(?<=\w{3})iz(e|es|ed|ing|ation|ations|er|ers)$")
 
 
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = re.compile(r"[a-z0-9]+(?:[-‐‑–][a-z0-9]+)*|[\u3400-\u9fff\uf900-\ufaff]+")
+    zh_question = re.compile("|".join(_ZH_QUESTION))
+    return words, zh_question
 
-def _stem(word: str) -> str:
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("'", "").replace("’", "")
+
+
+def stem(word: str) -> str:
+    """One Latin word as a term: US spelling to British, demonym to country, plural to singular."""
+    word = _SPELLING.get(word, word)
+    word = _DEMONYM.get(word, word)
+    word = _IZE.sub(lambda m: "is" + m.group(1), word)
     if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
+        word = word[:-3] + "y"
+    elif len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses")):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    if len(word) > 6 and word.endswith("ic"):  # robotic(s) -> robot
+        word = word[:-2]
     return word
 
 
-class Matcher:
-    """Matches a query against texts, tolerant of case, plurals, hyphens and spacing; Chinese by substring."""
+class Token(NamedTuple):
+    """A term, the query word it belongs to (its concept), and the word as written."""
 
-    def __init__(self, query: str) -> None:
-        self.query = query
-        self.cjk = has_cjk(query)
-        self.joined = fold(query)
-        self.stems = [_stem(w) for w in _words(query)]
+    term: str
+    concept: int
+    surface: str
 
-    def score(self, text: str) -> int:
-        """0 for no match; 3 exact, 2 phrase, 1 all words found."""
-        if not self.joined:
-            return 0
-        folded = fold(text)
-        if self.cjk:
-            return 3 if folded == self.joined else (2 if self.joined in folded else 0)
-        if folded == self.joined or fold(" ".join(_stem(w) for w in _words(text))) == fold(" ".join(self.stems)):
-            return 3
-        if len(self.joined) >= 3 and self.joined in folded:
-            return 2
-        words = [_stem(w) for w in _words(text)]
-        if self.stems and all(any(w.startswith(s) for w in words) for s in self.stems):
-            return 1
-        return 0
+
+def tokens(text: str, query: bool = False, vocab: frozenset[str] = frozenset()) -> list[Token]:
+    """The terms of a text. In a query, stop and question words are dropped (unless nothing else is left),
+    Chinese is cut into the plan's own words (``vocab``) before bigrams are taken, and each Latin word and
+    each Chinese bigram is one concept; a join of two words has no surface."""
+    if query:
+        kept = _tokens(text, True, vocab)
+        return kept if kept else _tokens(text, False, vocab)
+    return _tokens(text, False, vocab)
+
+
+def segment(run: str, vocab: frozenset[str]) -> list[str]:
+    """A run of Chinese cut into words: the longest word of ``vocab`` at each place, else two characters.
+
+    A query's bigrams that straddle two words (能产 in 储能产业) would match unrelated records (智能产业);
+    cutting first keeps only the bigrams inside words."""
+    out, i = [], 0
+    while i < len(run):
+        for size in range(min(8, len(run) - i), 1, -1):
+            if run[i:i + size] in vocab:
+                out.append(run[i:i + size])
+                i += size
+                break
+        else:
+            piece = run[i:i + 2]
+            if len(piece) == 1 and out:  # a last odd character joins the word before it: 锂电池 -> 锂电, 电池
+                out.append(out[-1][-1] + piece)
+            else:
+                out.append(piece)
+            i += 2
+    return out
+
+
+def _tokens(text: str, query: bool, vocab: frozenset[str] = frozenset()) -> list[Token]:
+    words_re, zh_question = _patterns()
+    out: list[Token] = []
+    concept = 0
+    latin: list[tuple[str, int]] = []  # the Latin words in order, for joins across spaces
+    for match in words_re.finditer(_fold(text)):
+        chunk = match.group()
+        if "\u3400" <= chunk[0]:
+            runs = [r for r in zh_question.split(chunk) if r] if query else [chunk]
+            for run in runs:
+                if len(run) == 1:
+                    out.append(Token("u:" + run, concept, run))
+                    concept += 1
+                    continue
+                words = segment(run, vocab) if query else [run]
+                for word in words:
+                    if len(word) == 1:
+                        out.append(Token("u:" + word, concept, run))
+                        concept += 1
+                    for i in range(len(word) - 1):
+                        out.append(Token(word[i:i + 2], concept, run))
+                        concept += 1
+                if not query:
+                    out += [Token("u:" + ch, concept - 1, "") for ch in run]
+            latin = []
+            continue
+        parts = re.split(r"[-‐‑–]", chunk)
+        for p in parts:
+            if query and p in _STOP:
+                continue
+            out.append(Token(stem(p), concept, p))
+            latin.append((p, concept))
+            concept += 1
+        if len(parts) > 1 and not query:  # e-commerce also as ecommerce
+            out += [Token(stem(a + b), concept - 1, "") for a, b in zip(parts, parts[1:])]
+    if query:  # words typed apart may be one word in the plan: "e commerce", "cross border"
+        out += [Token(stem(a + b), ca, "") for (a, ca), (b, _) in zip(latin, latin[1:])]
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# The fields of each kind of record
+# ----------------------------------------------------------------------------------------------
+
+
+def _both(field: str, t: Text | None) -> list[tuple[str, str]]:
+    return [(field, t.en), (field, t.zh)] if t is not None else []
+
+
+def _keywords(ks: Iterable[str]) -> list[tuple[str, str]]:
+    return [("keyword", k) for k in ks]
+
+
+def fields(entry: Entry) -> list[tuple[str, str]]:
+    """(field, text) pairs a record is searched by."""
+    r = entry.record
+    kind = entry.kind
+    out = [("id", entry.id), *_both("name", entry.title)]
+    if kind == "plan":
+        out += _both("name", r.short_name) + _keywords(r.keywords) + _both("text", r.summary) + [x for d in r.directions for x in _both("text", d)]
+    elif kind in ("group", "action"):
+        out += [("name", r.slug)] + _keywords(r.keywords) + _both("text", r.summary)
+    elif kind == "measure":
+        out += _keywords(r.keywords)
+    elif kind == "programme":
+        out += _keywords(r.keywords) + _both("text", r.summary) + _both("text", r.kind)
+    elif kind == "figure":
+        out += [("name", r.original)] + _keywords(r.keywords) + _both("text", r.scope) + _both("text", r.note) + _both("text", r.time)
+    elif kind == "event":
+        out += _keywords(r.keywords) + _both("text", r.kind) + _both("text", r.place) + _both("text", r.series) + [("text", str(r.year or ""))]
+    elif kind == "city":
+        out += [("alias", a) for a in r.aliases] + [x for h in r.highlights for x in _both("text", h)] + _both("text", r.framing)
+    elif kind == "offer":
+        out += _both("name", r.name) + _keywords(r.keywords)
+    elif kind == "sector":
+        out += _keywords(r.keywords)
+    elif kind == "organisation":
+        out += _keywords(r.keywords) + _both("text", r.kind) + [x for f in r.facts for x in _both("text", f)]
+    elif kind == "document":
+        out += _keywords(r.keywords)
+    elif kind == "statement":
+        out += _keywords(r.keywords) + _both("text", r.text)
+    return [(f, t) for f, t in out if t]
+
+
+# ----------------------------------------------------------------------------------------------
+# The index
+# ----------------------------------------------------------------------------------------------
+
+
+class Index:
+    """An inverted index of a plan's records: term -> {record: [weighted, length-normalised frequency]}."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.entries = entries(plan)
+        self.plan = plan
+        postings: dict[str, dict[int, float]] = {}
+        self.fields: list[list[tuple[str, str, list[str]]]] = []  # per record: (field, text, its terms) for phrases and "matched"
+        self.surface: dict[str, str] = {}  # term -> a word as the plan writes it (for suggestions)
+        tokenised = []
+        lengths: dict[str, list[int]] = {f: [] for f in WEIGHTS}
+        for entry in self.entries:
+            per_record = []
+            for field, text in fields(entry):
+                toks = tokens(text)
+                per_record.append((field, text, toks))
+                lengths[field].append(len(toks))
+            tokenised.append(per_record)
+        avg = {f: (sum(v) / len(v) if v else 1.0) or 1.0 for f, v in lengths.items()}
+        for doc, per_record in enumerate(tokenised):
+            record_fields = []
+            for field, text, toks in per_record:
+                norm = WEIGHTS[field] / (1 - B + B * len(toks) / avg[field])
+                for tok in toks:
+                    slot = postings.setdefault(tok.term, {})
+                    slot[doc] = slot.get(doc, 0.0) + norm
+                    if tok.surface and not tok.term.startswith("u:"):
+                        self.surface.setdefault(tok.term, tok.surface)
+                record_fields.append((field, text, [t.term for t in toks]))
+            self.fields.append(record_fields)
+        self.postings = postings
+        self.size = len(self.entries)
+        # the plan's Chinese words: its keywords and short names, for cutting a query into words
+        self.vocab = frozenset(_fold(text) for per_record in tokenised for field, text, _ in per_record
+                               if field in ("keyword", "name", "alias") and 2 <= len(text) <= 8 and _is_cjk(text))
+
+    def idf(self, term: str) -> float:
+        n = len(self.postings.get(term, ()))
+        return math.log(1 + (self.size - n + 0.5) / (n + 0.5))
+
+
+def _is_cjk(text: str) -> bool:
+    return all("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
 
 class Hit(NamedTuple):
@@ -58,78 +269,124 @@ class Hit(NamedTuple):
     score: float
 
 
-# field weights: a hit in a name ranks above one in keywords, above one in descriptions
-_WEIGHT = {"name": 10.0, "alias": 9.0, "keyword": 6.0, "text": 3.0}
+class Result(NamedTuple):
+    """Hits, best first; the query's words the plan does not use, each with the nearest words it does use."""
+
+    hits: list[Hit]
+    unknown: list[str]
+    suggestions: dict[str, list[str]]
 
 
-def _action_texts(plan: Plan, a: Action) -> Iterator[tuple[str, str]]:
-    yield "name", a.name.en
-    yield "name", a.name.zh
-    yield "name", a.slug
-    for k in a.keywords:
-        yield "keyword", k
-    yield "text", a.summary.en
-    yield "text", a.summary.zh
-
-
-def _bilingual(kind: str, t: Text) -> Iterator[tuple[str, str]]:
-    yield kind, t.en
-    yield kind, t.zh
-
-
-def _records(plan: Plan) -> Iterator[tuple[str, str, Text, Iterable[tuple[str, str]]]]:
-    """Every searchable record: (kind, id, title, [(field, text)])."""
-    p = plan.plan
-    yield "plan", p.id, p.name, [*_bilingual("name", p.name), *_bilingual("name", p.short_name), *(("keyword", k) for k in p.keywords), *_bilingual("text", p.summary), *(x for d in p.directions for x in _bilingual("text", d))]
-    for g in plan.groups:
-        yield "group", str(g.id), g.name, [*_bilingual("name", g.name), ("name", g.slug), *(("keyword", k) for k in g.keywords), *_bilingual("text", g.summary)]
-    for a in plan.actions:
-        yield "action", str(a.id), a.name, list(_action_texts(plan, a))
-    for m in plan.measures:
-        yield "measure", m.id, m.text, [*_bilingual("name", m.text), *(("keyword", k) for k in m.keywords)]
-    for pg in plan.programmes:
-        yield "programme", pg.id, pg.name, [*_bilingual("name", pg.name), *(("keyword", k) for k in pg.keywords), *_bilingual("text", pg.summary)]
-    for f in plan.figures:
-        yield "figure", f.id, f.label, [*_bilingual("name", f.label), ("name", f.original), *(("keyword", k) for k in f.keywords), *_bilingual("text", f.scope)]
-    for e in plan.events:
-        place = _bilingual("text", e.place) if e.place else []
-        yield "event", e.id, e.name, [*_bilingual("name", e.name), *(("keyword", k) for k in e.keywords), *_bilingual("text", e.kind), *place]
-    for c in plan.cities:
-        yield "city", c.id, c.name, [*_bilingual("name", c.name), ("name", c.id), *(("alias", a) for a in c.aliases), *(x for h in c.highlights for x in _bilingual("text", h)), *_bilingual("text", c.framing)]
-        for o in c.offers:
-            title = Text(zh=f"{c.name.zh}:{o.name.zh}", en=f"{c.name.en}: {o.name.en}")
-            yield "offer", o.id, title, [*_bilingual("name", o.name), *(("keyword", k) for k in o.keywords)]
-    for s in plan.sectors:
-        yield "sector", s.id, s.name, [*_bilingual("name", s.name), *(("keyword", k) for k in s.keywords)]
-    for o in plan.organisations:
-        yield "organisation", o.id, o.name, [*_bilingual("name", o.name), *(("keyword", k) for k in o.keywords), *(x for fct in o.facts for x in _bilingual("text", fct))]
-    for person in plan.people:
-        yield "person", person.id, person.name, list(_bilingual("name", person.name))
-    for d in plan.documents:
-        yield "document", d.id, d.name, [*_bilingual("name", d.name), *(("keyword", k) for k in d.keywords)]
-    for s in plan.statements:
-        yield "statement", s.id, s.topic, [*_bilingual("name", s.topic), *(("keyword", k) for k in s.keywords), *_bilingual("text", s.text)]
-
-
-def search(plan: Plan, query: str, limit: int | None = None) -> list[Hit]:
-    """Ranked hits across every kind of record; the best field of each record counts."""
-    matcher = Matcher(query)
+def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = None, related: bool = True) -> Result:
+    """Ranked hits across every kind of record (or one ``kind``); see the module's text for how."""
+    index = Index(plan)
+    qtoks = tokens(query, query=True, vocab=index.vocab)
+    weight: dict[int, float] = {}  # concept -> its weight in the coverage: the idf of its rarest known term
+    for t in qtoks:
+        if t.term in index.postings:
+            weight[t.concept] = max(weight.get(t.concept, 0.0), index.idf(t.term))
+    total = sum(weight.values())
+    scores: dict[int, float] = {}
+    matched: dict[int, set[int]] = {}
+    for term, concept in {(t.term, t.concept) for t in qtoks}:
+        posting = index.postings.get(term)
+        if not posting:
+            continue
+        idf = index.idf(term)
+        for doc, tf in posting.items():
+            scores[doc] = scores.get(doc, 0.0) + idf * tf * (K1 + 1) / (tf + K1)
+            matched.setdefault(doc, set()).add(concept)
+    concepts = sorted({t.concept for t in qtoks if t.surface})
+    phrase = [next(t.term for t in qtoks if t.concept == c) for c in concepts]
+    terms = {t.term for t in qtoks}
     hits: list[Hit] = []
-    for kind, rid, title, texts in _records(plan):
-        best: tuple[float, str, str] | None = None
-        for field, text in texts:
-            s = matcher.score(text)
-            if s:
-                score = _WEIGHT[field] * s
-                if best is None or score > best[0]:
-                    best = (score, field, text)
-        if best is not None:
-            hits.append(Hit(kind, rid, title, best[1], best[2], best[0]))
+    for doc, score in scores.items():
+        entry = index.entries[doc]
+        if kind is not None and entry.kind != kind:
+            continue
+        coverage = sum(weight[c] for c in matched[doc]) / total
+        field, text, bonus = _best_field(index.fields[doc], terms, phrase)
+        hits.append(Hit(entry.kind, entry.id, entry.title, field, text, round(score * coverage * coverage * bonus, 3)))
     hits.sort(key=lambda h: -h.score)  # stable: ties keep the plan's order
-    return hits[:limit] if limit else hits
+    if related and hits:
+        hits = _with_related(plan, index, hits, kind)
+    unknown: list[str] = []
+    for c in concepts:
+        surface = next(t.surface for t in qtoks if t.concept == c)
+        if c not in weight and surface not in unknown and not any(w in weight for w in _same_surface(qtoks, surface)):
+            unknown.append(surface)
+    return Result(hits[:limit] if limit else hits, unknown, {w: nearest(index, w) for w in unknown})
+
+
+def _same_surface(qtoks: list[Token], surface: str) -> set[int]:
+    """The concepts of one written word (a Chinese run is several bigram concepts)."""
+    return {t.concept for t in qtoks if t.surface == surface}
+
+
+def _best_field(record_fields: list[tuple[str, str, list[str]]], terms: set[str], phrase: list[str]) -> tuple[str, str, float]:
+    """The field that matched best (by weight, then by share of the query), and the phrase bonus."""
+    best: tuple[float, str, str] | None = None
+    bonus = 1.0
+    for field, text, fterms in record_fields:
+        hit = len(terms.intersection(fterms))
+        if not hit:
+            continue
+        if len(phrase) > 1 and _contains(fterms, phrase):
+            bonus = PHRASE_BONUS
+        rank = WEIGHTS[field] * hit * (0.5 if field == "id" else 1.0)  # people read a name better than an id
+        if best is None or rank > best[0]:
+            best = (rank, field, text)
+    return (best[1], best[2], bonus) if best else ("name", "", bonus)
+
+
+def _contains(seq: Sequence[str], part: Sequence[str]) -> bool:
+    n = len(part)
+    return any(list(seq[i:i + n]) == list(part) for i in range(len(seq) - n + 1))
+
+
+def _with_related(plan: Plan, index: Index, hits: list[Hit], kind: str | None) -> list[Hit]:
+    """The closest neighbours of the top hits (a bank and its shareholder, a figure and what it is about), marked
+    as related at a share of the hit's score; a record that is a weaker hit already is lifted to that score."""
+    graph = links(plan)
+    by_key = {(e.kind, e.id): e for e in index.entries}
+    current = {(h.kind, h.id): h for h in hits}
+    for hit in hits[:3]:
+        for link in graph.get((hit.kind, hit.id), []):
+            key = (link.kind, link.id)
+            if link.relation not in CLOSE or key not in by_key or (kind is not None and link.kind != kind):
+                continue
+            score = round(hit.score * RELATED_SHARE, 3)
+            if key in current and current[key].score >= score:
+                continue
+            other = by_key[key]
+            current[key] = Hit(other.kind, other.id, other.title, "related", f"{link.relation}: {hit.kind} {hit.id}", score)
+    return sorted(current.values(), key=lambda h: -h.score)
+
+
+def nearest(index: Index, word: str, n: int = 3) -> list[str]:
+    """The words of the plan closest to ``word`` (for 'did you mean')."""
+    import difflib
+
+    folded = _fold(word)
+    vocab = {s.casefold(): s for s in index.surface.values() if len(s) > 1}
+    close = difflib.get_close_matches(folded, list(vocab), n=n, cutoff=0.72 if folded.isascii() else 0.4)
+    return [vocab[c] for c in close]
 
 
 def matches(query: str, texts: Iterable[str]) -> bool:
-    """Whether any of ``texts`` matches ``query`` (the filters' ``--search``)."""
-    matcher = Matcher(query)
-    return any(matcher.score(t) for t in texts)
+    """Whether any of ``texts`` holds every word of ``query`` as a whole word (the listings' ``--search``)."""
+    wanted: dict[int, set[str]] = {}
+    for t in tokens(query, query=True):
+        wanted.setdefault(t.concept, set()).add(t.term)
+    if not wanted:
+        return False
+    for text in texts:
+        have = {t.term for t in tokens(text)}
+        if all(terms & have for terms in wanted.values()):
+            return True
+    return False
+
+
+def iter_terms(text: str) -> Iterator[str]:
+    """The terms of a text (for tests and tools)."""
+    return (t.term for t in tokens(text))

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from . import query
 from .documents import Bundle, Column, Detail, Listing, Value, replace
 from .model import Action, City, Event, Figure, Lang, Measure, Person, Plan, Text
-from .words import CHINESE_COLUMN, FIELDS, KINDS, SCALES, label, say, words_for
+from .words import CHINESE_COLUMN, FIELDS, KINDS, LABELS, RELATIONS, SCALES, label, say, words_for
 
 
 class Col(NamedTuple):
@@ -223,13 +223,31 @@ def sector_list(entries: Sequence[query.SectorEntry], lang: Lang) -> Listing:
     return listing(say("t_sectors", lang), cols, rows, lang)
 
 
-def search_list(hits: Sequence[object], lang: Lang) -> Listing:
-    """Search hits, best first; kinds and fields are codes, shown as words of the view's language."""
-    rows = [{"score": h.score, "kind": h.kind, "id": h.id, "title": h.title.pick(lang), "field": h.field, "matched": h.matched} for h in hits]  # type: ignore[attr-defined]
-    cols = columns(lang, Col("score", "number", False), Col("kind", "dim"), Col("id", "id"), Col("title", "name"), Col("field", "dim"), Col("matched"))
+def search_note(result: object, query: str, lang: Lang) -> str:
+    """In words: what the plan does not mention, and the nearest words it does use; '' when every word was found."""
+    unknown, suggestions = result.unknown, result.suggestions  # type: ignore[attr-defined]
+    if not unknown:
+        return ""
+    parts = []
+    for word in unknown:
+        near = suggestions.get(word) or []
+        parts.append(say("not_mentioned_near", lang, word=word, near=", ".join(near)) if near else say("not_mentioned", lang, word=word))
+    if not result.hits:  # type: ignore[attr-defined]
+        return say("no_hits", lang, query=query) + " " + " ".join(parts)
+    return " ".join(parts)
+
+
+def search_list(result: object, query: str, lang: Lang) -> Listing:
+    """Search hits, best first; kinds and fields are codes, shown as words of the view's language.
+
+    With no hits, the listing's empty text says so in words, with the nearest words the plan uses."""
+    hits = result.hits  # type: ignore[attr-defined]
+    rows = [{"score": h.score, "kind": h.kind, "id": h.id, "title": h.title.pick(lang), "field": h.field, "matched": h.matched} for h in hits]
+    cols = columns(lang, Col("score", "number", False), Col("kind", "dim"), Col("id", "id"), Col("title", "name"), Col("field", "dim"), Col("matched", "", False))
     words = {"kind": words_for(KINDS, lang), "field": words_for(FIELDS, lang)}
     cols = tuple(replace(c, labels=words[c.key]) if c.key in words else c for c in cols)
-    return listing(say("t_search", lang), cols, rows, lang)
+    shown = listing(say("t_search", lang), cols, rows, lang)
+    return replace(shown, empty=search_note(result, query, lang)) if not hits else shown
 
 
 # ----------------------------------------------------------------------------------------------
@@ -291,3 +309,74 @@ def export(plan: Plan, lang: Lang) -> Bundle:
     src = plan.source
     authors = ", ".join(a.pick(lang) for a in src.authors)
     return Bundle(data=plan, parts=tuple(parts), footer=f"{src.title.pick(lang)} — {src.outlet.pick(lang)}, {authors}. {src.numbering.pick(lang)}")
+
+
+# ----------------------------------------------------------------------------------------------
+# Any record
+# ----------------------------------------------------------------------------------------------
+
+
+def _field_value(value: object, lang: Lang) -> Value | None:
+    """A model value as a Detail value: texts in ``lang``, codes as codes; nested records are shown as links instead."""
+    import datetime as dt
+    from enum import Enum
+
+    import msgspec
+
+    if isinstance(value, Text):
+        return value.pick(lang)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, msgspec.Struct):
+        return None
+    if isinstance(value, list):
+        if any(isinstance(v, msgspec.Struct) and not isinstance(v, Text) for v in value):
+            return None
+        return [v.pick(lang) if isinstance(v, Text) else v for v in value]  # type: ignore[misc]
+    return value  # type: ignore[return-value]
+
+
+def link_list(plan: Plan, entry: query.Entry, lang: Lang) -> Listing:
+    """Every record linked to ``entry``, in both directions, with the relation in words."""
+    titles = {(e.kind, e.id): e.title for e in query.entries(plan)}
+    rows = [{"relation": link.relation, "kind": link.kind, "id": link.id, "title": titles[(link.kind, link.id)].pick(lang)}
+            for link in query.links(plan).get((entry.kind, entry.id), []) if (link.kind, link.id) in titles]
+    cols = columns(lang, Col("relation", "dim"), Col("kind", "dim"), Col("id", "id"), Col("title", "name"))
+    words = {"relation": words_for(RELATIONS, lang), "kind": words_for(KINDS, lang)}
+    cols = tuple(replace(c, labels=words[c.key]) if c.key in words else c for c in cols)
+    return listing(say("t_links", lang), cols, rows, lang)
+
+
+_ALWAYS = frozenset({"date", "year", "place", "city", "time", "action"})  # missing values a reader asks about
+
+
+def record_detail(plan: Plan, entry: query.Entry, lang: Lang) -> Detail:
+    """Any record: its own fields, then everything linked to it. Actions and cities get their full views."""
+    import msgspec
+
+    links = ("links", link_list(plan, entry, lang))
+    if entry.kind == "action":
+        base = action_detail(plan, entry.record, lang)  # type: ignore[arg-type]
+        return replace(base, sections=(*base.sections, links))
+    if entry.kind == "city":
+        base = city_detail(plan, entry.record, lang)  # type: ignore[arg-type]
+        return replace(base, sections=(*base.sections, links))
+    fields: list[tuple[Column, Value]] = [(col("type", lang, "dim"), KINDS[entry.kind].pick(lang))]
+    if entry.kind == "figure":
+        fields.append((col("display", lang, "name"), figure_display(entry.record, lang)))  # type: ignore[arg-type]
+    for f in msgspec.structs.fields(entry.record):  # type: ignore[arg-type]
+        raw = getattr(entry.record, f.name)
+        value = _field_value(raw, lang)
+        if raw is None and f.name not in _ALWAYS or raw == [] or raw is False:
+            continue  # what the record does not have; the fields a reader asks about (date, place, ...) say "not stated"
+        if value is None and raw is not None:
+            continue  # nested records: shown as links
+        if f.name == "keywords":
+            value = ", ".join(raw)
+        elif isinstance(value, float) and value.is_integer():
+            value = int(value)
+        head = LABELS[f.name].pick(lang) if f.name in LABELS else f.name.replace("_", " ").capitalize()
+        fields.append((Column(f.name, head, "id" if f.name == "id" else ""), value))
+    return detail(say("record_title", lang, kind=KINDS[entry.kind].pick(lang), title=entry.title.pick(lang)), fields, [links], lang)

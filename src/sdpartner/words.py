@@ -69,6 +69,13 @@ LABELS: dict[str, Text] = {
         "type": ("种类", "Type"),
         "offer_list": ("推介领域与优势", "What each city offers"),
         "related": ("关联", "Related"),
+        "relation": ("关系", "Relation"),
+        "facts": ("事实", "Facts"),
+        "topic": ("主题", "Topic"),
+        "subject": ("对象", "Subject"),
+        "shareholder": ("股东", "Shareholder"),
+        "short_name": ("简称", "Short name"),
+        "programmes_ids": ("项目", "Programmes"),
     }.items()
 }
 
@@ -111,6 +118,11 @@ WORDS: dict[str, Text] = {
         "groups_title": ("四组十项行动", "{groups} groups, {actions} actions"),
         "year_events": ("{year}年活动", "Events in {year}"),
         "released": ("{date} · {event}", "{date} · {event}"),
+        "no_hits": ("计划中没有提到“{query}”。", "The plan does not mention '{query}'."),
+        "not_mentioned": ("计划中没有“{word}”一词。", "No record uses the word '{word}'."),
+        "not_mentioned_near": ("计划中没有“{word}”一词;最接近的是:{near}。", "No record uses the word '{word}'; did you mean: {near}?"),
+        "record_title": ("{kind}:{title}", "{kind}: {title}"),
+        "t_links": ("关联记录", "Linked records"),
         # titles
         "t_actions": ("行动", "Actions"),
         "t_measures": ("举措", "Measures"),
@@ -147,6 +159,24 @@ KINDS: dict[str, Text] = {
 FIELDS: dict[str, Text] = {
     code: Text(zh=zh, en=code)
     for code, zh in {"name": "名称", "alias": "别名", "keyword": "关键词", "text": "正文", "related": "关联记录"}.items()
+}
+
+
+# how one record is linked to another (query.links), read from the first record
+RELATIONS: dict[str, Text] = {
+    code: Text(zh=zh, en=en)
+    for code, (zh, en) in {
+        "in_group": ("属于行动组", "in group"), "has_action": ("包含行动", "has action"), "of_action": ("属于行动", "measure of action"),
+        "has_measure": ("包含举措", "has measure"), "names_programme": ("涉及项目", "names programme"), "named_in": ("见于举措", "named in measure"),
+        "names_figure": ("涉及数字", "names figure"), "measured_in": ("见于举措", "named in measure"), "names_event": ("涉及活动", "names event"),
+        "held_under": ("见于举措", "named in measure"), "names_city": ("涉及城市", "names city"), "about": ("关于", "about"),
+        "has_figure": ("相关数字", "figure about it"), "in_city": ("所在城市", "in city"), "has_event": ("相关活动", "event"),
+        "shareholder": ("股东", "shareholder"), "holds_share_in": ("持股", "holds a share in"), "reports": ("数字", "reports figure"),
+        "reported_by": ("数字来自", "reported by"), "role_at": ("任职于", "works at"), "has_person": ("人员", "person"),
+        "presented_by": ("发布人", "presented by"), "presents": ("发布", "presents"), "offered_by": ("推介城市", "offered by city"),
+        "offers": ("推介条目", "offers"), "in_sector": ("所属行业", "in sector"), "has_offer": ("城市推介条目", "city offer"),
+        "released_at": ("发布于", "released at"), "releases": ("发布", "releases"), "event_of": ("属于行动", "event of action"),
+    }.items()
 }
 
 
