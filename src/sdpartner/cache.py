@@ -18,11 +18,12 @@ import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from .model import Plan
 
+T = TypeVar("T")
 KEEP = 16  # entries kept; the least recently used beyond this are removed
 SUFFIX = ".plan"
 MAX_ENTRY = 1 << 30  # no entry of a plan under the 64 MiB limit comes near this; a larger file is foreign
@@ -120,7 +121,7 @@ class PlanCache:
         self._store(path, _digest(payload) + payload)
         return plan
 
-    def _store(self, path: Path, entry: bytes) -> None:
+    def _store(self, path: Path, entry: bytes, suffix: str = SUFFIX) -> None:
         import tempfile
 
         tmp = None
@@ -133,7 +134,7 @@ class PlanCache:
                 os.rmdir(path)  # an empty directory where the entry belongs (a non-empty one stays: a miss each time)
             os.replace(tmp, path)  # atomic: a reader sees the old entry or the whole new one
             tmp = None
-            self._trim()
+            self._trim(suffix)
         except OSError:
             pass  # a cache that cannot be written is only slower
         finally:
@@ -143,10 +144,10 @@ class PlanCache:
                 except OSError:
                     pass
 
-    def _trim(self) -> None:
-        """Keep the KEEP entries used most recently; remove the rest."""
+    def _trim(self, suffix: str = SUFFIX) -> None:
+        """Keep the KEEP entries (of one suffix) used most recently; remove the rest."""
         entries = []
-        for p in self.directory.glob(f"*{SUFFIX}"):
+        for p in self.directory.glob(f"*{suffix}"):
             try:
                 entries.append((p.lstat().st_mtime, p))
             except OSError:
@@ -157,6 +158,32 @@ class PlanCache:
                 old.unlink()
             except OSError:
                 pass
+
+
+    def derived(self, name: str, plan: Plan, build: Callable[[], T], kind: type[T], code: tuple[str, ...]) -> T:
+        """Something computed from a plan (the search index), cached like the plan: keyed by the plan's
+        encoded form and the source of the ``code`` modules that compute it; any unsound entry is a miss."""
+        import msgspec
+
+        h = blake2b(digest_size=20)
+        here = Path(__file__).parent
+        for module in code:
+            h.update((here / module).read_bytes())
+        h.update(f"{name}\0{sys.version}\0{msgspec.__version__}\0".encode())
+        h.update(msgspec.msgpack.encode(plan))
+        path = self.directory / f"{h.hexdigest()}.{name}"
+        entry = _read_regular(path)
+        if entry is not None:
+            view = memoryview(entry)
+            if len(view) > 16 and view[:16] == _digest(view[16:]):
+                try:
+                    return msgspec.msgpack.decode(view[16:], type=kind)
+                except (msgspec.DecodeError, msgspec.ValidationError, ValueError, RecursionError):
+                    pass
+        value = build()
+        payload = msgspec.msgpack.encode(value)
+        self._store(path, _digest(payload) + payload, suffix=f".{name}")
+        return value
 
 
 def _touch(path: Path) -> None:

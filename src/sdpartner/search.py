@@ -24,9 +24,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
+
+import msgspec
 
 from .model import Plan, Text
 from .query import Entry, entries, links
@@ -41,7 +44,7 @@ _STOP = frozenset(
     "a an the of in on at to for from by with and or is are was were be been being does do did which what who whom whose where "
     "when why how that this these those there it its any some me my i you your we our they their about into can could would "
     "should will shall has have had not no please tell show find list give get want wants wanted wanting looking look need needs "
-    "more most much many s anything something ever there's what's who's".split()
+    "more most much many s anything something ever there's what's who's city cities".split()
 )
 _ZH_QUESTION = ("有没有", "是不是", "请问", "哪个城市", "哪些城市", "哪座城市", "哪个", "哪些", "哪里", "哪儿", "什么", "怎么", "如何", "是否", "多少", "吗", "呢", "吧", "的", "了", "哪", "有", "是", "在", "想", "找")
 _SPELLING = {
@@ -62,11 +65,19 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return words, zh_question
 
 
+@cache
+def _marks() -> re.Pattern[str]:
+    return re.compile("[\u0300-\u036f'’]")
+
+
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).replace("'", "").replace("’", "")
+    """Case, width and accents folded (Türkiye -> turkiye), apostrophes dropped."""
+    if text.isascii():
+        return text.lower().replace("'", "")
+    return _marks().sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
+@cache
 def stem(word: str) -> str:
     """One Latin word as a term: US spelling to British, demonym to country, plural to singular."""
     word = _SPELLING.get(word, word)
@@ -123,6 +134,22 @@ def segment(run: str, vocab: frozenset[str]) -> list[str]:
     return out
 
 
+def doc_terms(text: str) -> list[str]:
+    """The terms of a record's text (the fast path of ``tokens`` for indexing: no concepts, no surfaces)."""
+    words_re = _patterns()[0]
+    out: list[str] = []
+    for chunk in words_re.findall(_fold(text)):
+        if chunk[0] >= "\u3400":
+            out += [chunk[i:i + 2] for i in range(len(chunk) - 1)]
+        elif chunk.isalnum():
+            out.append(stem(chunk))
+        else:
+            parts = re.split(r"[-‐‑–]", chunk)
+            out += [stem(p) for p in parts]
+            out += [stem(a + b) for a, b in zip(parts, parts[1:])]  # e-commerce also as ecommerce
+    return out
+
+
 def _tokens(text: str, query: bool, vocab: frozenset[str] = frozenset()) -> list[Token]:
     words_re, zh_question = _patterns()
     out: list[Token] = []
@@ -145,8 +172,6 @@ def _tokens(text: str, query: bool, vocab: frozenset[str] = frozenset()) -> list
                     for i in range(len(word) - 1):
                         out.append(Token(word[i:i + 2], concept, run))
                         concept += 1
-                if not query:
-                    out += [Token("u:" + ch, concept - 1, "") for ch in run]
             latin = []
             continue
         parts = re.split(r"[-‐‑–]", chunk)
@@ -213,45 +238,83 @@ def fields(entry: Entry) -> list[tuple[str, str]]:
 # ----------------------------------------------------------------------------------------------
 
 
+class IndexData(msgspec.Struct, frozen=True, gc=False):
+    """What indexing a plan computes (cached beside the plan: see ``cache.PlanCache.derived``)."""
+
+    postings: dict[str, dict[int, float]]  # term -> {record: weighted, length-normalised frequency}
+    fields: list[list[tuple[str, str, list[str]]]]  # per record: (field, text, its terms), for phrases and "matched"
+
+
+def build_index(plan: Plan) -> IndexData:
+    """Index every record of a plan."""
+    per_field: dict[str, list[int]] = {f: [] for f in WEIGHTS}
+    record_fields_all: list[list[tuple[str, str, list[str]]]] = []
+    for entry in entries(plan):
+        record_fields = [(field, text, doc_terms(text)) for field, text in fields(entry)]
+        for field, _, terms in record_fields:
+            per_field[field].append(len(terms))
+        record_fields_all.append(record_fields)
+    avg = {f: (sum(v) / len(v) if v else 1.0) or 1.0 for f, v in per_field.items()}
+    postings: dict[str, dict[int, float]] = {}
+    for doc, record_fields in enumerate(record_fields_all):
+        for field, _, terms in record_fields:
+            norm = WEIGHTS[field] / (1 - B + B * len(terms) / avg[field])
+            for term, count in Counter(terms).items():
+                slot = postings.get(term)
+                if slot is None:
+                    postings[term] = {doc: norm * count}
+                else:
+                    slot[doc] = slot.get(doc, 0.0) + norm * count
+    return IndexData(postings=postings, fields=record_fields_all)
+
+
 class Index:
-    """An inverted index of a plan's records: term -> {record: [weighted, length-normalised frequency]}."""
+    """An inverted index of a plan's records, built once per plan and cached with it."""
 
     def __init__(self, plan: Plan) -> None:
+        from .cache import plan_cache
+
         self.entries = entries(plan)
         self.plan = plan
-        postings: dict[str, dict[int, float]] = {}
-        self.fields: list[list[tuple[str, str, list[str]]]] = []  # per record: (field, text, its terms) for phrases and "matched"
-        self.surface: dict[str, str] = {}  # term -> a word as the plan writes it (for suggestions)
-        tokenised = []
-        lengths: dict[str, list[int]] = {f: [] for f in WEIGHTS}
-        for entry in self.entries:
-            per_record = []
-            for field, text in fields(entry):
-                toks = tokens(text)
-                per_record.append((field, text, toks))
-                lengths[field].append(len(toks))
-            tokenised.append(per_record)
-        avg = {f: (sum(v) / len(v) if v else 1.0) or 1.0 for f, v in lengths.items()}
-        for doc, per_record in enumerate(tokenised):
-            record_fields = []
-            for field, text, toks in per_record:
-                norm = WEIGHTS[field] / (1 - B + B * len(toks) / avg[field])
-                for tok in toks:
-                    slot = postings.setdefault(tok.term, {})
-                    slot[doc] = slot.get(doc, 0.0) + norm
-                    if tok.surface and not tok.term.startswith("u:"):
-                        self.surface.setdefault(tok.term, tok.surface)
-                record_fields.append((field, text, [t.term for t in toks]))
-            self.fields.append(record_fields)
-        self.postings = postings
+        cache = plan_cache()
+        data = cache.derived("index", plan, lambda: build_index(plan), IndexData, ("search.py", "query.py")) if cache else build_index(plan)
+        self.postings = data.postings
+        self.fields = data.fields
         self.size = len(self.entries)
-        # the plan's Chinese words: its keywords and short names, for cutting a query into words
-        self.vocab = frozenset(_fold(text) for per_record in tokenised for field, text, _ in per_record
-                               if field in ("keyword", "name", "alias") and 2 <= len(text) <= 8 and _is_cjk(text))
+
+    @property
+    def vocab(self) -> frozenset[str]:
+        """The plan's Chinese words (its keywords and short names), for cutting a query into words."""
+        return frozenset(_fold(text) for record_fields in self.fields for field, text, _ in record_fields
+                         if field in ("keyword", "name", "alias") and 2 <= len(text) <= 8 and _is_cjk(text))
+
+    @property
+    def surface(self) -> dict[str, str]:
+        """term -> a word as the plan writes it (for suggestions; built only when a word is unknown)."""
+        out: dict[str, str] = {}
+        for record_fields in self.fields:
+            for _, text, _ in record_fields:
+                for tok in tokens(text):
+                    if tok.surface and not tok.term.startswith("u:"):
+                        out.setdefault(tok.term, tok.surface)
+        return out
 
     def idf(self, term: str) -> float:
-        n = len(self.postings.get(term, ()))
+        return self.idf_of(len(self.postings.get(term, ())))
+
+    def idf_of(self, n: int) -> float:
+        """BM25's idf for a term that ``n`` records hold."""
         return math.log(1 + (self.size - n + 0.5) / (n + 0.5))
+
+    def single(self, char: str) -> dict[int, float]:
+        """Postings of one Chinese character, found by scanning the texts (a one-character query is rare;
+        indexing every character of every record would double the index)."""
+        out: dict[int, float] = {}
+        for doc, record_fields in enumerate(self.fields):
+            for field, text, _ in record_fields:
+                if char in text:
+                    out[doc] = out.get(doc, 0.0) + WEIGHTS[field]
+        return out
 
 
 def _is_cjk(text: str) -> bool:
@@ -280,19 +343,23 @@ class Result(NamedTuple):
 def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = None, related: bool = True) -> Result:
     """Ranked hits across every kind of record (or one ``kind``); see the module's text for how."""
     index = Index(plan)
-    qtoks = tokens(query, query=True, vocab=index.vocab)
+    qtoks = tokens(query, query=True, vocab=index.vocab if any(_is_cjk(ch) for ch in query) else frozenset())
     weight: dict[int, float] = {}  # concept -> its weight in the coverage: the idf of its rarest known term
     for t in qtoks:
-        if t.term in index.postings:
+        if t.term.startswith("u:"):
+            n = len(index.single(t.term[2:]))
+            if n:
+                weight[t.concept] = max(weight.get(t.concept, 0.0), index.idf_of(n))
+        elif t.term in index.postings:
             weight[t.concept] = max(weight.get(t.concept, 0.0), index.idf(t.term))
     total = sum(weight.values())
     scores: dict[int, float] = {}
     matched: dict[int, set[int]] = {}
     for term, concept in {(t.term, t.concept) for t in qtoks}:
-        posting = index.postings.get(term)
+        posting = index.single(term[2:]) if term.startswith("u:") else index.postings.get(term)
         if not posting:
             continue
-        idf = index.idf(term)
+        idf = index.idf_of(len(posting))
         for doc, tf in posting.items():
             scores[doc] = scores.get(doc, 0.0) + idf * tf * (K1 + 1) / (tf + K1)
             matched.setdefault(doc, set()).add(concept)
@@ -368,7 +435,7 @@ def nearest(index: Index, word: str, n: int = 3) -> list[str]:
     import difflib
 
     folded = _fold(word)
-    vocab = {s.casefold(): s for s in index.surface.values() if len(s) > 1}
+    vocab = {w.casefold(): w for w in index.surface.values() if len(w) > 1}
     close = difflib.get_close_matches(folded, list(vocab), n=n, cutoff=0.72 if folded.isascii() else 0.4)
     return [vocab[c] for c in close]
 

@@ -225,16 +225,15 @@ def sector_list(entries: Sequence[query.SectorEntry], lang: Lang) -> Listing:
 
 def search_note(result: object, query: str, lang: Lang) -> str:
     """In words: what the plan does not mention, and the nearest words it does use; '' when every word was found."""
-    unknown, suggestions = result.unknown, result.suggestions  # type: ignore[attr-defined]
+    unknown, suggestions, hits = result.unknown, result.suggestions, result.hits  # type: ignore[attr-defined]
+    near = list(dict.fromkeys(w for word in unknown for w in suggestions.get(word, [])))
+    if not hits:
+        text = say("no_hits", lang, query=query)
+        return text + (" " + say("did_you_mean", lang, near=", ".join(near)) if near else "")
     if not unknown:
         return ""
-    parts = []
-    for word in unknown:
-        near = suggestions.get(word) or []
-        parts.append(say("not_mentioned_near", lang, word=word, near=", ".join(near)) if near else say("not_mentioned", lang, word=word))
-    if not result.hits:  # type: ignore[attr-defined]
-        return say("no_hits", lang, query=query) + " " + " ".join(parts)
-    return " ".join(parts)
+    parts = [say("not_mentioned", lang, word=word) for word in unknown]
+    return " ".join(parts) + (" " + say("did_you_mean", lang, near=", ".join(near)) if near else "")
 
 
 def search_list(result: object, query: str, lang: Lang) -> Listing:

@@ -119,8 +119,8 @@ WORDS: dict[str, Text] = {
         "year_events": ("{year}年活动", "Events in {year}"),
         "released": ("{date} · {event}", "{date} · {event}"),
         "no_hits": ("计划中没有提到“{query}”。", "The plan does not mention '{query}'."),
-        "not_mentioned": ("计划中没有“{word}”一词。", "No record uses the word '{word}'."),
-        "not_mentioned_near": ("计划中没有“{word}”一词;最接近的是:{near}。", "No record uses the word '{word}'; did you mean: {near}?"),
+        "not_mentioned": ("没有记录用到“{word}”一词。", "No record uses the word '{word}'."),
+        "did_you_mean": ("最接近的词:{near}。", "Did you mean: {near}?"),
         "record_title": ("{kind}:{title}", "{kind}: {title}"),
         "t_links": ("关联记录", "Linked records"),
         # titles
