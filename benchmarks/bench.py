@@ -190,13 +190,13 @@ def _scale_rows(row: Any, rows: list[Any], sdp: str, env: dict[str, str], no_cac
     rows.append((label, "<= 1.0", d10, d1, growth, "ok" if low <= 1.0 else "OVER"))
     # the same measure of a plainly linear program, for scale: what a bigger heap costs per byte here
     d10, d1, growth, low, high = growth_measure(lambda plan: [sys.executable, "-c", LINEAR_CONTROL, plan], plans, env, runs, size_ratio)
+    rows.append((f"control: the same growth of a plainly linear Python script over the same files (a dict per line, printed); 90% interval {low:.2f}-{high:.2f}",
+                 "", d10, d1, growth, ""))
     # search indexes the whole plan on each run: its time must grow no worse than linearly too
     sq = ["search", "lithium battery", "--format", "json", "--limit", "20"]
     d10, d1, growth, low, high = growth_measure(lambda plan: [sdp, *sq, "--plan", plan], plans, env, runs, size_ratio)
     rows.append((f"search growth 1 MB -> 10 MB: search 'lithium battery' --limit 20, time beyond the bundled plan's run, per byte beyond it; "
                  f"A = 10 MB, B = 1 MB; median of {runs} rounds, 90% interval {low:.2f}-{high:.2f}", "<= 1.0", d10, d1, growth, "ok" if low <= 1.0 else "OVER"))
-    rows.append((f"control: the same growth of a plainly linear Python script over the same files (a dict per line, printed); 90% interval {low:.2f}-{high:.2f}",
-                 "", d10, d1, growth, ""))
     row("1 MB plan vs bundled plan, both with the cache off (SDPARTNER_NO_CACHE=1)", "", [sdp, *q, "--plan", str(p1)], [sdp, *q], no_cache, no_cache)
     row("events --format json (bundled plan): cache off vs cache on", "", [sdp, "events", "--format", "json"], [sdp, "events", "--format", "json"], no_cache, env)
 

@@ -74,18 +74,3 @@ def test_no_cache_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SDPARTNER_NO_CACHE", "1")
     assert plan_cache() is None
 
-
-def test_the_search_index_is_cached_and_a_damaged_index_entry_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sdpartner import search
-
-    monkeypatch.setenv("SDPARTNER_CACHE_DIR", str(tmp_path / "c"))
-    plan = load_plan(MINI)
-    first = search.search(plan, "shipping").hits
-    (entry,) = (tmp_path / "c").glob("*.index")
-    monkeypatch.setattr(search, "build_index", lambda p: pytest.fail("indexed although cached"))
-    assert search.search(plan, "shipping").hits == first
-    monkeypatch.undo()
-    monkeypatch.setenv("SDPARTNER_CACHE_DIR", str(tmp_path / "c"))
-    for damage in (b"", b"\x00" * 40, entry.read_bytes()[:-5]):
-        entry.write_bytes(damage)
-        assert search.search(plan, "shipping").hits == first

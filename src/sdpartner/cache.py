@@ -18,12 +18,11 @@ import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .model import Plan
 
-T = TypeVar("T")
 KEEP = 16  # entries kept; the least recently used beyond this are removed
 SUFFIX = ".plan"
 MAX_ENTRY = 1 << 30  # no entry of a plan under the 64 MiB limit comes near this; a larger file is foreign
@@ -121,7 +120,7 @@ class PlanCache:
         self._store(path, _digest(payload) + payload)
         return plan
 
-    def _store(self, path: Path, entry: bytes, suffix: str = SUFFIX) -> None:
+    def _store(self, path: Path, entry: bytes) -> None:
         import tempfile
 
         tmp = None
@@ -134,7 +133,7 @@ class PlanCache:
                 os.rmdir(path)  # an empty directory where the entry belongs (a non-empty one stays: a miss each time)
             os.replace(tmp, path)  # atomic: a reader sees the old entry or the whole new one
             tmp = None
-            self._trim(suffix)
+            self._trim()
         except OSError:
             pass  # a cache that cannot be written is only slower
         finally:
@@ -144,10 +143,10 @@ class PlanCache:
                 except OSError:
                     pass
 
-    def _trim(self, suffix: str = SUFFIX) -> None:
-        """Keep the KEEP entries (of one suffix) used most recently; remove the rest."""
+    def _trim(self) -> None:
+        """Keep the KEEP entries used most recently; remove the rest."""
         entries = []
-        for p in self.directory.glob(f"*{suffix}"):
+        for p in self.directory.glob(f"*{SUFFIX}"):
             try:
                 entries.append((p.lstat().st_mtime, p))
             except OSError:
@@ -158,32 +157,6 @@ class PlanCache:
                 old.unlink()
             except OSError:
                 pass
-
-
-    def derived(self, name: str, plan: Plan, build: Callable[[], T], kind: type[T], code: tuple[str, ...]) -> T:
-        """Something computed from a plan (the search index), cached like the plan: keyed by the plan's
-        encoded form and the source of the ``code`` modules that compute it; any unsound entry is a miss."""
-        import msgspec
-
-        h = blake2b(digest_size=20)
-        here = Path(__file__).parent
-        for module in code:
-            h.update((here / module).read_bytes())
-        h.update(f"{name}\0{sys.version}\0{msgspec.__version__}\0".encode())
-        h.update(msgspec.msgpack.encode(plan))
-        path = self.directory / f"{h.hexdigest()}.{name}"
-        entry = _read_regular(path)
-        if entry is not None:
-            view = memoryview(entry)
-            if len(view) > 16 and view[:16] == _digest(view[16:]):
-                try:
-                    return msgspec.msgpack.decode(view[16:], type=kind)
-                except (msgspec.DecodeError, msgspec.ValidationError, ValueError, RecursionError):
-                    pass
-        value = build()
-        payload = msgspec.msgpack.encode(value)
-        self._store(path, _digest(payload) + payload, suffix=f".{name}")
-        return value
 
 
 def _touch(path: Path) -> None:

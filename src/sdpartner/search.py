@@ -24,12 +24,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import NamedTuple
-
-import msgspec
 
 from .model import Plan, Text
 from .query import Entry, entries, links
@@ -238,49 +235,54 @@ def fields(entry: Entry) -> list[tuple[str, str]]:
 # ----------------------------------------------------------------------------------------------
 
 
-class IndexData(msgspec.Struct, frozen=True, gc=False):
-    """What indexing a plan computes (cached beside the plan: see ``cache.PlanCache.derived``)."""
-
-    postings: dict[str, dict[int, float]]  # term -> {record: weighted, length-normalised frequency}
-    fields: list[list[tuple[str, str, list[str]]]]  # per record: (field, text, its terms), for phrases and "matched"
-
-
-def build_index(plan: Plan) -> IndexData:
-    """Index every record of a plan."""
-    per_field: dict[str, list[int]] = {f: [] for f in WEIGHTS}
-    record_fields_all: list[list[tuple[str, str, list[str]]]] = []
-    for entry in entries(plan):
-        record_fields = [(field, text, doc_terms(text)) for field, text in fields(entry)]
-        for field, _, terms in record_fields:
-            per_field[field].append(len(terms))
-        record_fields_all.append(record_fields)
-    avg = {f: (sum(v) / len(v) if v else 1.0) or 1.0 for f, v in per_field.items()}
-    postings: dict[str, dict[int, float]] = {}
-    for doc, record_fields in enumerate(record_fields_all):
-        for field, _, terms in record_fields:
-            norm = WEIGHTS[field] / (1 - B + B * len(terms) / avg[field])
-            for term, count in Counter(terms).items():
-                slot = postings.get(term)
-                if slot is None:
-                    postings[term] = {doc: norm * count}
-                else:
-                    slot[doc] = slot.get(doc, 0.0) + norm * count
-    return IndexData(postings=postings, fields=record_fields_all)
-
-
 class Index:
-    """An inverted index of a plan's records, built once per plan and cached with it."""
+    """A plan's records, ready to be searched: each field's text folded for scanning, postings made per term.
+
+    Postings are made only for the terms a query has: a term's candidates are the fields whose folded text
+    holds its first four characters (every way a word folds to a term keeps them: batteries -> battery,
+    center -> centre, e-commerce -> ecommerce once hyphens are dropped), and only those fields are cut
+    into terms. A search thus reads every text once at C speed and analyses a small part of them, in time
+    linear in the plan's size; lengths for BM25 are counted in characters."""
 
     def __init__(self, plan: Plan) -> None:
-        from .cache import plan_cache
-
         self.entries = entries(plan)
         self.plan = plan
-        cache = plan_cache()
-        data = cache.derived("index", plan, lambda: build_index(plan), IndexData, ("search.py", "query.py")) if cache else build_index(plan)
-        self.postings = data.postings
-        self.fields = data.fields
+        # per record: (field, text, folded text without hyphens)
+        self.fields: list[list[tuple[str, str, str]]] = [[(f, t, _scan_form(t)) for f, t in fields(e)] for e in self.entries]
+        totals: dict[str, list[int]] = {f: [0, 0] for f in WEIGHTS}
+        for record_fields in self.fields:
+            for field, _, scan in record_fields:
+                totals[field][0] += len(scan)
+                totals[field][1] += 1
+        self.avg = {f: (n / k if k else 1.0) or 1.0 for f, (n, k) in totals.items()}
         self.size = len(self.entries)
+        self._postings: dict[str, dict[int, float]] = {}
+        self._terms: dict[tuple[int, int], list[str]] = {}
+
+    def terms(self, doc: int, i: int) -> list[str]:
+        """The terms of field ``i`` of record ``doc`` (made once)."""
+        key = (doc, i)
+        if key not in self._terms:
+            self._terms[key] = doc_terms(self.fields[doc][i][1])
+        return self._terms[key]
+
+    def posting(self, term: str) -> dict[int, float]:
+        """record -> the term's weighted, length-normalised frequency in it (empty when no record has it)."""
+        if term in self._postings:
+            return self._postings[term]
+        if term.startswith("u:"):
+            out = self.single(term[2:])
+        else:
+            probe = term if _is_cjk(term[:1]) else term[:4]
+            out = {}
+            for doc, record_fields in enumerate(self.fields):
+                for i, (field, _, scan) in enumerate(record_fields):
+                    if probe in scan:
+                        count = self.terms(doc, i).count(term)
+                        if count:
+                            out[doc] = out.get(doc, 0.0) + count * WEIGHTS[field] / (1 - B + B * len(scan) / self.avg[field])
+        self._postings[term] = out
+        return out
 
     @property
     def vocab(self) -> frozenset[str]:
@@ -300,7 +302,7 @@ class Index:
         return out
 
     def idf(self, term: str) -> float:
-        return self.idf_of(len(self.postings.get(term, ())))
+        return self.idf_of(len(self.posting(term)))
 
     def idf_of(self, n: int) -> float:
         """BM25's idf for a term that ``n`` records hold."""
@@ -315,6 +317,11 @@ class Index:
                 if char in text:
                     out[doc] = out.get(doc, 0.0) + WEIGHTS[field]
         return out
+
+
+def _scan_form(text: str) -> str:
+    """A text as a term's candidates are looked for in it: folded, hyphens dropped."""
+    return re.sub(r"[-‐‑–]", "", _fold(text))
 
 
 def _is_cjk(text: str) -> bool:
@@ -346,17 +353,14 @@ def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = 
     qtoks = tokens(query, query=True, vocab=index.vocab if any(_is_cjk(ch) for ch in query) else frozenset())
     weight: dict[int, float] = {}  # concept -> its weight in the coverage: the idf of its rarest known term
     for t in qtoks:
-        if t.term.startswith("u:"):
-            n = len(index.single(t.term[2:]))
-            if n:
-                weight[t.concept] = max(weight.get(t.concept, 0.0), index.idf_of(n))
-        elif t.term in index.postings:
-            weight[t.concept] = max(weight.get(t.concept, 0.0), index.idf(t.term))
+        n = len(index.posting(t.term))
+        if n:
+            weight[t.concept] = max(weight.get(t.concept, 0.0), index.idf_of(n))
     total = sum(weight.values())
     scores: dict[int, float] = {}
     matched: dict[int, set[int]] = {}
     for term, concept in {(t.term, t.concept) for t in qtoks}:
-        posting = index.single(term[2:]) if term.startswith("u:") else index.postings.get(term)
+        posting = index.posting(term)
         if not posting:
             continue
         idf = index.idf_of(len(posting))
@@ -372,7 +376,7 @@ def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = 
         if kind is not None and entry.kind != kind:
             continue
         coverage = sum(weight[c] for c in matched[doc]) / total
-        field, text, bonus = _best_field(index.fields[doc], terms, phrase)
+        field, text, bonus = _best_field([(f, t, index.terms(doc, i)) for i, (f, t, _) in enumerate(index.fields[doc])], terms, phrase)
         hits.append(Hit(entry.kind, entry.id, entry.title, field, text, round(score * coverage * coverage * bonus, 3)))
     hits.sort(key=lambda h: -h.score)  # stable: ties keep the plan's order
     if related and hits:
