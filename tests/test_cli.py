@@ -156,7 +156,7 @@ def test_export_json_is_the_full_model(invoke) -> None:
 def test_export_markdown_briefing(invoke) -> None:
     text = invoke("export", "-f", "md").stdout
     assert text.startswith("# Shandong 2026 Opening-Up")
-    for heading in ("## Action 7: Belt and Road Cooperation Broadening Action", "## Qingdao 青岛", "## Sectors and the cities that offer them"):
+    for heading in ("## Action 7: Jointly Built Belt and Road Cooperation Broadening Action", "## Qingdao 青岛", "## Sectors and the cities that offer them"):
         assert heading in text
     assert "共同书写开放共赢新篇章" in invoke("export", "-f", "md", "--lang", "zh").stdout
 

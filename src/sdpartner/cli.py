@@ -274,7 +274,7 @@ def sectors(
     lang: LangOpt = Language.en,
     plan: PlanOpt = None,
 ) -> None:
-    """Which city wants partners in what: sector -> cities, in each city's own wording.
+    """Sector -> cities: every field, industry, cluster or strength a city presented, in its own wording (Kind says which).
 
     \b
     Example:

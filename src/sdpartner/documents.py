@@ -26,10 +26,18 @@ class Column(msgspec.Struct, frozen=True):
     table: bool = True
     missing: str = ""
     labels: dict[str, str] = {}
+    qualifier: str = ""  # the key of another value of the row that qualifies this one for people
+    qualifiers: dict[str, str] = {}  # that value (as text) -> the word people see in brackets after this one
 
     def show(self, value: Value) -> Value:
         """The value as people read it: a code replaced by its label."""
         return self.labels.get(value, value) if isinstance(value, str) and self.labels else value
+
+    def display(self, row: dict[str, Value]) -> Value:
+        """This column's value in a row as people read it, with its qualifier: '2026 (the plan's year)'."""
+        value = self.show(row.get(self.key))
+        word = self.qualifiers.get(str(row.get(self.qualifier))) if self.qualifier and value is not None else None
+        return f"{value} ({word})" if word else value
 
 
 class Listing(msgspec.Struct, frozen=True):

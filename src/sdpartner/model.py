@@ -233,6 +233,7 @@ class Figure(_Record, kw_only=True):
     kind: FigureKind
     scope: Text
     original: NonEmpty
+    ordinal: bool = False  # the value is a place in a ranking: shown as "2nd" / "第2位"
     subject: Slug | None = None
     note: Text | None = None
     keywords: Keywords = []
@@ -246,6 +247,7 @@ class Event(_Record, kw_only=True):
     name: Text
     kind: Text
     year: Annotated[int, Meta(ge=1900, le=2200)] | None = None
+    year_from_plan: bool = False  # the year is the plan's year, not one the source gives for the event
     date: _dt.date | None = None
     edition: Annotated[int, Meta(ge=1, le=10_000)] | None = None
     city: Slug | None = None

@@ -78,8 +78,15 @@ def amount(value: float, unit: Text, lang: Lang) -> str:
     return say("amount_plain", lang, n=_plain(value), unit=unit.pick(lang))
 
 
+def _ordinal_en(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def figure_display(f: Figure, lang: Lang) -> str:
-    """A figure as a person reads it: 'at least 500 events', '1.6 trillion yuan', '力争突破7500亿元'."""
+    """A figure as a person reads it: 'at least 500 events', '1.6 trillion yuan', '力争突破7500亿元', '2nd'."""
+    if f.ordinal:
+        return say("ordinal", lang, n=int(f.value), nth=_ordinal_en(int(f.value)), unit=f.unit.pick(lang))
     return say(f"fig_{f.comparator.value}", lang, amount=amount(f.value, f.unit, lang))
 
 
@@ -169,13 +176,15 @@ def event_list(plan: Plan, events: Sequence[Event], lang: Lang) -> Listing:
     cities = query.cities_by_id(plan)
     rows = [{
         "id": e.id, "name": e.name.pick(lang), "name_zh": e.name.zh, "kind": e.kind.pick(lang), "year": e.year,
-        "date": e.date.isoformat() if e.date else None, "edition": e.edition, "city": e.city,
+        "year_from_plan": e.year_from_plan, "date": e.date.isoformat() if e.date else None, "edition": e.edition, "city": e.city,
         "place": _place(e, cities, lang), "place_from_name": e.place_from_name, "action": e.action,
         "attribution": e.attribution.value if e.attribution else None, "note": e.note.pick(lang) if e.note else None, "cites": e.cites,
     } for e in events]
-    cols = columns(lang, Col("id", "dim", False), Col("name", "name"), Col("name_zh", "", CHINESE_COLUMN[lang]), Col("kind", "dim"), Col("year", "number"), Col("date", "date"),
-                   Col("edition", "number", False), Col("city", "", False), Col("place"), Col("place_from_name", "", False), Col("action", "number"),
+    cols = columns(lang, Col("id", "dim", False), Col("name", "name"), Col("name_zh", "", CHINESE_COLUMN[lang]), Col("kind", "dim"), Col("year"),
+                   Col("year_from_plan", "", False), Col("date", "date"), Col("edition", "number", False), Col("city", "", False), Col("place"), Col("place_from_name", "", False), Col("action", "number"),
                    Col("attribution", "dim", False), Col("note", "", False), Col("cites", "dim", False), coded=True)
+    qualified = {"year": ("year_from_plan", {"True": say("plan_year", lang)}), "action": ("attribution", {"inferred": say("inferred", lang)})}
+    cols = tuple(replace(c, qualifier=qualified[c.key][0], qualifiers=qualified[c.key][1]) if c.key in qualified else c for c in cols)
     return listing(say("t_events", lang), cols, rows, lang)
 
 

@@ -23,7 +23,7 @@ def table(listing: Listing) -> str:
         return f"_{escape(listing.empty)}_\n"
     head = "| " + " | ".join(escape(c.header) for c in cols) + " |"
     rule = "| " + " | ".join("---:" if c.style in ("number", "bar") else "---" for c in cols) + " |"
-    body = ["| " + " | ".join(escape(cell(c.show(row.get(c.key)), c.missing or listing.missing)) for c in cols) + " |" for row in listing.rows]
+    body = ["| " + " | ".join(escape(cell(c.display(row), c.missing or listing.missing)) for c in cols) + " |" for row in listing.rows]
     return "\n".join([head, rule, *body]) + "\n"
 
 
