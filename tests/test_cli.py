@@ -236,8 +236,9 @@ def test_codes_are_stable_in_machine_formats_and_words_in_tables(invoke) -> None
 def test_app_for_keeps_only_the_named_command(monkeypatch: pytest.MonkeyPatch) -> None:
     from sdpartner.process import app_for
 
-    lean = app_for(["events", "--year", "2026"])
-    assert [c.callback.__name__ for c in lean.registered_commands] == ["events"] and not lean.registered_groups
+    lean = app_for(["targets", "--year", "2026"])
+    assert [c.callback.__name__ for c in lean.registered_commands] == ["targets"] and not lean.registered_groups
+    assert [g.name for g in app_for(["events", "--year", "2026"]).registered_groups] == ["events"]
     assert [g.name for g in app_for(["city", "show", "x"]).registered_groups] == ["city"]
     for args in ([], ["--version"], ["-h"], ["nosuch"]):
         assert app_for(args) is app

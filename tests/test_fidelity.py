@@ -41,8 +41,9 @@ def _cited_records(plan: Plan):
 
 
 def test_every_record_is_cited_within_the_article(plan: Plan) -> None:
+    sourced = {f"figures:{f.id}" for f in plan.figures if f.sources}
     for what, cites in _cited_records(plan):
-        assert cites, what
+        assert cites or what in sourced, what  # a record the article does not state cites another source
         assert all(0 <= c < plan.source.paragraphs for c in cites), what
 
 
@@ -93,7 +94,8 @@ def test_chinese_names_and_figures_appear_in_their_cited_paragraphs(plan: Plan) 
         for o in c.offers:
             check(f"offer {o.id}", o.name.zh, c.cites)
     for f in plan.figures:
-        assert f.original in "".join(paras[c] for c in f.cites), f"figure {f.id}: {f.original!r}"
+        if f.cites:  # figures from other sources only are checked against those (test_sources.py)
+            assert f.original in "".join(paras[c] for c in f.cites), f"figure {f.id}: {f.original!r}"
     for section in plan.source.sections:
         check("section", section.zh, plan.source.cites)
 
@@ -190,7 +192,7 @@ _OVER_READING = ["textbook", "umbrella", "unified", "one-stop", "portal", "marin
 def test_no_over_reading_in_english(plan: Plan) -> None:
     import msgspec
 
-    text = msgspec.json.encode(plan).decode()
+    text = msgspec.json.encode(msgspec.structs.replace(plan, sources=[])).decode()  # our words, not the sources' own names
     assert [w for w in _OVER_READING if w.lower() in text.lower()] == []
 
 

@@ -82,7 +82,7 @@ def test_schema_error_names_the_field_path(tmp_path: Path) -> None:
 
 def test_every_problem_is_reported_not_only_the_first(tmp_path: Path) -> None:
     text = MINI.read_text(encoding="utf-8")
-    text = text.replace('slug = "rules"', "slug = 7").replace('comparator = "at_least"', 'comparator = "about"').replace("[statements]]", "[statementz]]")
+    text = text.replace('slug = "rules"', "slug = 7").replace('comparator = "at_least"', 'comparator = "roughly"').replace("[statements]]", "[statementz]]")
     problems = _problems(_write(tmp_path, text))
     joined = "\n".join(problems)
     assert "actions[2].slug" in joined and "figures[0].comparator" in joined and "statementz" in joined

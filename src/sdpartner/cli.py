@@ -216,24 +216,90 @@ def targets(
     _run(lambda p, lg: views.figure_list(p, query.figures(p, action, year, kind), lg), fmt, lang, plan)
 
 
-@app.command()
+events_app = typer.Typer(help="Events the plan names and the earlier editions of their series.", invoke_without_command=True,
+                         rich_markup_mode=None, context_settings=CONTEXT)
+app.add_typer(events_app, name="events")
+complete_series = _complete(lambda p: [s.id for s in p.series])
+DateOpt = Annotated[Optional[str], typer.Option(metavar="DATE", help="A day, month or year: 2024-08-28, 2024-08 or 2024.")]
+
+
+def _date(value: str | None, option: str) -> str | None:
+    import re
+
+    from .errors import UsageError
+
+    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        _fail(UsageError(f"{option} must be a date such as 2024, 2024-08 or 2024-08-28, not {value[:40]!r}"))
+    return value
+
+
+@events_app.callback()
 def events(
+    ctx: typer.Context,
     year: YearOpt = None,
     place: Annotated[Optional[str], typer.Option("--place", "--city", "-p", "-c", help="Only events at this place: a city or any place the plan names (Beijing, Singapore, Hong Kong).", autocompletion=complete_place)] = None,
     action: Annotated[Optional[str], typer.Option("--action", "-a", help="Only events of this action (number or slug).", autocompletion=complete_action)] = None,
+    series: Annotated[Optional[str], typer.Option("--series", "-s", metavar="SERIES", help="Only one series, in order, e.g. mnc-summit.", autocompletion=complete_series)] = None,
+    since: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="Only from this date: 2024, 2024-08 or 2024-08-28.")] = None,
+    until: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Only up to this date.")] = None,
     fmt: FormatOpt = OutputFormat.table,
     lang: LangOpt = Language.en,
     plan: PlanOpt = None,
 ) -> None:
-    """Events the plan names; an empty result is not an error.
+    """Events the plan names and the earlier editions of their series, in time order; an empty result is not an error.
+
+    \b
+    Examples:
+      sdpartner events --year 2026
+      sdpartner events --year 2024
+      sdpartner events --series mnc-summit
+      sdpartner events show mnc-leaders-qingdao-summit-7
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from . import query, views
+
+    since, until = _date(since, "--from"), _date(until, "--to")
+    _run(lambda p, lg: views.event_list(p, query.events(p, year, place, action, series, since, until), lg), fmt, lang, plan)
+
+
+@events_app.command("show")
+def events_show(
+    event: Annotated[str, typer.Argument(metavar="ID", help="An event or edition id or name, e.g. mnc-leaders-qingdao-summit-7 or mnc-summit-5.", show_default=False)],
+    fmt: FormatOpt = OutputFormat.table,
+    lang: LangOpt = Language.en,
+    plan: PlanOpt = None,
+) -> None:
+    """One event with the history of its series (dates, place, headline counts), or one earlier edition.
 
     \b
     Example:
-      sdpartner events --year 2026
+      sdpartner events show mnc-leaders-qingdao-summit-7
     """
     from . import query, views
 
-    _run(lambda p, lg: views.event_list(p, query.events(p, year, place, action), lg), fmt, lang, plan)
+    def build(p: "Plan", lg: str) -> "Document":
+        try:
+            entry = query.find_record(p, event, "event")
+        except SdpartnerError:
+            entry = query.find_record(p, event, "edition")
+        return views.record_detail(p, entry, lg)  # type: ignore[arg-type]
+
+    _run(build, fmt, lang, plan)
+
+
+@app.command("sources")
+def sources_cmd(fmt: FormatOpt = OutputFormat.table, lang: LangOpt = Language.en, plan: PlanOpt = None) -> None:
+    """The sources behind the data: the primary article and the other pages, with how many records each backs.
+
+    \b
+    Example:
+      sdpartner sources
+      sdpartner show dzrb-2026-dialogue
+    """
+    from . import views
+
+    _run(views.source_list, fmt, lang, plan)
 
 
 @city_app.command("list")

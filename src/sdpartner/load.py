@@ -311,6 +311,46 @@ def check(p: Plan, name: str) -> list[Problem]:
             refs(f"cities[{i}].offers[{j}].sectors", off.sectors, sectors, "sector")
     for i, s in enumerate(p.statements):
         cites(f"statements[{i}]", s.cites)
+    # other sources: every reference names a known source; every record cites the article or a source
+    source_ids = unique("sources", p.sources)
+    series_ids = unique("series", p.series)
+    unique("editions", p.editions)
+    unique("observations", p.observations)
+
+    def sourced(path: str, record: Any, need: bool = True) -> None:
+        for j, r in enumerate(getattr(record, "sources", [])):
+            ref(f"{path}.sources[{j}].source", r.source, source_ids, "source")
+        if need and not getattr(record, "cites", []) and not getattr(record, "sources", []):
+            bad(f"{path}.cites", "cite the article's paragraphs or a source (sources = [{ source = \"...\" }])")
+
+    sourced("source", p.source)
+    sourced("plan", p.plan)
+    sourced("dialogue", p.dialogue)
+    for kind in ("documents", "people", "organisations", "groups", "actions", "measures", "programmes", "figures", "events", "cities", "statements", "series"):
+        for i, rec in enumerate(getattr(p, kind)):
+            sourced(f"{kind}[{i}]", rec, need=kind != "series")
+    for i, pr in enumerate(p.dialogue.presentations):
+        sourced(f"dialogue.presentations[{i}]", pr)
+    for i, se in enumerate(p.series):
+        refs(f"series[{i}].events", se.events, events, "event")
+    for i, ed in enumerate(p.editions):
+        path = f"editions[{i}]"
+        ref(f"{path}.series", ed.series, series_ids, "series")
+        sourced(path, ed)
+        for j, d in enumerate(ed.dates):
+            sourced(f"{path}.dates[{j}]", d)
+        for j, c in enumerate(ed.counts):
+            sourced(f"{path}.counts[{j}]", c)
+    seen_ids: dict[str, str] = {}  # `sdpartner show ID` opens any record: an id may name one record of one kind
+    for kind in ("documents", "people", "organisations", "measures", "programmes", "figures", "events", "sectors", "cities", "statements",
+                 "sources", "series", "editions", "observations"):
+        for i, rec in enumerate(getattr(p, kind)):
+            other = seen_ids.setdefault(rec.id, kind)
+            if other != kind:
+                bad(f"{kind}[{i}].id", f"{rec.id!r} is also the id of one of the {other}; ids must differ across kinds")
+    for i, ob in enumerate(p.observations):
+        ref(f"observations[{i}].figure", ob.figure, figures, "figure")
+        sourced(f"observations[{i}]", ob)
     return problems
 
 

@@ -26,6 +26,8 @@ class Comparator(str, Enum):
     more_than = "more_than"
     strive_to_exceed = "strive_to_exceed"
     exactly = "exactly"
+    about = "about"  # 约
+    nearly = "nearly"  # 近
 
 
 class FigureKind(str, Enum):
@@ -54,7 +56,9 @@ class OfferKind(str, Enum):
 
 Slug = Annotated[str, Meta(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80, description="lower-case ASCII id, words joined by '-'")]
 Paragraph = Annotated[int, Meta(ge=0, le=10_000, description="paragraph number in the source article")]
-Cites = Annotated[list[Paragraph], Meta(min_length=1, description="the source paragraphs a record comes from")]
+Cites = Annotated[list[Paragraph], Meta(description="the paragraphs of the primary article a record comes from")]
+When = Annotated[str, Meta(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}-\d{2}-\d{2})?$",
+                           description="a date as precise as a source gives it: 2021, 2021-07, 2021-07-15, or a range 2022-06-19/2022-06-21")]
 Keywords = Annotated[list[Annotated[str, Meta(min_length=1, max_length=200)]], Meta(description="search words and synonyms, in English and Chinese: what a reader would look for that the record is about (never a fact the record lacks)")]
 NonEmpty = Annotated[str, Meta(min_length=1)]
 
@@ -65,6 +69,17 @@ class _Record(Struct, frozen=True, forbid_unknown_fields=True, kw_only=True, gc=
     ``gc=False``: records form trees, never cycles, so the garbage collector need not track them; on a
     10 MB plan that makes decoding ~35% faster.
     """
+
+
+class Ref(_Record, kw_only=True):
+    """A citation of a source other than the primary article: which source, and where in it."""
+
+    source: Slug
+    at: NonEmpty = "excerpt"
+
+
+Refs = Annotated[list[Ref], Meta(description="the other sources (see [[sources]]) a record comes from")]
+Reliability = Literal["official", "major", "minor", "repost"]
 
 
 class Text(_Record, kw_only=True):
@@ -88,7 +103,7 @@ class Source(_Record, kw_only=True):
     paragraphs: Annotated[int, Meta(ge=1, le=10_000)]
     numbering: Text
     sections: list[Text] = []
-    cites: Cites
+    cites: Cites = []
 
 
 class PlanInfo(_Record, kw_only=True):
@@ -105,7 +120,8 @@ class PlanInfo(_Record, kw_only=True):
     directions: list[Text] = []
     directions_note: Text | None = None
     keywords: Keywords = []
-    cites: Cites
+    sources: Refs = []
+    cites: Cites = []
 
 
 class Presentation(_Record, kw_only=True):
@@ -114,7 +130,7 @@ class Presentation(_Record, kw_only=True):
     presenter: Slug
     subject: Text
     document: Slug | None = None
-    cites: Cites
+    cites: Cites = []
 
 
 class Dialogue(_Record, kw_only=True):
@@ -128,7 +144,8 @@ class Dialogue(_Record, kw_only=True):
     agenda: Text | None = None
     standing: Text | None = None
     presentations: list[Presentation] = []
-    cites: Cites
+    sources: Refs = []
+    cites: Cites = []
 
 
 class Document(_Record, kw_only=True):
@@ -138,7 +155,8 @@ class Document(_Record, kw_only=True):
     name: Text
     presented_by: Slug | None = None
     keywords: Keywords = []
-    cites: Cites
+    sources: Refs = []
+    cites: Cites = []
 
 
 class Role(_Record, kw_only=True):
@@ -154,7 +172,7 @@ class Person(_Record, kw_only=True):
     id: Slug
     name: Text
     roles: list[Role] = []
-    cites: Cites
+    cites: Cites = []
 
 
 class Organisation(_Record, kw_only=True):
@@ -167,7 +185,8 @@ class Organisation(_Record, kw_only=True):
     facts: list[Text] = []
     figures: list[Slug] = []
     keywords: Keywords = []
-    cites: Cites
+    sources: Refs = []
+    cites: Cites = []
 
 
 class Group(_Record, kw_only=True):
@@ -178,7 +197,7 @@ class Group(_Record, kw_only=True):
     name: Text
     summary: Text
     keywords: Keywords = []
-    cites: Cites
+    cites: Cites = []
 
 
 class Action(_Record, kw_only=True):
@@ -190,7 +209,7 @@ class Action(_Record, kw_only=True):
     name: Text
     summary: Text
     keywords: Keywords = []
-    cites: Cites
+    cites: Cites = []
 
 
 class Measure(_Record, kw_only=True):
@@ -206,7 +225,7 @@ class Measure(_Record, kw_only=True):
     events: list[Slug] = []
     cities: list[Slug] = []
     keywords: Keywords = []
-    cites: Cites
+    cites: Cites = []
 
 
 class Programme(_Record, kw_only=True):
@@ -217,7 +236,7 @@ class Programme(_Record, kw_only=True):
     kind: Text
     summary: Text
     keywords: Keywords = []
-    cites: Cites
+    cites: Cites = []
 
 
 class Figure(_Record, kw_only=True):
@@ -237,7 +256,8 @@ class Figure(_Record, kw_only=True):
     subject: Slug | None = None
     note: Text | None = None
     keywords: Keywords = []
-    cites: Cites
+    sources: Refs = []
+    cites: Cites = []
 
 
 class Event(_Record, kw_only=True):
@@ -259,7 +279,8 @@ class Event(_Record, kw_only=True):
     attribution: Attribution | None = None
     note: Text | None = None
     keywords: Keywords = []
-    cites: Cites
+    sources: Refs = []
+    cites: Cites = []
 
 
 class Sector(_Record, kw_only=True):
@@ -289,7 +310,7 @@ class City(_Record, kw_only=True):
     framing: Text
     highlights: list[Text] = []
     offers: list[Offer] = []
-    cites: Cites
+    cites: Cites = []
 
 
 class Statement(_Record, kw_only=True):
@@ -299,7 +320,91 @@ class Statement(_Record, kw_only=True):
     topic: Text
     text: Text
     keywords: Keywords = []
-    cites: Cites
+    sources: Refs = []
+    cites: Cites = []
+
+
+class SourceDoc(_Record, kw_only=True):
+    """A public page other than the primary article that records cite (``[[sources]]``)."""
+
+    id: Slug
+    url: NonEmpty
+    outlet: Text
+    author: str | None = None
+    date: When | None = None
+    date_note: Text | None = None
+    language: NonEmpty
+    reliability: Reliability
+    file: NonEmpty
+    about: Text
+    keywords: Keywords = []
+
+
+class Count(_Record, kw_only=True):
+    """A headline number of an edition (companies, guests, exhibitors, deals ...), as one source gives it."""
+
+    label: Text
+    value: Annotated[float, Meta(ge=0)]
+    unit: Text | None = None  # money and areas have one; a count of companies or guests says what it counts in its label
+    comparator: Comparator = Comparator.exactly
+    original: NonEmpty
+    scope: Text | None = None
+    note: Text | None = None
+    sources: Annotated[list[Ref], Meta(min_length=1)]
+
+
+class Dates(_Record, kw_only=True):
+    """When an edition was (or was to be) held, as one source states it."""
+
+    when: When
+    status: Literal["held", "scheduled", "opened", "closed", "planned", "reported"]
+    year_from_context: bool = False  # the source gives day and month; the year comes from its date or sequence
+    note: Text | None = None
+    sources: Annotated[list[Ref], Meta(min_length=1)]
+
+
+class Series(_Record, kw_only=True):
+    """A recurring event the plan names; its editions are ``[[editions]]``."""
+
+    id: Slug
+    name: Text
+    events: list[Slug] = []
+    organisers: list[Text] = []
+    note: Text | None = None
+    keywords: Keywords = []
+    sources: Refs = []
+    cites: Cites = []
+
+
+class Edition(_Record, kw_only=True):
+    """An earlier (or planned) edition of a series, with what the sources say of it, every value cited."""
+
+    id: Slug
+    series: Slug
+    edition: Annotated[int, Meta(ge=1, le=1000)] | None = None
+    name: Text
+    year: Annotated[int, Meta(ge=1900, le=2200)] | None = None
+    year_note: Text | None = None
+    dates: list[Dates] = []
+    city: Text | None = None
+    venue: Text | None = None
+    organisers: list[Text] = []
+    counts: list[Count] = []
+    note: Text | None = None
+    keywords: Keywords = []
+    sources: Annotated[list[Ref], Meta(min_length=1)]
+
+
+class Observation(_Record, kw_only=True):
+    """One earlier reading of a figure of the plan (the sister-city count in 2023, say), as a source gives it."""
+
+    id: Slug
+    figure: Slug
+    when: When
+    value: Annotated[float, Meta(ge=0)] | None = None
+    original: NonEmpty
+    note: Text | None = None
+    sources: Annotated[list[Ref], Meta(min_length=1)]
 
 
 class Plan(_Record, kw_only=True):
@@ -321,6 +426,10 @@ class Plan(_Record, kw_only=True):
     sectors: list[Sector] = []
     cities: list[City] = []
     statements: list[Statement] = []
+    sources: list[SourceDoc] = []
+    series: list[Series] = []
+    editions: list[Edition] = []
+    observations: list[Observation] = []
 
 
 def json_schema() -> dict[str, object]:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from .errors import NotFound
-from .model import Action, City, Event, Figure, FigureKind, Group, Measure, Offer, Organisation, Person, Plan, Programme, Sector, Text
+from .model import Action, City, Edition, Event, Figure, FigureKind, Group, Measure, Observation, Offer, Organisation, Person, Plan, Programme, Sector, Series, SourceDoc, Text
 from .names import fold, has_cjk
 
 # ----------------------------------------------------------------------------------------------
@@ -175,17 +175,99 @@ def figures(plan: Plan, action: str | None = None, year: int | None = None, kind
     return list(chosen)
 
 
-def events(plan: Plan, year: int | None = None, place: str | None = None, action: str | None = None) -> list[Event]:
-    """Events, optionally in one year, at one place and for one action. An empty list is a valid answer."""
-    chosen = plan.events
+def start(item: Event | Edition) -> str:
+    """The first day (or month, or year) an event or edition is known to fall on, as sortable text; '' if none."""
+    if isinstance(item, Event):
+        return item.date.isoformat() if item.date else (str(item.year) if item.year else "")
+    for d in item.dates:
+        return d.when.split("/")[0]
+    return str(item.year) if item.year else ""
+
+
+def _year_of(item: Event | Edition) -> int | None:
+    return item.year
+
+
+def events(plan: Plan, year: int | None = None, place: str | None = None, action: str | None = None, series: str | None = None,
+           since: str | None = None, until: str | None = None) -> list[Event | Edition]:
+    """The plan's events and the earlier editions of their series, in time order; optionally in one year, at one
+    place, of one action (the plan's events only), of one series, or from/to a date. An empty list is an answer."""
+    chosen: list[Event | Edition] = [*plan.events, *plan.editions]
     if place is not None:
-        chosen = events_at(plan, place)
+        at = set(id(e) for e in events_at(plan, place))
+        key = fold(place)
+        chosen = [x for x in chosen if id(x) in at or (isinstance(x, Edition) and any(
+            t is not None and (key in fold(t.en) or key in fold(t.zh)) for t in (x.city, x.venue)))]
     if action is not None:
         linked = {e.id for e in events_of(plan, find_action(plan, action))}
-        chosen = [e for e in chosen if e.id in linked]
+        chosen = [x for x in chosen if isinstance(x, Event) and x.id in linked]
+    if series is not None:
+        s = find_series(plan, series)
+        chosen = [x for x in chosen if (isinstance(x, Edition) and x.series == s.id) or (isinstance(x, Event) and x.id in s.events)]
     if year is not None:
-        chosen = [e for e in chosen if e.year == year]
-    return list(chosen)
+        chosen = [x for x in chosen if x.year == year or (isinstance(x, Edition) and any(d.when.startswith(str(year)) for d in x.dates))]
+    if since is not None:
+        chosen = [x for x in chosen if start(x) and start(x) >= since]
+    if until is not None:
+        chosen = [x for x in chosen if start(x) and start(x)[: len(until)] <= until]
+    order = {id(x): i for i, x in enumerate(chosen)}
+    return sorted(chosen, key=lambda x: ((start(x) or "9999") + "~", order[id(x)]))  # "~" sorts a bare year after its dated days
+
+
+def find_series(plan: Plan, ref: str) -> Series:
+    """A series by id or name (any language), or by the id or name of one of its events."""
+    key = fold(ref)
+    for s in plan.series:
+        if key in {fold(s.id), fold(s.name.en), fold(s.name.zh), *(fold(e) for e in s.events)}:
+            return s
+    names = [s.id for s in plan.series] + [s.name.en for s in plan.series]
+    raise _not_found("series", ref, names, "series: " + ", ".join(s.id for s in plan.series))
+
+
+def series_of_event(plan: Plan, event_id: str) -> Series | None:
+    """The series a plan event belongs to, if any."""
+    return next((s for s in plan.series if event_id in s.events), None)
+
+
+def editions_of(plan: Plan, series_id: str) -> list[Edition]:
+    """A series' editions in time order."""
+    eds = [e for e in plan.editions if e.series == series_id]
+    return sorted(eds, key=lambda e: (e.edition or 0, start(e) or "9999")) if all(e.edition for e in eds) else sorted(eds, key=lambda e: start(e) or "9999")
+
+
+def observations_of(plan: Plan, figure_id: str) -> list[Observation]:
+    """The earlier readings of a figure, in time order."""
+    return sorted((o for o in plan.observations if o.figure == figure_id), key=lambda o: o.when)
+
+
+def source_usage(plan: Plan) -> dict[str, list[tuple[str, str]]]:
+    """source id -> the records (kind, id) that cite it, each once; "article" -> those citing the primary article."""
+    import msgspec
+
+    from .model import Ref
+
+    usage: dict[str, list[tuple[str, str]]] = {}
+    for e in entries(plan):
+        if e.kind in ("source",):
+            continue
+        found: set[str] = set()
+
+        def walk(value: object) -> None:
+            if isinstance(value, Ref):
+                found.add(value.source)
+            elif isinstance(value, msgspec.Struct):
+                for f in msgspec.structs.fields(value):
+                    walk(getattr(value, f.name))
+            elif isinstance(value, list):
+                for v in value:
+                    walk(v)
+
+        walk(e.record)
+        if getattr(e.record, "cites", None):
+            found.add("article")
+        for source in found:
+            usage.setdefault(source, []).append((e.kind, e.id))
+    return usage
 
 
 def place_names(plan: Plan) -> list[str]:
@@ -299,7 +381,8 @@ def record_counts(plan: Plan) -> dict[str, int]:
         "programmes": len(plan.programmes), "figures": len(plan.figures), "events": len(plan.events),
         "cities": len(plan.cities), "city offers": sum(len(c.offers) for c in plan.cities), "sectors": len(plan.sectors),
         "organisations": len(plan.organisations), "people": len(plan.people), "documents": len(plan.documents),
-        "statements": len(plan.statements),
+        "statements": len(plan.statements), "sources": len(plan.sources) + 1, "series": len(plan.series),
+        "earlier editions": len(plan.editions), "earlier readings": len(plan.observations),
     }
 
 
@@ -344,6 +427,12 @@ def entries(plan: Plan) -> list[Entry]:
     out += [Entry("person", x.id, x.name, x, (x.id, x.name.en, x.name.zh)) for x in plan.people]
     out += [Entry("document", d.id, d.name, d, (d.id, d.name.en, d.name.zh)) for d in plan.documents]
     out += [Entry("statement", s.id, s.topic, s, (s.id, s.topic.en, s.topic.zh)) for s in plan.statements]
+    out += [Entry("series", s.id, s.name, s, (s.id, s.name.en, s.name.zh)) for s in plan.series]
+    out += [Entry("edition", e.id, e.name, e, (e.id, e.name.en, e.name.zh)) for e in plan.editions]
+    labels = {f.id: f.label for f in plan.figures}
+    out += [Entry("observation", o.id, Text(zh=f"{labels[o.figure].zh}({o.when})", en=f"{labels[o.figure].en} ({o.when})"), o, (o.id,))
+            for o in plan.observations if o.figure in labels]
+    out += [Entry("source", s.id, Text(zh=f"{s.outlet.zh}:{s.about.zh}", en=f"{s.outlet.en}: {s.about.en}"), s, (s.id, s.file)) for s in plan.sources]
     return out
 
 
@@ -353,11 +442,12 @@ INVERSE = {
     "names_event": "held_under", "names_city": "named_in", "about": "has_figure", "in_city": "has_event",
     "shareholder": "holds_share_in", "reports": "reported_by", "role_at": "has_person", "presented_by": "presents",
     "offered_by": "offers", "in_sector": "has_offer", "released_at": "releases", "event_of": "has_event",
+    "in_series": "has_event", "edition_of": "has_edition", "earlier_reading_of": "has_earlier_reading", "cites_source": "cited_by",
 }
 
 
-def links(plan: Plan) -> dict[tuple[str, str], list[Link]]:
-    """(kind, id) -> its links, both the ones it names and the ones that name it."""
+def links(plan: Plan, with_sources: bool = True) -> dict[tuple[str, str], list[Link]]:
+    """(kind, id) -> its links, both the ones it names and the ones that name it (and the sources each cites)."""
     group_slug = {g.id: g.slug for g in plan.groups}
     forward: list[tuple[str, str, str, str, str]] = []  # (kind, id, relation, kind, id)
 
@@ -402,8 +492,19 @@ def links(plan: Plan) -> dict[tuple[str, str], list[Link]]:
             add("offer", o.id, "offered_by", "city", c.id)
             for s in o.sectors:
                 add("offer", o.id, "in_sector", "sector", s)
+    for s in plan.series:
+        for ev in s.events:
+            add("event", ev, "in_series", "series", s.id)
+    for ed in plan.editions:
+        add("edition", ed.id, "edition_of", "series", ed.series)
+    for ob in plan.observations:
+        add("observation", ob.id, "earlier_reading_of", "figure", ob.figure)
     add("plan", plan.plan.id, "released_at", "event", plan.plan.released_at)
     add("plan", plan.plan.id, "presented_by", "person", plan.plan.presented_by)
+    for source, users in (source_usage(plan) if with_sources else {}).items():
+        if source != "article":
+            for kind, rid in users:
+                add(kind, rid, "cites_source", "source", source)
     out: dict[tuple[str, str], list[Link]] = {}
     for kind, rid, relation, other_kind, other_id in forward:
         out.setdefault((kind, rid), []).append(Link(relation, other_kind, other_id))

@@ -32,9 +32,12 @@ from .model import Plan, Text
 from .query import Entry, entries, links
 
 WEIGHTS = {"name": 3.0, "alias": 3.0, "id": 2.0, "keyword": 2.0, "text": 1.0}
+# the plan's own records before the history and the sources behind them, when they match alike
+KIND_PRIOR = {"edition": 0.8, "observation": 0.8, "series": 0.9, "source": 0.6}
 CLOSE = frozenset({"shareholder", "holds_share_in", "about", "has_figure", "reports", "reported_by"})  # links that bring a related hit
 K1, B = 1.2, 0.75
 PHRASE_BONUS = 1.5
+JOIN_WEIGHT = 0.3  # "e commerce" also finds "ecommerce", below a record holding both words
 RELATED_SHARE = 0.5  # a related record's score, as a share of the hit that brings it
 
 _STOP = frozenset(
@@ -131,8 +134,9 @@ def segment(run: str, vocab: frozenset[str]) -> list[str]:
     return out
 
 
-def doc_terms(text: str) -> list[str]:
-    """The terms of a record's text (the fast path of ``tokens`` for indexing: no concepts, no surfaces)."""
+def doc_terms(text: str, joins: bool = True) -> list[str]:
+    """The terms of a record's text (the fast path of ``tokens`` for indexing: no concepts, no surfaces).
+    ``joins=False`` for ids, whose hyphens join words that are no compound (rcep-expos is not "rcepexpos")."""
     words_re = _patterns()[0]
     out: list[str] = []
     for chunk in words_re.findall(_fold(text)):
@@ -143,7 +147,8 @@ def doc_terms(text: str) -> list[str]:
         else:
             parts = re.split(r"[-‐‑–]", chunk)
             out += [stem(p) for p in parts]
-            out += [stem(a + b) for a, b in zip(parts, parts[1:])]  # e-commerce also as ecommerce
+            if joins:
+                out += [stem(a + b) for a, b in zip(parts, parts[1:])]  # e-commerce also as ecommerce
     return out
 
 
@@ -227,6 +232,16 @@ def fields(entry: Entry) -> list[tuple[str, str]]:
         out += _keywords(r.keywords)
     elif kind == "statement":
         out += _keywords(r.keywords) + _both("text", r.text)
+    elif kind == "series":
+        out += _keywords(r.keywords) + _both("text", r.note) + [x for o in r.organisers for x in _both("text", o)]
+    elif kind == "edition":
+        out += [("keyword", str(r.year or "")), *_keywords(r.keywords), *_both("keyword", r.city), *_both("text", r.venue), *_both("text", r.note),
+                *[x for o in r.organisers for x in _both("text", o)], *[("text", d.when.replace("/", " ")) for d in r.dates],
+                *[x for c in r.counts for x in _both("text", c.label)]]
+    elif kind == "observation":
+        out += [("keyword", r.when.replace("-", " ")), ("text", r.original), *_both("text", r.note)]
+    elif kind == "source":
+        out += [*_both("name", r.outlet), *_both("text", r.about), ("text", r.author or ""), ("text", r.date or ""), *_keywords(r.keywords)]
     return [(f, t) for f, t in out if t]
 
 
@@ -263,7 +278,8 @@ class Index:
         """The terms of field ``i`` of record ``doc`` (made once)."""
         key = (doc, i)
         if key not in self._terms:
-            self._terms[key] = doc_terms(self.fields[doc][i][1])
+            field, text, _ = self.fields[doc][i]
+            self._terms[key] = doc_terms(text, joins=field != "id")
         return self._terms[key]
 
     def posting(self, term: str) -> dict[int, float]:
@@ -359,11 +375,12 @@ def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = 
     total = sum(weight.values())
     scores: dict[int, float] = {}
     matched: dict[int, set[int]] = {}
+    joined = {t.term for t in qtoks if not t.surface}  # two typed words read as one: an alternative, weighed less
     for term, concept in {(t.term, t.concept) for t in qtoks}:
         posting = index.posting(term)
         if not posting:
             continue
-        idf = index.idf_of(len(posting))
+        idf = index.idf_of(len(posting)) * (JOIN_WEIGHT if term in joined else 1.0)
         for doc, tf in posting.items():
             scores[doc] = scores.get(doc, 0.0) + idf * tf * (K1 + 1) / (tf + K1)
             matched.setdefault(doc, set()).add(concept)
@@ -377,7 +394,8 @@ def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = 
             continue
         coverage = sum(weight[c] for c in matched[doc]) / total
         field, text, bonus = _best_field([(f, t, index.terms(doc, i)) for i, (f, t, _) in enumerate(index.fields[doc])], terms, phrase)
-        hits.append(Hit(entry.kind, entry.id, entry.title, field, text, round(score * coverage * coverage * bonus, 3)))
+        prior = KIND_PRIOR.get(entry.kind, 1.0)
+        hits.append(Hit(entry.kind, entry.id, entry.title, field, text, round(score * coverage * coverage * bonus * prior, 3)))
     hits.sort(key=lambda h: -h.score)  # stable: ties keep the plan's order
     if related and hits:
         hits = _with_related(plan, index, hits, kind)
@@ -402,7 +420,7 @@ def _best_field(record_fields: list[tuple[str, str, list[str]]], terms: set[str]
         hit = len(terms.intersection(fterms))
         if not hit:
             continue
-        if len(phrase) > 1 and _contains(fterms, phrase):
+        if len(phrase) > 1 and field != "id" and _contains(fterms, phrase):
             bonus = PHRASE_BONUS
         rank = WEIGHTS[field] * hit * (0.5 if field == "id" else 1.0)  # people read a name better than an id
         if best is None or rank > best[0]:
@@ -418,7 +436,7 @@ def _contains(seq: Sequence[str], part: Sequence[str]) -> bool:
 def _with_related(plan: Plan, index: Index, hits: list[Hit], kind: str | None) -> list[Hit]:
     """The closest neighbours of the top hits (a bank and its shareholder, a figure and what it is about), marked
     as related at a share of the hit's score; a record that is a weaker hit already is lifted to that score."""
-    graph = links(plan)
+    graph = links(plan, with_sources=False)
     by_key = {(e.kind, e.id): e for e in index.entries}
     current = {(h.kind, h.id): h for h in hits}
     for hit in hits[:3]:

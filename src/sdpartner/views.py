@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from . import query
 from .documents import Bundle, Column, Detail, Listing, Value, replace
-from .model import Action, City, Event, Figure, Lang, Measure, Person, Plan, Text
+from .model import Action, City, Count, Edition, Event, Figure, Lang, Measure, Person, Plan, Text
 from .words import CHINESE_COLUMN, FIELDS, KINDS, LABELS, RELATIONS, SCALES, label, say, words_for
 
 
@@ -155,11 +155,13 @@ def figure_list(plan: Plan, figures: Sequence[Figure], lang: Lang) -> Listing:
         "id": f.id, "label": f.label.pick(lang), "display": figure_display(f, lang), "value": _number(f.value),
         "unit": f.unit.pick(lang), "comparator": f.comparator.value, "year": f.year, "time": f.time.pick(lang) if f.time else None,
         "kind": f.kind.value, "scope": f.scope.pick(lang), "original": f.original, "note": f.note.pick(lang) if f.note else None,
-        "actions": [str(a) for a in linked.get(f.id, [])], "cites": f.cites,
+        "actions": [str(a) for a in linked.get(f.id, [])], "cites": f.cites, "sources": sorted({r.source for r in f.sources}),
+        "source_count": source_count(f),
     } for f in figures]
     cols = columns(lang, Col("id", "dim", False), Col("label", "name"), Col("display"), Col("value", "", False), Col("unit", "", False),
                    Col("comparator", "", False), Col("year", "number"), Col("time", "", False), Col("kind", "dim"), Col("scope"),
-                   Col("original", "", CHINESE_COLUMN[lang]), Col("note", "", False), Col("actions", "", False), Col("cites", "dim", False), coded=True)
+                   Col("original", "", CHINESE_COLUMN[lang]), Col("note", "", False), Col("actions", "", False), Col("cites", "dim", False),
+                   Col("sources", "dim", False), Col("source_count", "number"), coded=True)
     return listing(say("t_figures", lang), cols, rows, lang)
 
 
@@ -171,21 +173,100 @@ def _place(e: Event, cities: dict[str, City], lang: Lang) -> str | None:
     return place
 
 
-def event_list(plan: Plan, events: Sequence[Event], lang: Lang) -> Listing:
-    """Events; a missing date reads 'date not stated', a place read from a name says so."""
+def when_text(when: str, lang: Lang) -> str:
+    """A date as precise as its source: 2021-07-15, 2021-07, or a range 2022-06-19 – 06-21."""
+    first, _, last = when.partition("/")
+    if not last:
+        return first
+    same = 8 if first[:8] == last[:8] else 5 if first[:5] == last[:5] else 0
+    return f"{first} – {last[same:]}"
+
+
+def dates_text(edition: Edition, lang: Lang) -> str | None:
+    """Every date reading of an edition with its status: '2022-06-19 – 21 held; 2022-06-20 – 21 scheduled'."""
+    parts = [say("dated", lang, when=when_text(d.when, lang), status=say(f"status_{d.status}", lang) + (say("year_from_context", lang) if d.year_from_context else ""))
+             for d in edition.dates]
+    return "; ".join(parts) or None
+
+
+def _edition_place(e: Edition, lang: Lang) -> str | None:
+    parts = [t.pick(lang) for t in (e.venue, e.city) if t is not None]
+    return ", ".join(parts) or None
+
+
+def source_count(record: object) -> int:
+    """How many sources back a record: the article (if it cites paragraphs) and each other source, once."""
+    return (1 if getattr(record, "cites", None) else 0) + len({r.source for r in getattr(record, "sources", [])})
+
+
+def event_list(plan: Plan, events: Sequence[Event | Edition], lang: Lang) -> Listing:
+    """Events of the plan and earlier editions of their series; a missing date reads 'date not stated', a place
+    read from a name says so, a year that is the plan's says so, an action tied by our reading says so."""
     cities = query.cities_by_id(plan)
-    rows = [{
-        "id": e.id, "name": e.name.pick(lang), "name_zh": e.name.zh, "kind": e.kind.pick(lang), "year": e.year,
-        "year_from_plan": e.year_from_plan, "date": e.date.isoformat() if e.date else None, "edition": e.edition, "city": e.city,
-        "place": _place(e, cities, lang), "place_from_name": e.place_from_name, "action": e.action,
-        "attribution": e.attribution.value if e.attribution else None, "note": e.note.pick(lang) if e.note else None, "cites": e.cites,
-    } for e in events]
+    series = {s.id: s for s in plan.series}
+    rows = []
+    for e in events:
+        if isinstance(e, Edition):
+            rows.append({
+                "id": e.id, "name": e.name.pick(lang), "name_zh": e.name.zh, "kind": say("edition_kind", lang), "year": e.year,
+                "year_from_plan": False, "date": dates_text(e, lang), "edition": e.edition, "series": e.series, "city": None,
+                "place": _edition_place(e, lang), "place_from_name": False, "action": None, "attribution": None,
+                "note": (e.note.pick(lang) if e.note else None), "cites": [], "sources": sorted({r.source for r in e.sources}),
+                "source_count": source_count(e),
+            })
+            continue
+        s = query.series_of_event(plan, e.id)
+        rows.append({
+            "id": e.id, "name": e.name.pick(lang), "name_zh": e.name.zh, "kind": e.kind.pick(lang), "year": e.year,
+            "year_from_plan": e.year_from_plan, "date": e.date.isoformat() if e.date else None, "edition": e.edition,
+            "series": s.id if s else None, "city": e.city, "place": _place(e, cities, lang), "place_from_name": e.place_from_name,
+            "action": e.action, "attribution": e.attribution.value if e.attribution else None, "note": e.note.pick(lang) if e.note else None,
+            "cites": e.cites, "sources": sorted({r.source for r in e.sources}), "source_count": source_count(e),
+        })
+    del series
     cols = columns(lang, Col("id", "dim", False), Col("name", "name"), Col("name_zh", "", CHINESE_COLUMN[lang]), Col("kind", "dim"), Col("year"),
-                   Col("year_from_plan", "", False), Col("date", "date"), Col("edition", "number", False), Col("city", "", False), Col("place"), Col("place_from_name", "", False), Col("action", "number"),
-                   Col("attribution", "dim", False), Col("note", "", False), Col("cites", "dim", False), coded=True)
+                   Col("year_from_plan", "", False), Col("date", "date"), Col("edition", "number", False), Col("series", "", False), Col("city", "", False),
+                   Col("place"), Col("place_from_name", "", False), Col("action", "number"), Col("attribution", "dim", False), Col("note", "", False),
+                   Col("cites", "dim", False), Col("sources", "dim", False), Col("source_count", "number", False), coded=True)
     qualified = {"year": ("year_from_plan", {"True": say("plan_year", lang)}), "action": ("attribution", {"inferred": say("inferred", lang)})}
     cols = tuple(replace(c, qualifier=qualified[c.key][0], qualifiers=qualified[c.key][1]) if c.key in qualified else c for c in cols)
     return listing(say("t_events", lang), cols, rows, lang)
+
+
+def count_text(c: Count, lang: Lang) -> str:
+    """A count as people read it: 'more than 10,000', 'about 6 billion yuan'."""
+    base = amount(c.value, c.unit, lang) if c.unit else _plain(c.value)
+    return say(f"fig_{c.comparator.value}", lang, amount=base)
+
+
+def history_list(plan: Plan, series_id: str, lang: Lang) -> Listing:
+    """A series' earlier editions as a small table: edition, year, dates, place, headline counts, sources."""
+    rows = [{
+        "id": e.id, "edition": e.edition, "year": e.year, "date": dates_text(e, lang), "place": _edition_place(e, lang),
+        "counts": [f"{c.label.pick(lang)}: {count_text(c, lang)}" for c in e.counts[:3]], "source_count": source_count(e),
+    } for e in query.editions_of(plan, series_id)]
+    cols = columns(lang, Col("id", "dim", False), Col("edition", "number"), Col("year", "number"), Col("date", "date"), Col("place"), Col("counts"), Col("source_count", "number"))
+    return listing(say("t_history", lang), cols, rows, lang)
+
+
+def count_list(e: Edition, lang: Lang) -> Listing:
+    """An edition's headline counts, each with the source's own wording and its sources."""
+    rows = [{"label": c.label.pick(lang), "display": count_text(c, lang), "value": _number(c.value), "original": c.original,
+             "scope": c.scope.pick(lang) if c.scope else None, "note": c.note.pick(lang) if c.note else None,
+             "sources": sorted({r.source for r in c.sources})} for c in e.counts]
+    cols = columns(lang, Col("label", "name"), Col("display"), Col("value", "", False), Col("original"), Col("scope", "", False), Col("note", "", False), Col("sources", "dim"))
+    return listing(say("t_counts", lang), cols, rows, lang)
+
+
+def observation_list(plan: Plan, f: Figure, lang: Lang) -> Listing:
+    """A figure over time: earlier readings from the sources, then the plan's own, with a bar for the eye."""
+    rows = [{"when": when_text(o.when, lang), "value": _number(o.value) if o.value is not None else None, "original": o.original,
+             "note": o.note.pick(lang) if o.note else None, "sources": sorted({r.source for r in o.sources})} for o in query.observations_of(plan, f.id)]
+    if rows:
+        rows.append({"when": say("this_plan", lang, year=plan.plan.year), "value": _number(f.value), "original": f.original, "note": None,
+                     "sources": ["article", *sorted({r.source for r in f.sources})]})
+    cols = columns(lang, Col("when"), Col("value", "bar"), Col("original"), Col("note"), Col("sources", "dim"))
+    return listing(say("t_readings", lang), cols, rows, lang)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -372,19 +453,59 @@ def record_detail(plan: Plan, entry: query.Entry, lang: Lang) -> Detail:
         base = city_detail(plan, entry.record, lang)  # type: ignore[arg-type]
         return replace(base, sections=(*base.sections, links))
     fields: list[tuple[Column, Value]] = [(col("type", lang, "dim"), KINDS[entry.kind].pick(lang))]
+    extra: list[tuple[str, Listing]] = []
+    r = entry.record
+    if entry.kind == "event":
+        s = query.series_of_event(plan, entry.id)
+        if s is not None:
+            if r.series is None:  # type: ignore[attr-defined]
+                fields.append((col("series", lang), s.name.pick(lang)))
+            if s.note:
+                fields.append((col("series_note", lang), s.note.pick(lang)))
+            extra.append(("history", history_list(plan, s.id, lang)))
+    elif entry.kind == "series":
+        extra.append(("history", history_list(plan, entry.id, lang)))
+    elif entry.kind == "edition":
+        fields.append((col("date", lang), dates_text(r, lang)))  # type: ignore[arg-type]
+        extra.append(("counts", count_list(r, lang)))  # type: ignore[arg-type]
+    elif entry.kind == "figure":
+        history = observation_list(plan, r, lang)  # type: ignore[arg-type]
+        if history.rows:
+            extra.append(("history", history))
+    elif entry.kind == "source":
+        used = query.source_usage(plan).get(entry.id, [])
+        fields.append((col("records", lang), len(used)))
+    if entry.kind in ("figure", "event", "edition", "statement", "document", "organisation"):
+        fields.append((col("source_count", lang), source_count(r)))
     if entry.kind == "figure":
         fields.append((col("display", lang, "name"), figure_display(entry.record, lang)))  # type: ignore[arg-type]
     for f in msgspec.structs.fields(entry.record):  # type: ignore[arg-type]
         raw = getattr(entry.record, f.name)
         value = _field_value(raw, lang)
-        if raw is None and f.name not in _ALWAYS or raw == [] or raw is False:
+        if raw is None and f.name not in _ALWAYS or raw == [] or raw is False or f.name in ("dates", "counts"):
             continue  # what the record does not have; the fields a reader asks about (date, place, ...) say "not stated"
         if value is None and raw is not None:
             continue  # nested records: shown as links
         if f.name == "keywords":
             value = ", ".join(raw)
+        elif f.name == "sources" and isinstance(raw, list):
+            value = sorted({x.source for x in raw})
         elif isinstance(value, float) and value.is_integer():
             value = int(value)
         head = LABELS[f.name].pick(lang) if f.name in LABELS else f.name.replace("_", " ").capitalize()
         fields.append((Column(f.name, head, "id" if f.name == "id" else ""), value))
-    return detail(say("record_title", lang, kind=KINDS[entry.kind].pick(lang), title=entry.title.pick(lang)), fields, [links], lang)
+    return detail(say("record_title", lang, kind=KINDS[entry.kind].pick(lang), title=entry.title.pick(lang)), fields, [*extra, links], lang)
+
+
+def source_list(plan: Plan, lang: Lang) -> Listing:
+    """Every source: the primary article first, then the others, each with how many records it backs."""
+    usage = query.source_usage(plan)
+    src = plan.source
+    rows = [{"id": "article", "outlet": src.outlet.pick(lang), "date": None, "language": "zh", "reliability": "primary",
+             "records": len(usage.get("article", [])), "about": src.title.pick(lang), "url": None, "file": src.file}]
+    rows += [{"id": s.id, "outlet": s.outlet.pick(lang), "date": s.date, "language": s.language, "reliability": s.reliability,
+              "records": len(usage.get(s.id, [])), "about": s.about.pick(lang), "url": s.url, "file": s.file} for s in plan.sources]
+    cols = columns(lang, Col("id", "id"), Col("outlet"), Col("date", "date"), Col("language", "dim", False), Col("reliability", "dim"),
+                   Col("records", "number"), Col("about", "", False), Col("url", "", False), Col("file", "", False))
+    cols = tuple(replace(c, labels=words_for(("primary", "official", "major", "minor", "repost"), lang)) if c.key == "reliability" else c for c in cols)
+    return listing(say("t_sources", lang), cols, rows, lang)

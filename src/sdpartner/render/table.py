@@ -75,7 +75,7 @@ def listing_cells(listing: Listing) -> tuple[list[Column], list[list[Cell]]]:
     cols = [c for c in listing.columns if c.table]
     scales = _bar_scales(listing)
     rows = [
-        [_bar(row.get(c.key), scales[c.key]) if c.style == "bar" else _cell(c.display(row), c.missing or listing.missing, _STYLE.get(c.style, "")) for c in cols]
+        [_bar(row.get(c.key), scales[c.key]) if c.style == "bar" and row.get(c.key) is not None else _cell(c.display(row), c.missing or listing.missing, _STYLE.get(c.style, "")) for c in cols]
         for row in listing.rows
     ]
     return cols, rows
