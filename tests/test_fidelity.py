@@ -267,7 +267,7 @@ def test_output_implies_no_more_than_the_article(invoke) -> None:
     assert "2025" in figures["credit-goal-2025"]["label"] and "Commerce + Finance" in figures["credit-goal-2025"]["label"]
     zh = {r["id"]: r for r in json.loads(invoke("targets", "-f", "json", "--lang", "zh").stdout)}
     assert zh["friendship-rank"]["display"] == "第2位"
-    events = invoke("events", "--year", "2026", "-f", "md").stdout
-    assert "2026 (the plan's year)" in events and "2 (inferred)" in events
+    events = invoke("events", "--year", "2026", "-f", "md", "--wide").stdout
+    assert "2026 (plan year)" in events and "2 (inferred)" in events
     city_list = invoke("city", "list").stdout
     assert "Offers" in city_list and "Fields" not in city_list

@@ -52,6 +52,8 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
     }
     for name, body in content.items():
         (d / name).write_bytes(body if isinstance(body, bytes) else body.encode("utf-8"))
+    os.mkfifo(d / "fifo.toml")
+    (d / "version-2.toml").write_text(MINI.read_text(encoding="utf-8").replace("schema_version = 1", "schema_version = 2"), encoding="utf-8")
     with open(d / "huge.toml", "w", encoding="utf-8") as fh:  # 20 MB of valid TOML comments, then a bad line
         line = "# " + "x" * 98 + "\n"
         fh.write(line * 200_000)
@@ -86,29 +88,49 @@ CASES: list[tuple[str, list[str], dict[str, str], int, str]] = [
     ("env-plan-missing", ["events"], {"SDPARTNER_PLAN": "{d}/gone.toml"}, 1, "gone.toml: no such file"),
     ("validate-lists-all", ["validate", "{d}/dangling.toml"], {}, 1, "1 problem(s) found"),
     # bad arguments
-    ("unknown-command", ["frobnicate"], {}, 2, "No such command 'frobnicate'"),
-    ("unknown-option", ["events", "--colour"], {}, 2, "No such option: --colour"),
-    ("year-not-number", ["events", "--year", "abc"], {}, 2, "Invalid value for '--year'"),
-    ("year-absurd", ["events", "--year", "99999"], {}, 2, "Invalid value for '--year'"),
-    ("year-negative", ["targets", "--year", "-5"], {}, 2, "Invalid value for '--year'"),
+    ("unknown-command", ["frobnicate"], {}, 2, "sdpartner: error: no such command 'frobnicate'"),
+    ("unknown-option", ["events", "--colour"], {}, 2, "sdpartner: error: no such option: --colour"),
+    ("year-not-number", ["events", "--year", "abc"], {}, 2, "sdpartner: error: --year must be a whole number between 1900 and 2200, not 'abc'"),
+    ("year-absurd", ["events", "--year", "99999"], {}, 2, "--year must be a whole number between 1900 and 2200, not '99999'"),
+    ("year-negative", ["targets", "--year", "-5"], {}, 2, "--year must be a whole number between 1900 and 2200, not '-5'"),
     ("action-zero", ["actions", "show", "0"], {}, 1, "no action named '0'"),
     ("action-eleven", ["actions", "show", "11"], {}, 1, "use a number (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)"),
     ("action-huge", ["actions", "show", "9" * 400], {}, 1, "no action named"),
     ("targets-action-unknown", ["targets", "--action", "42"], {}, 1, "no action named '42'"),
-    ("city-empty", ["city", "show", ""], {}, 1, "no city named ''"),
     ("city-unknown", ["city", "show", "qingdo"], {}, 1, "did you mean 'qingdao'?"),
     ("events-city-unknown", ["events", "--city", "Atlantis"], {}, 1, "no place named 'Atlantis'"),
     ("group-unknown", ["actions", "list", "--group", "9"], {}, 1, "no group named '9'"),
-    ("search-empty", ["search", ""], {}, 2, "search query is empty"),
-    ("format-unknown", ["events", "--format", "xml"], {}, 2, "Invalid value for '--format'"),
-    ("export-table", ["export", "--format", "table"], {}, 2, "Invalid value for '--format'"),
-    ("lang-unknown", ["events", "--lang", "fr"], {}, 2, "Invalid value for '--lang'"),
-    ("lang-env-unknown", ["events"], {"SDPARTNER_LANG": "klingon"}, 2, "Invalid value for '--lang'"),
-    ("kind-unknown", ["targets", "--kind", "wish"], {}, 2, "Invalid value for '--kind'"),
+    ("format-unknown", ["events", "--format", "xml"], {}, 2, "--format must be one of table, json, jsonl, csv, tsv, md, not 'xml'"),
+    ("export-table", ["export", "--format", "table"], {}, 2, "--format must be one of json, jsonl, md, sqlite, not 'table'"),
+    ("lang-unknown", ["events", "--lang", "fr"], {}, 2, "--lang must be one of en, zh, not 'fr'"),
+    ("lang-env-unknown", ["events"], {"SDPARTNER_LANG": "klingon"}, 2, "--lang must be one of en, zh, not 'klingon'"),
+    ("kind-unknown", ["targets", "--kind", "wish"], {}, 2, "--kind must be one of target, status, not 'wish'"),
     ("plan-without-value", ["events", "--plan"], {}, 2, "requires an argument"),
-    ("limit-zero", ["search", "x", "--limit", "0"], {}, 2, "Invalid value for '--limit'"),
-    ("show-without-id", ["actions", "show"], {}, 2, "Missing argument"),
-    ("github-actions-usage", ["events", "--year", "abc"], {"GITHUB_ACTIONS": "true", "FORCE_COLOR": "1"}, 2, "Invalid value for '--year'"),
+    ("limit-zero", ["search", "x", "--limit", "0"], {}, 2, "--limit must be a whole number of at least 1, not '0'"),
+    ("show-without-id", ["actions", "show"], {}, 2, "missing argument"),
+    ("github-actions-usage", ["events", "--year", "abc"], {"GITHUB_ACTIONS": "true", "FORCE_COLOR": "1"}, 2, "--year must be a whole number"),
+    # empty strings: one rule, a usage error naming what was empty
+    ("search-empty", ["search", ""], {}, 2, "sdpartner: error: QUERY is empty"),
+    ("city-empty", ["city", "show", ""], {}, 2, "sdpartner: error: NAME is empty"),
+    ("sectors-search-empty", ["sectors", "-s", ""], {}, 2, "sdpartner: error: -s is empty"),
+    ("actions-search-empty", ["actions", "list", "--search", ""], {}, 2, "sdpartner: error: --search is empty"),
+    ("plan-empty", ["events", "--plan", ""], {}, 2, "sdpartner: error: --plan is empty"),
+    ("plan-empty-equals", ["events", "--plan="], {}, 2, "sdpartner: error: --plan is empty"),
+    ("validate-empty", ["validate", ""], {}, 2, "sdpartner: error: PATH is empty"),
+    ("events-city-empty", ["events", "--city", ""], {}, 2, "sdpartner: error: --city is empty"),
+    # files that are not files: refused at once, whatever size they claim
+    ("plan-dev-zero", ["overview", "--plan", "/dev/zero"], {}, 1, "/dev/zero: is a character device, not a regular file"),
+    ("plan-env-dev-zero", ["overview"], {"SDPARTNER_PLAN": "/dev/zero"}, 1, "is a character device, not a regular file"),
+    ("plan-fifo", ["events", "--plan", "{d}/fifo.toml"], {}, 1, "is a FIFO (named pipe), not a regular file"),
+    ("plan-newline-name", ["events", "--plan", "{d}/new\nline.toml"], {}, 1, "new␊line.toml: no such file"),
+    ("schema-version-2", ["events", "--plan", "{d}/version-2.toml"], {}, 1, "this sdpartner reads plan format 1; the file is format 2"),
+    # echoed input is shortened
+    ("city-100k", ["city", "show", "x" * 100_000], {}, 1, "no city named '" + "x" * 79 + "…'"),
+    ("columns-unknown", ["events", "--columns", "id,nosuch"], {}, 2, "--columns: no column named 'nosuch'"),
+    ("columns-help", ["city", "list", "--columns", "help"], {}, 2, "--columns takes comma-separated names of: id, name"),
+    ("export-exists", ["export", "--output", "{d}/empty.toml"], {}, 1, "empty.toml exists; add --force to overwrite it"),
+    ("export-sqlite-stdout", ["export", "--format", "sqlite"], {}, 2, "--format sqlite writes a database file"),
+    ("completion-unknown-shell", ["--show-completion", "tcsh"], {}, 2, "--show-completion takes a shell"),
 ]
 
 
@@ -123,6 +145,9 @@ def test_hostile_case(files: Path, args: list[str], env: dict[str, str], code: i
     assert "Traceback" not in err and result.stdout == b""
     if code == 1 and args[0] != "validate":  # validate lists every problem, a line each
         assert err.count("\n") == 1, err
+    if code == 2:  # a usage error: what is wrong, then where help is
+        assert err.count("\n") == 2 and err.splitlines()[1].startswith("Try 'sdpartner"), err
+    assert max(len(line) for line in err.splitlines()) < 400, err
 
 
 def test_bom_file_is_accepted(files: Path) -> None:
@@ -176,8 +201,9 @@ def test_odd_terminals_render(env: dict[str, str]) -> None:
 
 def test_narrow_terminal_never_cuts_words() -> None:
     out = run_process("city", "list", env={"COLUMNS": "20"}).stdout.decode()
-    for slug in ("jinan", "qingdao", "weifang", "taian", "dezhou"):
-        assert slug in out
+    for name in ("Jinan", "Qingdao", "Weifang", "Tai'an", "Dezhou", "advantages", "clusters"):
+        assert name in out
+    assert max(len(line) for line in out.splitlines()) <= 20
 
 
 def test_colour_rules() -> None:

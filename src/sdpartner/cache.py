@@ -81,15 +81,17 @@ class PlanCache:
         self.directory = directory
 
     def key(self, data: bytes) -> str:
-        """Content key: the file's bytes, the code that validates them, and the Python and msgspec versions.
+        """Content key: the file's bytes, the code that validates them (by path, size and modification time: reading and
+        hashing the source cost 0.5 ms a run), and the Python and msgspec versions.
 
         (Not the package version: reading it imports importlib.metadata, ~30 ms.)"""
         import msgspec
 
         h = blake2b(digest_size=20)
         here = Path(__file__).parent
-        for name in _CODE:
-            h.update((here / name).read_bytes())
+        for name in _CODE:  # the code by path, size and modification time: a changed or reinstalled module changes them
+            info = os.stat(here / name)
+            h.update(f"{here / name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
         h.update(f"{sys.version}\0{msgspec.__version__}\0".encode())
         h.update(data)
         return h.hexdigest()

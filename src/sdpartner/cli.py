@@ -35,21 +35,27 @@ class ExportFormat(str, Enum):
     """The ``export --format`` choices."""
 
     json = "json"
+    jsonl = "jsonl"
     md = "md"
+    sqlite = "sqlite"
 
 
+# the kinds of record (search --kind, show); the words people read for them are in words.KINDS
+KINDS = ("plan", "group", "action", "measure", "programme", "figure", "event", "city", "offer", "sector", "organisation", "person",
+         "document", "statement", "series", "edition", "observation", "source")
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 app = typer.Typer(
     name="sdpartner",
-    help="Query Shandong's 2026 'Ten Partner Actions' opening-up plan (2026年山东对外开放“十大伙伴行动”计划).",
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
     context_settings=CONTEXT,
     add_completion=True,
 )
-actions_app = typer.Typer(help="The ten actions: list them or show one.", no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
-city_app = typer.Typer(help="The five presenting cities: list them or show one.", no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
+actions_app = typer.Typer(help="The ten actions: list them or show one.\n\n\b\nExamples:\n  sdpartner actions list --group investment\n  sdpartner actions show 7",
+                          no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
+city_app = typer.Typer(help="The five presenting cities: list them or show one.\n\n\b\nExamples:\n  sdpartner city list\n  sdpartner city show 青岛",
+                       no_args_is_help=True, rich_markup_mode=None, context_settings=CONTEXT)
 app.add_typer(actions_app, name="actions")
 app.add_typer(city_app, name="city")
 
@@ -82,15 +88,29 @@ complete_group = _complete(lambda p: [str(g.id) for g in p.groups] + [g.slug for
 # Options every query command shares
 # ----------------------------------------------------------------------------------------------
 
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="table (for people), json, csv, tsv (for grep/awk) or md.", case_sensitive=False)]
-LangOpt = Annotated[Language, typer.Option("--lang", "-l", envvar="SDPARTNER_LANG", help="Language of the output: en or zh.", case_sensitive=False)]
-PlanOpt = Annotated[Optional[str], typer.Option("--plan", envvar="SDPARTNER_PLAN", help="Plan file to query [default: the bundled 2026 plan].", show_default=False)]
-YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", min=1900, max=2200, help="Only this year, e.g. 2026.")]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", metavar="FORMAT", help="table (for people), json, jsonl (a record a line), csv, tsv (for grep/awk) or md.", case_sensitive=False)]
+ColumnsOpt = Annotated[Optional[str], typer.Option("--columns", metavar="COLUMNS", help="Only these columns, in this order, in every format: comma-separated JSON keys; 'help' lists them.", autocompletion=lambda ctx, incomplete: _column_names(ctx, incomplete))]
+WideOpt = Annotated[bool, typer.Option("--wide", "-w", help="Tables show every column, not only those that fit an 80-column screen.")]
+LangOpt = Annotated[Language, typer.Option("--lang", "-l", metavar="LANG", envvar="SDPARTNER_LANG", help="Language of the output: en or zh.", case_sensitive=False)]
+PlanOpt = Annotated[Optional[str], typer.Option("--plan", metavar="FILE", envvar="SDPARTNER_PLAN", help="Plan file to query [default: the bundled 2026 plan].", show_default=False)]
+YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", metavar="YEAR", min=1900, max=2200, help="Only this year, e.g. 2026.")]
 
 
 def _fail(exc: SdpartnerError) -> NoReturn:
+    """One line on stderr (and, for a usage error, where help is) and the error's exit code."""
     typer.echo(f"sdpartner: error: {exc}", err=True)
+    if exc.exit_code == ExitCode.USAGE:
+        typer.echo(f"Try '{_command_path()} -h' for help.", err=True)
     raise typer.Exit(exc.exit_code)
+
+
+def _command_path() -> str:
+    """The running command as typed, e.g. 'sdpartner events' (click keeps it in its current context)."""
+    import importlib
+
+    contexts = importlib.import_module(typer.BadParameter.__module__.rsplit(".", 1)[0] + ".globals")
+    ctx = contexts.get_current_context(silent=True)
+    return ctx.command_path if ctx is not None else "sdpartner"
 
 
 def _load(plan_path: str | None) -> "Plan":
@@ -104,17 +124,57 @@ def _load(plan_path: str | None) -> "Plan":
         _fail(exc)
 
 
-def _run(build: Callable[["Plan", str], "Document"], fmt: OutputFormat, lang: Language, plan_path: str | None) -> None:
-    """Load the plan, build the document, render it once, print it; user errors become one line."""
+def _run(build: Callable[["Plan", str], "Document"], fmt: OutputFormat, lang: Language, plan_path: str | None, columns: str | None = None, wide: bool = False) -> None:
+    """Load the plan, build the document, pick its columns, render it once, print it; user errors become one line."""
     from .render import render
     from .terminal import Terminal
 
     plan = _load(plan_path)
     try:
-        text = render(build(plan, lang.value), fmt, Terminal.detect())
+        document = build(plan, lang.value)
+        if wide:
+            from .documents import widen
+
+            document = widen(document)
+        if columns is not None:
+            document = _pick(document, columns)
+        text = render(document, fmt, Terminal.detect())
     except SdpartnerError as exc:
         _fail(exc)
     emit(text)
+
+
+def _pick(document: "Document", columns: str) -> "Document":
+    """The listing with only the named columns; an unknown name or 'help' lists the valid ones (exit 2)."""
+    from .documents import column_keys, pick_columns
+    from .errors import UsageError
+
+    keys = [k.strip() for k in columns.split(",") if k.strip()]
+    valid = ", ".join(column_keys(document))
+    if not keys or keys == ["help"]:
+        raise UsageError(f"--columns takes comma-separated names of: {valid}")
+    try:
+        return pick_columns(document, keys)
+    except ValueError as exc:
+        raise UsageError(f"--columns: no column named {str(exc)[:40]!r}; the columns are: {valid}") from None
+
+
+def _column_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Completion for --columns: the keys of the command's listing, built from the bundled plan."""
+    try:
+        from .cache import plan_cache
+        from .load import load_plan
+        from . import views
+
+        plan = load_plan(None, cache=plan_cache())
+        name = ctx.command.name or ""
+        builders = {"targets": lambda: views.figure_list(plan, plan.figures, "en"), "events": lambda: views.event_list(plan, plan.events, "en"),
+                    "sectors": lambda: views.sector_list([], "en"), "sources": lambda: views.source_list(plan, "en")}
+        keys = [c.key for c in builders[name]().columns] if name in builders else []
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+    done, _, last = incomplete.rpartition(",")
+    return [f"{done},{k}" if done else k for k in keys if k.startswith(last)]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -161,8 +221,10 @@ def overview(fmt: FormatOpt = OutputFormat.table, lang: LangOpt = Language.en, p
 
 @actions_app.command("list")
 def actions_list(
-    group: Annotated[Optional[str], typer.Option("--group", "-g", help="Only one group: 1-4 or its slug (trade, investment, cooperation, institutions).", autocompletion=complete_group)] = None,
-    search: Annotated[Optional[str], typer.Option("--search", "-s", help="Only actions whose name, summary or keywords match.")] = None,
+    group: Annotated[Optional[str], typer.Option("--group", "-g", metavar="GROUP", help="Only one group: 1-4 or its slug (trade, investment, cooperation, institutions).", autocompletion=complete_group)] = None,
+    search: Annotated[Optional[str], typer.Option("--search", "-s", metavar="TEXT", help="Only actions whose name, summary or keywords match.")] = None,
+    columns: ColumnsOpt = None,
+    wide: WideOpt = False,
     fmt: FormatOpt = OutputFormat.table,
     lang: LangOpt = Language.en,
     plan: PlanOpt = None,
@@ -175,7 +237,7 @@ def actions_list(
     """
     from . import query, views
 
-    _run(lambda p, lg: views.action_list(p, query.actions(p, group, search), lg), fmt, lang, plan)
+    _run(lambda p, lg: views.action_list(p, query.actions(p, group, search), lg), fmt, lang, plan, columns, wide)
 
 
 @actions_app.command("show")
@@ -198,9 +260,11 @@ def actions_show(
 
 @app.command()
 def targets(
-    action: Annotated[Optional[str], typer.Option("--action", "-a", help="Only figures linked to this action (number or slug).", autocompletion=complete_action)] = None,
+    action: Annotated[Optional[str], typer.Option("--action", "-a", metavar="ACTION", help="Only figures linked to this action (number or slug).", autocompletion=complete_action)] = None,
     year: YearOpt = None,
-    kind: Annotated[Optional[FigureKind], typer.Option("--kind", "-k", help="target (set by the plan) or status (reported).", case_sensitive=False)] = None,
+    kind: Annotated[Optional[FigureKind], typer.Option("--kind", "-k", metavar="KIND", help="target (set by the plan) or status (reported).", case_sensitive=False)] = None,
+    columns: ColumnsOpt = None,
+    wide: WideOpt = False,
     fmt: FormatOpt = OutputFormat.table,
     lang: LangOpt = Language.en,
     plan: PlanOpt = None,
@@ -213,11 +277,10 @@ def targets(
     """
     from . import query, views
 
-    _run(lambda p, lg: views.figure_list(p, query.figures(p, action, year, kind), lg), fmt, lang, plan)
+    _run(lambda p, lg: views.figure_list(p, query.figures(p, action, year, kind), lg), fmt, lang, plan, columns, wide)
 
 
-events_app = typer.Typer(help="Events the plan names and the earlier editions of their series.", invoke_without_command=True,
-                         rich_markup_mode=None, context_settings=CONTEXT)
+events_app = typer.Typer(invoke_without_command=True, rich_markup_mode=None, context_settings=CONTEXT)
 app.add_typer(events_app, name="events")
 complete_series = _complete(lambda p: [s.id for s in p.series])
 DateOpt = Annotated[Optional[str], typer.Option(metavar="DATE", help="A day, month or year: 2024-08-28, 2024-08 or 2024.")]
@@ -237,11 +300,13 @@ def _date(value: str | None, option: str) -> str | None:
 def events(
     ctx: typer.Context,
     year: YearOpt = None,
-    place: Annotated[Optional[str], typer.Option("--place", "--city", "-p", "-c", help="Only events at this place: a city or any place the plan names (Beijing, Singapore, Hong Kong).", autocompletion=complete_place)] = None,
-    action: Annotated[Optional[str], typer.Option("--action", "-a", help="Only events of this action (number or slug).", autocompletion=complete_action)] = None,
+    place: Annotated[Optional[str], typer.Option("--place", "--city", "-p", "-c", metavar="PLACE", help="Only events at this place: a city or any place the plan names (Beijing, Singapore, Hong Kong).", autocompletion=complete_place)] = None,
+    action: Annotated[Optional[str], typer.Option("--action", "-a", metavar="ACTION", help="Only events of this action (number or slug).", autocompletion=complete_action)] = None,
     series: Annotated[Optional[str], typer.Option("--series", "-s", metavar="SERIES", help="Only one series, in order, e.g. mnc-summit.", autocompletion=complete_series)] = None,
     since: Annotated[Optional[str], typer.Option("--from", metavar="DATE", help="Only from this date: 2024, 2024-08 or 2024-08-28.")] = None,
     until: Annotated[Optional[str], typer.Option("--to", metavar="DATE", help="Only up to this date.")] = None,
+    columns: ColumnsOpt = None,
+    wide: WideOpt = False,
     fmt: FormatOpt = OutputFormat.table,
     lang: LangOpt = Language.en,
     plan: PlanOpt = None,
@@ -260,7 +325,7 @@ def events(
     from . import query, views
 
     since, until = _date(since, "--from"), _date(until, "--to")
-    _run(lambda p, lg: views.event_list(p, query.events(p, year, place, action, series, since, until), lg), fmt, lang, plan)
+    _run(lambda p, lg: views.event_list(p, query.events(p, year, place, action, series, since, until), lg), fmt, lang, plan, columns, wide)
 
 
 @events_app.command("show")
@@ -289,7 +354,7 @@ def events_show(
 
 
 @app.command("sources")
-def sources_cmd(fmt: FormatOpt = OutputFormat.table, lang: LangOpt = Language.en, plan: PlanOpt = None) -> None:
+def sources_cmd(columns: ColumnsOpt = None, wide: WideOpt = False, fmt: FormatOpt = OutputFormat.table, lang: LangOpt = Language.en, plan: PlanOpt = None) -> None:
     """The sources behind the data: the primary article and the other pages, with how many records each backs.
 
     \b
@@ -299,11 +364,11 @@ def sources_cmd(fmt: FormatOpt = OutputFormat.table, lang: LangOpt = Language.en
     """
     from . import views
 
-    _run(views.source_list, fmt, lang, plan)
+    _run(views.source_list, fmt, lang, plan, columns, wide)
 
 
 @city_app.command("list")
-def city_list(fmt: FormatOpt = OutputFormat.table, lang: LangOpt = Language.en, plan: PlanOpt = None) -> None:
+def city_list(columns: ColumnsOpt = None, wide: WideOpt = False, fmt: FormatOpt = OutputFormat.table, lang: LangOpt = Language.en, plan: PlanOpt = None) -> None:
     """List the five cities that presented at the dialogue.
 
     \b
@@ -312,7 +377,7 @@ def city_list(fmt: FormatOpt = OutputFormat.table, lang: LangOpt = Language.en, 
     """
     from . import views
 
-    _run(views.city_list, fmt, lang, plan)
+    _run(views.city_list, fmt, lang, plan, columns, wide)
 
 
 @city_app.command("show")
@@ -335,7 +400,9 @@ def city_show(
 
 @app.command()
 def sectors(
-    search: Annotated[Optional[str], typer.Option("--search", "-s", help="Only sectors matching this text, e.g. robotics, lithium, shipping.")] = None,
+    search: Annotated[Optional[str], typer.Option("--search", "-s", metavar="TEXT", help="Only sectors matching this text, e.g. robotics, lithium, shipping.")] = None,
+    columns: ColumnsOpt = None,
+    wide: WideOpt = False,
     fmt: FormatOpt = OutputFormat.table,
     lang: LangOpt = Language.en,
     plan: PlanOpt = None,
@@ -348,33 +415,16 @@ def sectors(
     """
     from . import query, views
 
-    _run(lambda p, lg: views.sector_list(query.sector_index(p, search), lg), fmt, lang, plan)
-
-
-class RecordKind(str, Enum):
-    """The ``search --kind`` choices: every kind of record."""
-
-    plan = "plan"
-    group = "group"
-    action = "action"
-    measure = "measure"
-    programme = "programme"
-    figure = "figure"
-    event = "event"
-    city = "city"
-    offer = "offer"
-    sector = "sector"
-    organisation = "organisation"
-    person = "person"
-    document = "document"
-    statement = "statement"
+    _run(lambda p, lg: views.sector_list(query.sector_index(p, search), lg), fmt, lang, plan, columns, wide)
 
 
 @app.command("search")
 def search_cmd(
     text: Annotated[str, typer.Argument(metavar="QUERY", help="Words or a question, in English, pinyin or Chinese, e.g. 'lithium battery' or 哪个城市有储能产业.", show_default=False)],
-    kind: Annotated[Optional[RecordKind], typer.Option("--kind", "-k", help="Only records of this kind, e.g. event, offer, figure.", case_sensitive=False)] = None,
-    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="Show at most this many hits.")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", "-k", metavar="KIND", help="Only records of this kind: action, measure, figure, event, edition, city, offer, source ...", autocompletion=lambda: list(KINDS))] = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", metavar="N", min=1, help="Show at most this many hits.")] = None,
+    columns: ColumnsOpt = None,
+    wide: WideOpt = False,
     fmt: FormatOpt = OutputFormat.table,
     lang: LangOpt = Language.en,
     plan: PlanOpt = None,
@@ -395,15 +445,17 @@ def search_cmd(
 
     if not text.strip():
         _fail(UsageError("the search query is empty; give one or more words, e.g. sdpartner search lithium"))
+    if kind is not None and kind not in KINDS:
+        _fail(UsageError(f"--kind must be one of {', '.join(KINDS)}, not {kind[:40]!r}"))
 
     def build(p: "Plan", lg: str) -> "Document":
-        result = search.search(p, text, limit, kind.value if kind else None)
+        result = search.search(p, text, limit, kind)
         note = views.search_note(result, text, lg)  # type: ignore[arg-type]
         if note and (result.hits or fmt not in (OutputFormat.table, OutputFormat.md)):
             typer.echo(f"sdpartner: note: {note}", err=True)
         return views.search_list(result, text, lg)  # type: ignore[arg-type]
 
-    _run(build, fmt, lang, plan)
+    _run(build, fmt, lang, plan, columns, wide)
 
 
 @app.command("show")
@@ -427,24 +479,55 @@ def show_cmd(
 
 @app.command()
 def export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="json (the full validated model) or md (a briefing document).", case_sensitive=False)] = ExportFormat.json,
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="json (the full bilingual model), jsonl (a line per record), md (a briefing) or sqlite (a database; needs --output).", case_sensitive=False)] = ExportFormat.json,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", metavar="FILE", help="Write to this file ('-' or none: standard output; sqlite needs a file).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     lang: LangOpt = Language.en,
     plan: PlanOpt = None,
 ) -> None:
-    """The whole plan: JSON is the full bilingual model; Markdown is a readable briefing.
+    """The whole plan, for scripts, reports and databases: JSON, JSON Lines, a Markdown briefing or SQLite.
+
+    The SQLite database has a table per kind of record, foreign keys for every link and a full-text
+    index ('search') that works for Chinese; a Datasette metadata file is written beside it.
 
     \b
-    Example:
-      sdpartner export --format md > briefing.md
+    Examples:
+      sdpartner export --format md --output briefing.md
+      sdpartner export --format sqlite --output plan.db && sqlite3 plan.db 'select name_en from actions'
     """
     from . import views
+    from .errors import UsageError
+    from .process import write_file
 
-    _run(views.export, OutputFormat(fmt.value), lang, plan)
+    if output == "":
+        _fail(UsageError("--output is empty; give a file name, or '-' for standard output"))
+    if fmt is ExportFormat.sqlite and output in (None, "-"):
+        _fail(UsageError("--format sqlite writes a database file: give one with --output, e.g. --output plan.db"))
+    if output in (None, "-"):
+        _run(views.export, OutputFormat(fmt.value), lang, plan)
+        return
+    loaded = _load(plan)
+    try:
+        if fmt is ExportFormat.sqlite:
+            from .render import sqlite_export, sqlite_metadata
+
+            write_file(output, force, lambda tmp: sqlite_export(loaded, tmp))
+            meta = sqlite_metadata(output)
+            write_file(f"{output}.metadata.json", True, lambda tmp: open(tmp, "w", encoding="utf-8").write(meta))
+            typer.echo(f"sdpartner: wrote {output} and {output}.metadata.json (open it with sqlite3 or datasette {output} -m {output}.metadata.json)", err=True)
+        else:
+            from .render import render
+            from .terminal import Terminal
+
+            text = render(views.export(loaded, lang.value), OutputFormat(fmt.value), Terminal())
+            write_file(output, force, lambda tmp: open(tmp, "w", encoding="utf-8").write(text))
+    except SdpartnerError as exc:
+        _fail(exc)
 
 
 @app.command()
 def validate(
-    path: Annotated[Optional[str], typer.Argument(help="Plan file to check [default: the bundled plan].", show_default=False)] = None,
+    path: Annotated[Optional[str], typer.Argument(metavar="[PATH]", help="Plan file to check [default: the bundled plan].", show_default=False)] = None,
 ) -> None:
     """Check a plan file and list every problem found (exit 0 when valid, 1 otherwise).
 
@@ -456,7 +539,9 @@ def validate(
     from .load import load_plan
     from .query import record_counts
 
-    which = path or os.environ.get("SDPARTNER_PLAN") or "the bundled plan"
+    from .safe import shown
+
+    which = shown(path or os.environ.get("SDPARTNER_PLAN") or "the bundled plan", 300)
     try:
         loaded = load_plan(path)
     except PlanError as exc:
@@ -466,3 +551,18 @@ def validate(
         raise typer.Exit(ExitCode.FAILURE) from None
     counts = ", ".join(f"{n} {k}" for k, n in record_counts(loaded).items())
     emit(f"valid: {which} ({counts})\n")
+
+
+def _short_helps() -> None:
+    """Root help lists each command with the whole first line of its help (click cuts a derived one short)."""
+    for info in app.registered_commands:
+        if info.short_help is None and info.callback is not None and info.callback.__doc__:
+            info.short_help = info.callback.__doc__.strip().splitlines()[0]
+    for group in app.registered_groups:
+        callback = group.typer_instance.registered_callback
+        text = group.typer_instance.info.help or (callback.callback.__doc__ if callback and callback.callback else "") or ""
+        if text and not group.short_help:
+            group.short_help = text.strip().splitlines()[0]
+
+
+_short_helps()

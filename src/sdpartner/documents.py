@@ -15,7 +15,7 @@ class Column(msgspec.Struct, frozen=True):
     """A column (or a field of a Detail): its JSON key, its header for people and how to show it.
 
     ``style``: "id", "name", "number", "bar", "dim" or "" (renderers may ignore it); ``table=False``:
-    machine formats only (json, csv, tsv), kept out of tables for width; ``missing``: what people see
+    machine formats only (json, csv, tsv), kept out of tables for width; ``wide``: in tables only with --wide; ``missing``: what people see
     for None in this column, if not the listing's word; ``labels``: code -> word for people (tables,
     Markdown), while machine formats keep the code.
     """
@@ -24,6 +24,7 @@ class Column(msgspec.Struct, frozen=True):
     header: str
     style: str = ""
     table: bool = True
+    wide: bool = False  # shown in tables only with --wide (the default set fits an 80-column screen)
     missing: str = ""
     labels: dict[str, str] = {}
     qualifier: str = ""  # the key of another value of the row that qualifies this one for people
@@ -32,6 +33,11 @@ class Column(msgspec.Struct, frozen=True):
     def show(self, value: Value) -> Value:
         """The value as people read it: a code replaced by its label."""
         return self.labels.get(value, value) if isinstance(value, str) and self.labels else value
+
+    @property
+    def shown(self) -> bool:
+        """Whether people's formats (tables, Markdown) show this column."""
+        return self.table and not self.wide
 
     def display(self, row: dict[str, Value]) -> Value:
         """This column's value in a row as people read it, with its qualifier: '2026 (the plan's year)'."""
@@ -82,3 +88,30 @@ Document = Union[Listing, Detail, Bundle]
 def replace(document: "Column | Listing | Detail", **changes: object):  # noqa: ANN201 - the type of its argument
     """A copy with some fields changed."""
     return msgspec.structs.replace(document, **changes)
+
+
+def widen(document: Document) -> Document:
+    """Every column meant for tables shown, the --wide ones too (a Detail's sections likewise)."""
+    if isinstance(document, Listing):
+        return replace(document, columns=tuple(replace(c, wide=False) for c in document.columns))
+    if isinstance(document, Detail):
+        return replace(document, sections=tuple((name, widen(section)) for name, section in document.sections))
+    return document
+
+
+def column_keys(document: Document) -> list[str]:
+    """The keys --columns may name for a document: every column of a listing."""
+    return [c.key for c in document.columns] if isinstance(document, Listing) else []
+
+
+def pick_columns(document: Document, keys: list[str]) -> Document:
+    """A listing with only ``keys``, in that order, every one shown in every format; ValueError names a key it lacks."""
+    if not isinstance(document, Listing):
+        raise ValueError("--columns applies to listings")
+    by_key = {c.key: c for c in document.columns}
+    unknown = [k for k in keys if k not in by_key]
+    if unknown:
+        raise ValueError(unknown[0])
+    cols = tuple(replace(by_key[k], table=True, wide=False) for k in keys)
+    rows = tuple({k: row.get(k) for k in keys} for row in document.rows)
+    return replace(document, columns=cols, rows=rows)

@@ -48,7 +48,7 @@ def resolve_path(path: str | os.PathLike[str] | None) -> Path:
     return bundled_plan_path() if path is None else Path(path)
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, name: str | None = None) -> bytes:
     """The bytes of a plan file: only a regular file, read no further than the size limit.
 
     The file is opened without blocking (a FIFO would otherwise wait for a writer forever) and checked
@@ -57,7 +57,7 @@ def read_bytes(path: Path) -> bytes:
     PlanError."""
     import stat
 
-    name = str(path)
+    name = name or str(path)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
@@ -358,9 +358,11 @@ def load_plan(path: str | os.PathLike[str] | None = None, *, cache: PlanCache | 
     """Load and fully validate a plan file (default: ``$SDPARTNER_PLAN`` or the bundled plan).
 
     With a ``cache``, a file already validated is neither parsed nor validated again."""
+    from .safe import shown
+
     resolved = resolve_path(path)
-    name = str(path) if path else str(resolved)
-    data = read_bytes(resolved)
+    name = shown(str(path) if path else str(resolved), 300)
+    data = read_bytes(resolved, name)
     if cache is None:
         return validated(decode(data, name), name)
     return cache.get(data, lambda: validated(decode(data, name), name))

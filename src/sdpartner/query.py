@@ -7,7 +7,8 @@ tuples of them). Errors are raised as :class:`~sdpartner.errors.NotFound` with a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+
+import msgspec
 
 from .errors import NotFound
 from .model import Action, City, Edition, Event, Figure, FigureKind, Group, Measure, Observation, Offer, Organisation, Person, Plan, Programme, Sector, Series, SourceDoc, Text
@@ -42,10 +43,12 @@ def suggest(wanted: str, names: Iterable[str]) -> str | None:
 
 
 def _not_found(kind: str, wanted: str, names: Iterable[str], hint: str) -> NotFound:
+    from .safe import shown
+
     names = list(names)
-    guess = suggest(wanted, names)
+    guess = suggest(wanted[:200], names)
     did_you_mean = f"; did you mean {guess!r}?" if guess else ""
-    return NotFound(f"no {kind} named {wanted!r}{did_you_mean} ({hint})")
+    return NotFound(f"no {kind} named {shown(wanted)!r}{did_you_mean} ({hint})")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -346,7 +349,7 @@ def figures_by_id(plan: Plan, ids: Iterable[str]) -> list[Figure]:
     return [f for f in plan.figures if f.id in wanted]
 
 
-class SectorEntry(NamedTuple):
+class SectorEntry(msgspec.Struct, frozen=True):
     """One line of the sector index: a sector, a city and the city's own wording."""
 
     sector: Sector
@@ -391,7 +394,7 @@ def record_counts(plan: Plan) -> dict[str, int]:
 # ----------------------------------------------------------------------------------------------
 
 
-class Entry(NamedTuple):
+class Entry(msgspec.Struct, frozen=True):
     """A record of any kind: what ``show`` opens and ``search`` finds. ``names`` are what it answers to."""
 
     kind: str
@@ -401,7 +404,7 @@ class Entry(NamedTuple):
     names: tuple[str, ...]
 
 
-class Link(NamedTuple):
+class Link(msgspec.Struct, frozen=True):
     """A link from one record to another: the relation's code, and the other record's kind and id."""
 
     relation: str
@@ -514,6 +517,8 @@ def links(plan: Plan, with_sources: bool = True) -> dict[tuple[str, str], list[L
 
 def find_record(plan: Plan, ref: str, kind: str | None = None) -> Entry:
     """A record of any kind by id, slug or name (any language, any case); NotFound lists candidates or suggests."""
+    from .safe import shown
+
     key = fold(ref)
     pool = [e for e in entries(plan) if kind is None or e.kind == kind]
     exact = [e for e in pool if fold(e.id) == key]
@@ -524,12 +529,12 @@ def find_record(plan: Plan, ref: str, kind: str | None = None) -> Entry:
         return named[0]
     if len(named) > 1:
         choices = ", ".join(f"{e.kind} {e.id}" for e in named[:8])
-        raise NotFound(f"{ref!r} names {len(named)} records: {choices}; give one of these ids, e.g. sdpartner show {named[0].id}")
+        raise NotFound(f"{shown(ref)!r} names {len(named)} records: {choices}; give one of these ids, e.g. sdpartner show {named[0].id}")
     if len(key) >= 2:  # a part of one name only, e.g. 一带一路 for 共建“一带一路”合作扩维行动
         partial = [e for e in pool if name_part(ref, e.names[1:])]
         if len(partial) == 1:
             return partial[0]
         if 1 < len(partial) <= 8:
             choices = ", ".join(f"{e.kind} {e.id}" for e in partial)
-            raise NotFound(f"{ref!r} is part of the names of {len(partial)} records: {choices}; give one of these ids")
+            raise NotFound(f"{shown(ref)!r} is part of the names of {len(partial)} records: {choices}; give one of these ids")
     raise _not_found("record", ref, [n for e in pool for n in e.names], "try 'sdpartner search' with a word from it")

@@ -60,3 +60,9 @@ def json_safe(text: str) -> str:
     if text.isprintable():
         return text
     return _translate(text, _JSON)
+
+
+def shown(text: str, limit: int = 80) -> str:
+    """Input echoed in a message: control characters visible, one line, at most ``limit`` characters."""
+    text = visible(text).replace("\n", "\u240a").replace("\t", "\u2409")
+    return text if len(text) <= limit else text[: limit - 1] + "…"

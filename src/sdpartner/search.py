@@ -26,7 +26,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
-from typing import NamedTuple
+
+import msgspec
 
 from .model import Plan, Text
 from .query import Entry, entries, links
@@ -94,7 +95,7 @@ def stem(word: str) -> str:
     return word
 
 
-class Token(NamedTuple):
+class Token(msgspec.Struct, frozen=True):
     """A term, the query word it belongs to (its concept), and the word as written."""
 
     term: str
@@ -344,7 +345,7 @@ def _is_cjk(text: str) -> bool:
     return all("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
 
-class Hit(NamedTuple):
+class Hit(msgspec.Struct, frozen=True):
     """One search result: what kind of record, its id and title, and where the query matched."""
 
     kind: str
@@ -355,7 +356,7 @@ class Hit(NamedTuple):
     score: float
 
 
-class Result(NamedTuple):
+class Result(msgspec.Struct, frozen=True):
     """Hits, best first; the query's words the plan does not use, each with the nearest words it does use."""
 
     hits: list[Hit]

@@ -8,7 +8,8 @@ from the catalogue in ``words.py``; no view branches on the language.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+
+import msgspec
 
 from . import query
 from .documents import Bundle, Column, Detail, Listing, Value, replace
@@ -16,12 +17,13 @@ from .model import Action, City, Count, Edition, Event, Figure, Lang, Measure, P
 from .words import CHINESE_COLUMN, FIELDS, KINDS, LABELS, RELATIONS, SCALES, label, say, words_for
 
 
-class Col(NamedTuple):
+class Col(msgspec.Struct, frozen=True):
     """How a view shows one key: its style, and whether tables show it (machine formats show every key)."""
 
     key: str
     style: str = ""
     table: bool = True
+    wide: bool = False  # in tables only with --wide: the default columns fit an 80-column screen
 
 
 # coded values (stable in JSON, CSV and TSV), shown to people as words of their language
@@ -40,7 +42,7 @@ def columns(lang: Lang, *specs: Col, coded: bool = False) -> tuple[Column, ...]:
     """Columns for specs; a "date" style reads 'date not stated' when missing; coded keys get their words."""
     out = []
     for spec in specs:
-        c = col(spec.key, lang, spec.style, spec.table)
+        c = replace(col(spec.key, lang, spec.style, spec.table), wide=spec.wide)
         if spec.style == "date":
             c = replace(c, style="", missing=say("date_not_stated", lang))
         if coded and spec.key in _CODED:
@@ -110,8 +112,8 @@ def action_list(plan: Plan, actions: Sequence[Action], lang: Lang) -> Listing:
             "measures": len(query.measures_of(plan, a)), "events": len(query.events_of(plan, a)),
             "figures": len(query.figures_of(plan, a)), "cites": a.cites,
         })
-    cols = columns(lang, Col("id", "id"), Col("slug", "dim", False), Col("group", "number"), Col("group_name", "dim", False), Col("name", "name"),
-                   Col("name_zh", "", CHINESE_COLUMN[lang]), Col("summary", "", False), Col("measures", "number"), Col("events", "number"),
+    cols = columns(lang, Col("id", "id"), Col("slug", "dim", False), Col("group", "number", True, True), Col("group_name", "dim", False), Col("name", "name"),
+                   Col("name_zh", "", CHINESE_COLUMN[lang], True), Col("summary", "", False), Col("measures", "number"), Col("events", "number"),
                    Col("figures", "number"), Col("cites", "dim", False))
     return listing(say("t_actions", lang), cols, rows, lang)
 
@@ -159,9 +161,9 @@ def figure_list(plan: Plan, figures: Sequence[Figure], lang: Lang) -> Listing:
         "source_count": source_count(f),
     } for f in figures]
     cols = columns(lang, Col("id", "dim", False), Col("label", "name"), Col("display"), Col("value", "", False), Col("unit", "", False),
-                   Col("comparator", "", False), Col("year", "number"), Col("time", "", False), Col("kind", "dim"), Col("scope"),
-                   Col("original", "", CHINESE_COLUMN[lang]), Col("note", "", False), Col("actions", "", False), Col("cites", "dim", False),
-                   Col("sources", "dim", False), Col("source_count", "number"), coded=True)
+                   Col("comparator", "", False), Col("year", "number"), Col("time", "", False), Col("kind", "dim"), Col("scope", "", True, True),
+                   Col("original", "", CHINESE_COLUMN[lang], True), Col("note", "", False), Col("actions", "", False), Col("cites", "dim", False),
+                   Col("sources", "dim", False), Col("source_count", "number", True, True), coded=True)
     return listing(say("t_figures", lang), cols, rows, lang)
 
 
@@ -224,9 +226,9 @@ def event_list(plan: Plan, events: Sequence[Event | Edition], lang: Lang) -> Lis
             "cites": e.cites, "sources": sorted({r.source for r in e.sources}), "source_count": source_count(e),
         })
     del series
-    cols = columns(lang, Col("id", "dim", False), Col("name", "name"), Col("name_zh", "", CHINESE_COLUMN[lang]), Col("kind", "dim"), Col("year"),
+    cols = columns(lang, Col("id", "dim", False), Col("name", "name"), Col("name_zh", "", CHINESE_COLUMN[lang], True), Col("kind", "dim", True, True), Col("year"),
                    Col("year_from_plan", "", False), Col("date", "date"), Col("edition", "number", False), Col("series", "", False), Col("city", "", False),
-                   Col("place"), Col("place_from_name", "", False), Col("action", "number"), Col("attribution", "dim", False), Col("note", "", False),
+                   Col("place"), Col("place_from_name", "", False), Col("action", "number", True, True), Col("attribution", "dim", False), Col("note", "", False),
                    Col("cites", "dim", False), Col("sources", "dim", False), Col("source_count", "number", False), coded=True)
     qualified = {"year": ("year_from_plan", {"True": say("plan_year", lang)}), "action": ("attribution", {"inferred": say("inferred", lang)})}
     cols = tuple(replace(c, qualifier=qualified[c.key][0], qualifiers=qualified[c.key][1]) if c.key in qualified else c for c in cols)
@@ -280,7 +282,7 @@ def city_list(plan: Plan, lang: Lang) -> Listing:
         "id": c.id, "name": c.name.pick(lang), "name_zh": c.name.zh, "framing": c.framing.pick(lang),
         "offers": len(c.offers), "aliases": c.aliases, "cites": c.cites,
     } for c in plan.cities]
-    cols = columns(lang, Col("id", "id"), Col("name", "name"), Col("name_zh", "", CHINESE_COLUMN[lang]), Col("framing"), Col("offers", "bar"), Col("aliases", "dim", False), Col("cites", "dim", False))
+    cols = columns(lang, Col("id", "id", True, True), Col("name", "name"), Col("name_zh", "", CHINESE_COLUMN[lang]), Col("framing"), Col("offers", "bar"), Col("aliases", "dim", False), Col("cites", "dim", False))
     return listing(say("t_cities", lang), cols, rows, lang)
 
 
@@ -309,7 +311,8 @@ def sector_list(entries: Sequence[query.SectorEntry], lang: Lang) -> Listing:
         "sector": e.sector.id, "sector_name": e.sector.name.pick(lang), "city": e.city.name.pick(lang),
         "offer": e.offer.name.pick(lang), "offer_zh": e.offer.name.zh, "kind": e.offer.kind.value, "id": e.offer.id,
     } for e in entries]
-    cols = columns(lang, Col("sector", "dim", False), Col("sector_name", "name"), Col("city", "id"), Col("offer"), Col("offer_zh", "", CHINESE_COLUMN[lang]), Col("kind", "dim"), Col("id", "dim", False), coded=True)
+    cols = columns(lang, Col("sector", "dim", False), Col("sector_name", "name"), Col("city", "id"), Col("offer"), Col("offer_zh", "", CHINESE_COLUMN[lang], True),
+                   Col("kind", "dim"), Col("id", "dim", False), coded=True)
     return listing(say("t_sectors", lang), cols, rows, lang)
 
 
@@ -332,7 +335,7 @@ def search_list(result: object, query: str, lang: Lang) -> Listing:
     With no hits, the listing's empty text says so in words, with the nearest words the plan uses."""
     hits = result.hits  # type: ignore[attr-defined]
     rows = [{"score": h.score, "kind": h.kind, "id": h.id, "title": h.title.pick(lang), "field": h.field, "matched": h.matched} for h in hits]
-    cols = columns(lang, Col("score", "number", False), Col("kind", "dim"), Col("id", "id"), Col("title", "name"), Col("field", "dim"), Col("matched", "", False))
+    cols = columns(lang, Col("score", "number", False), Col("kind", "dim"), Col("id", "id"), Col("title", "name"), Col("field", "dim", True, True), Col("matched", "", False))
     words = {"kind": words_for(KINDS, lang), "field": words_for(FIELDS, lang)}
     cols = tuple(replace(c, labels=words[c.key]) if c.key in words else c for c in cols)
     shown = listing(say("t_search", lang), cols, rows, lang)
@@ -505,7 +508,7 @@ def source_list(plan: Plan, lang: Lang) -> Listing:
              "records": len(usage.get("article", [])), "about": src.title.pick(lang), "url": None, "file": src.file}]
     rows += [{"id": s.id, "outlet": s.outlet.pick(lang), "date": s.date, "language": s.language, "reliability": s.reliability,
               "records": len(usage.get(s.id, [])), "about": s.about.pick(lang), "url": s.url, "file": s.file} for s in plan.sources]
-    cols = columns(lang, Col("id", "id"), Col("outlet"), Col("date", "date"), Col("language", "dim", False), Col("reliability", "dim"),
+    cols = columns(lang, Col("id", "id"), Col("outlet", "name", True, True), Col("date", "date"), Col("language", "dim", False), Col("reliability", "dim", True, True),
                    Col("records", "number"), Col("about", "", False), Col("url", "", False), Col("file", "", False))
     cols = tuple(replace(c, labels=words_for(("primary", "official", "major", "minor", "repost"), lang)) if c.key == "reliability" else c for c in cols)
     return listing(say("t_sources", lang), cols, rows, lang)

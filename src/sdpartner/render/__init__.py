@@ -8,8 +8,13 @@ from __future__ import annotations
 import importlib
 from enum import Enum
 
+from typing import TYPE_CHECKING
+
 from ..documents import Document
 from ..terminal import Terminal
+
+if TYPE_CHECKING:
+    from ..model import Plan
 
 
 class OutputFormat(str, Enum):
@@ -17,6 +22,7 @@ class OutputFormat(str, Enum):
 
     table = "table"
     json = "json"
+    jsonl = "jsonl"
     csv = "csv"
     tsv = "tsv"
     md = "md"
@@ -26,6 +32,7 @@ class OutputFormat(str, Enum):
 RENDERERS: dict[OutputFormat, str] = {
     OutputFormat.table: "table",
     OutputFormat.json: "json",
+    OutputFormat.jsonl: "jsonl",
     OutputFormat.csv: "csv",
     OutputFormat.tsv: "tsv",
     OutputFormat.md: "markdown",
@@ -63,3 +70,31 @@ def flat_rows(document: Document) -> tuple[list[str], list[list[object]]]:
         for i, row in enumerate(listing.rows):
             rows.extend([f"{name}[{i}].{c.key}", row.get(c.key)] for c in listing.columns)
     return ["field", "value"], rows
+
+
+def sqlite_export(plan: "Plan", path: str) -> None:
+    """Write the plan as a SQLite database at ``path`` (a new file)."""
+    from ..search import Index, tokens
+    from . import sqlite
+
+    index = Index(plan)
+    entries = []
+    for e, record_fields in zip(index.entries, index.fields, strict=True):
+        words = []
+        for _, text, _ in record_fields:
+            for tok in tokens(text):
+                words.append(tok.surface or tok.term)
+                if tok.term != tok.surface and not tok.term.startswith("u:"):
+                    words.append(tok.term)
+        entries.append((e.kind, e.id, f"{e.title.en} / {e.title.zh}", " ".join(dict.fromkeys(w for w in words if w))))
+    sqlite.write(plan, path, entries)
+
+
+def sqlite_metadata(path: str) -> str:
+    """The Datasette metadata (JSON text) for the database at ``path``."""
+    import json
+    import os
+
+    from . import sqlite
+
+    return json.dumps(sqlite.metadata(os.path.splitext(os.path.basename(path))[0]), ensure_ascii=False, indent=2) + "\n"

@@ -18,7 +18,7 @@ def escape(text: str) -> str:
 
 def table(listing: Listing) -> str:
     """A listing as a GFM table (only the columns meant for people)."""
-    cols = [c for c in listing.columns if c.table]
+    cols = [c for c in listing.columns if c.shown]
     if not listing.rows:
         return f"_{escape(listing.empty)}_\n"
     head = "| " + " | ".join(escape(c.header) for c in cols) + " |"
@@ -36,7 +36,7 @@ def render(document: Document, terminal: Terminal, level: int = 2) -> str:
         return f"{'#' * level} {escape(document.title)}\n\n{table(document)}"
     assert isinstance(document, Detail)
     out = [f"{'#' * (level - 1)} {escape(document.title)}\n"]
-    for c, v in (f for f in document.fields if f[0].table):
+    for c, v in (f for f in document.fields if f[0].shown):
         out.append(f"- **{escape(c.header)}:** {escape(cell(v, document.missing))}")
     out.append("")
     for _, listing in document.sections:

@@ -72,7 +72,7 @@ def _box(terminal: Terminal) -> Any:
 
 def listing_cells(listing: Listing) -> tuple[list[Column], list[list[Cell]]]:
     """The columns meant for people and every body cell as (text, style)."""
-    cols = [c for c in listing.columns if c.table]
+    cols = [c for c in listing.columns if c.shown]
     scales = _bar_scales(listing)
     rows = [
         [_bar(row.get(c.key), scales[c.key]) if c.style == "bar" and row.get(c.key) is not None else _cell(c.display(row), c.missing or listing.missing, _STYLE.get(c.style, "")) for c in cols]
@@ -81,27 +81,58 @@ def listing_cells(listing: Listing) -> tuple[list[Column], list[list[Cell]]]:
     return cols, rows
 
 
-def column_widths(headers: list[str], fixed: list[bool], rows: list[list[Cell]], width: int, edges: int) -> list[int] | None:
-    """Widths for a table's columns within ``width``, or None when records must be stacked instead.
+def column_widths(headers: list[str], styles: list[str], rows: list[list[Cell]], width: int, edges: int) -> list[int] | None:
+    """Widths for a table's columns within ``width``, or None when even the narrowest layout cannot fit.
 
-    Short columns (ids, numbers, bars) keep their natural width and never wrap. The others start at
-    their natural width and the widest is narrowed, a cell at a time, but never below its longest
-    word (up to 20 cells): so words never break apart. ``edges`` is what borders and padding take.
+    Short columns (ids, numbers, bars) keep their natural width and never wrap; no other column goes below
+    its longest word (up to 20 cells), so words never break apart. Within that, the widths are the ones
+    that let every cell fit in the fewest lines (found for 1, 2, 3 ... lines from the cells' lengths), so
+    no one column wraps to many lines while another has room; what is left over goes to the columns in
+    proportion to their natural width, the name column counting twice. ``edges`` is what borders take.
     """
     from rich.cells import cell_len
 
-    lines = [[ln for ln in headers[i].splitlines() or [""]] + [ln for row in rows for ln in row[i][0].splitlines() or [""]] for i in range(len(headers))]
-    natural = [max(cell_len(ln) for ln in ls) for ls in lines]
-    floor = [n if f else min(max([cell_len(w) for ln in ls for w in ln.split()] + [1]), 20, n) for f, n, ls in zip(fixed, natural, lines, strict=True)]
-    widths = list(natural)
-    excess = sum(widths) + edges - width
-    while excess > 0:
-        shrinkable = [i for i, w in enumerate(widths) if w > floor[i]]
-        if not shrinkable:
-            return None
-        i = max(shrinkable, key=lambda k: widths[k])
-        widths[i] -= 1
-        excess -= 1
+    n = len(headers)
+    cells = [[headers[i].splitlines() or [""]] + [row[i][0].splitlines() or [""] for row in rows] for i in range(n)]
+    lengths = [[[cell_len(ln) for ln in c] for c in col] for col in cells]
+    natural = [max(x for c in col for x in c) for col in lengths]
+    fixed = [st in _FIXED for st in styles]
+    floor = [nat if f else min(max([cell_len(w) for c in col for ln in c for w in ln.split()] + [1]), 20, nat)
+             for f, nat, col in zip(fixed, natural, cells, strict=True)]
+    room = width - edges
+    if sum(floor) > room:
+        return None
+
+    def need(i: int, lines: int) -> int:  # about the narrowest width at which every cell of column i takes at most `lines` lines
+        if fixed[i]:
+            return natural[i]
+        most = floor[i]
+        for c in lengths[i]:
+            spare_lines = lines - len(c) + 1
+            longest = max(c)
+            want = longest if spare_lines <= 1 else -(-longest // spare_lines) + (2 if longest > 8 else 0)
+            most = max(most, min(want, natural[i]))
+        return most
+
+    widths = floor
+    for lines in range(1, 9):
+        trial = [need(i, lines) for i in range(n)]
+        if sum(trial) <= room:
+            widths = trial
+            break
+    spare = room - sum(widths)
+    for i in sorted(range(n), key=lambda k: natural[k] - widths[k]):  # first, short columns that can be whole on one line
+        gap = natural[i] - widths[i]
+        if 0 < gap <= spare and styles[i] != "name":
+            widths[i], spare = natural[i], spare - gap
+    weight = [2.0 if st == "name" else 1.0 for st in styles]
+    growing = [i for i in range(n) if widths[i] < natural[i]]
+    while spare > 0 and growing:  # what is left: each cell to the column furthest below its share of its natural width
+        i = min(growing, key=lambda k: (widths[k] / (natural[k] * weight[k]), k))
+        widths[i] += 1
+        spare -= 1
+        if widths[i] >= natural[i]:
+            growing.remove(i)
     return widths
 
 
@@ -112,7 +143,7 @@ def _table(title: str | None, headers: list[str], styles: list[str], rows: list[
 
     fixed = [s in _FIXED for s in styles]
     edges = 2 * (len(headers) - 1) if grid else 3 * len(headers) + 1
-    widths = column_widths(headers, fixed, rows, width, edges)
+    widths = column_widths(headers, styles, rows, width, edges)
     if widths is None:
         return None
     if grid:
@@ -126,18 +157,22 @@ def _table(title: str | None, headers: list[str], styles: list[str], rows: list[
     return table
 
 
-def stacked(listing: Listing, cols: list[Column], rows: list[list[Cell]]) -> list[Any]:
-    """A listing as one block of 'Header: value' lines per record, for terminals too narrow for columns."""
+def stacked(listing: Listing, cols: list[Column], rows: list[list[Cell]], width: int) -> list[Any]:
+    """A listing as one block of 'Header  value' lines per record, for terminals too narrow for columns;
+    a value's continuation lines are indented under its first."""
+    from rich.cells import cell_len
+    from rich.table import Table
     from rich.text import Text
 
     out: list[Any] = [Text(visible(listing.title), style="bold")]
+    head = min(max(cell_len(visible(c.header)) for c in cols) + 1, max(width // 2, 1))
     for row in rows:
-        block = Text()
+        block = Table.grid(padding=(0, 1))
+        block.add_column(style="dim", width=head, overflow="fold")
+        block.add_column(overflow="fold")
         for c, (text, style) in zip(cols, row, strict=True):
-            block.append(f"{c.header}: ", style="dim")
-            block.append(text, style=style)
-            block.append("\n")
-        out.append(block)
+            block.add_row(Text(visible(c.header) + ":"), Text(text, style=style))
+        out += [block, Text("")]
     return out
 
 
@@ -151,9 +186,9 @@ def _renderables(document: Document, terminal: Terminal, width: int) -> list[Any
             return [Text(visible(document.title), style="bold"), Text(document.empty, style="dim")]
         cols, rows = listing_cells(document)
         table = _table(document.title, [visible(c.header) for c in cols], [c.style for c in cols], rows, width, terminal)
-        return [table] if table is not None else stacked(document, cols, rows)
+        return [table] if table is not None else stacked(document, cols, rows, width)
     assert isinstance(document, Detail)
-    shown = [(c, v) for c, v in document.fields if c.table]
+    shown = [(c, v) for c, v in document.fields if c.shown]
     rows = [[(visible(c.header), "dim"), _cell(v, document.missing, _STYLE.get(c.style, ""))] for c, v in shown]
     grid = _table(None, ["", ""], ["id", ""], rows, width - 4, terminal, grid=True)  # the panel takes 4 columns
     if grid is None:  # too narrow for two columns: 'Header: value' lines
