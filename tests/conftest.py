@@ -69,11 +69,11 @@ def sdpartner_exe() -> str:
     return str(exe) if exe.exists() else (shutil.which("sdpartner") or "sdpartner")
 
 
-def run_process(*args: str, env: dict[str, str] | None = None, input: bytes | None = None, timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
+def run_process(*args: str, env: dict[str, str] | None = None, input: bytes | None = None, timeout: float = 60, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
     """Run the installed ``sdpartner`` in a clean environment (plus ``env``)."""
     base = {k: v for k, v in os.environ.items() if k not in _ENV_OUT}
     base.update(env or {})
-    return subprocess.run([sdpartner_exe(), *args], capture_output=True, env=base, input=input, timeout=timeout, check=False)
+    return subprocess.run([sdpartner_exe(), *args], capture_output=True, env=base, input=input, timeout=timeout, check=False, cwd=cwd)
 
 
 __all__ = ["MINI", "ROOT", "SEED", "bundled_plan_path", "run_process", "sdpartner_exe"]
