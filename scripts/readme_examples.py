@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-BLOCK = re.compile(r"(```console\n\$ (?P<cmd>sdpartner[^\n]*)\n)(?P<out>.*?)(```)", re.S)
+BLOCK = re.compile(r"(```console\n\$ (?P<cmd>(?:COLUMNS=\d+ )?sdpartner[^\n]*)\n)(?P<out>.*?)(```)", re.S)
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "SDPARTNER_LANG": None, "SDPARTNER_PLAN": None, "FORCE_COLOR": None}
 
 
@@ -27,8 +27,13 @@ def run(command: str) -> str:
     from sdpartner.cli import app
 
     cmd, _, pipe = command.partition(" | ")
-    args = shlex.split(cmd)[1:]
-    result = CliRunner().invoke(app, args, env=ENV)
+    words = shlex.split(cmd)
+    env = dict(ENV)
+    while "=" in words[0]:  # an environment prefix, e.g. COLUMNS=80
+        key, _, value = words.pop(0).partition("=")
+        env[key] = value
+    args = words[1:]
+    result = CliRunner().invoke(app, args, env=env)
     out = result.stdout + (result.stderr if result.exit_code else "")  # a failing example shows its error line
     if pipe.startswith("head -n "):
         out = "".join(out.splitlines(keepends=True)[: int(pipe.split()[-1])])
