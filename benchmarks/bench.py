@@ -197,6 +197,14 @@ def _scale_rows(row: Any, rows: list[Any], sdp: str, env: dict[str, str], no_cac
     d10, d1, growth, low, high = growth_measure(lambda plan: [sdp, *sq, "--plan", plan], plans, env, runs, size_ratio)
     rows.append((f"search growth 1 MB -> 10 MB: search 'lithium battery' --limit 20, time beyond the bundled plan's run, per byte beyond it; "
                  f"A = 10 MB, B = 1 MB; median of {runs} rounds, 90% interval {low:.2f}-{high:.2f}", "<= 1.0", d10, d1, growth, "ok" if low <= 1.0 else "OVER"))
+    # the SQLite export of a whole plan: its time, and its growth per byte
+    db = str(Path(tempfile.gettempdir()) / f"sdpartner-bench-{os.getpid()}.db")
+    eq = ["export", "--format", "sqlite", "--force", "--output", db]
+    d10, d1, growth, low, high = growth_measure(lambda plan: [sdp, *eq, "--plan", plan], plans, env, max(runs // 2, 5), size_ratio)
+    rows.append((f"export --format sqlite growth 1 MB -> 10 MB, time beyond the bundled plan's export, per byte beyond it; A = 10 MB, B = 1 MB; 90% interval {low:.2f}-{high:.2f}",
+                 "<= 1.0", d10, d1, growth, "ok" if low <= 1.0 else "OVER"))
+    for suffix in ("", ".metadata.json"):
+        Path(db + suffix).unlink(missing_ok=True)
     row("1 MB plan vs bundled plan, both with the cache off (SDPARTNER_NO_CACHE=1)", "", [sdp, *q, "--plan", str(p1)], [sdp, *q], no_cache, no_cache)
     row("events --format json (bundled plan): cache off vs cache on", "", [sdp, "events", "--format", "json"], [sdp, "events", "--format", "json"], no_cache, env)
 

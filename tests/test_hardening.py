@@ -75,6 +75,14 @@ def test_completion_script_runs_in_its_shell(shell: str, tmp_path: Path) -> None
         assert "events" in out.split()
 
 
+@pytest.mark.parametrize(("words", "expected"), [("sdpartner events --columns da", "date"), ("sdpartner city list --columns id,na", "id,name"),
+                                                 ("sdpartner events --city qing", "qingdao"), ("sdpartner search x --kind edi", "edition")])
+def test_completion_offers_columns_places_and_kinds(words: str, expected: str) -> None:
+    env = {**os.environ, "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1), "_SDPARTNER_COMPLETE": "complete_bash"}
+    out = subprocess.run([sdpartner_exe()], capture_output=True, env=env, timeout=30, check=False).stdout.decode()
+    assert expected in out.split(), out
+
+
 def test_xdg_rules(tmp_path: Path) -> None:
     home = os.path.join(os.path.expanduser("~"), ".cache", "sdpartner")
     assert cache_dir({"XDG_CACHE_HOME": "relative/path"}) == Path(home)

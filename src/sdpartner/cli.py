@@ -162,15 +162,18 @@ def _pick(document: "Document", columns: str) -> "Document":
 def _column_names(ctx: typer.Context, incomplete: str) -> list[str]:
     """Completion for --columns: the keys of the command's listing, built from the bundled plan."""
     try:
+        from . import views
         from .cache import plan_cache
         from .load import load_plan
-        from . import views
+        from .search import Result
 
         plan = load_plan(None, cache=plan_cache())
-        name = ctx.command.name or ""
+        path = " ".join((ctx.command_path or "").split()[1:])
         builders = {"targets": lambda: views.figure_list(plan, plan.figures, "en"), "events": lambda: views.event_list(plan, plan.events, "en"),
-                    "sectors": lambda: views.sector_list([], "en"), "sources": lambda: views.source_list(plan, "en")}
-        keys = [c.key for c in builders[name]().columns] if name in builders else []
+                    "sectors": lambda: views.sector_list([], "en"), "sources": lambda: views.source_list(plan, "en"),
+                    "actions list": lambda: views.action_list(plan, plan.actions, "en"), "city list": lambda: views.city_list(plan, "en"),
+                    "search": lambda: views.search_list(Result([], [], {}), "", "en")}
+        keys = [c.key for c in builders[path]().columns] if path in builders else []
     except Exception:  # completion must never print a traceback into the shell
         return []
     done, _, last = incomplete.rpartition(",")
