@@ -81,7 +81,7 @@ def sqlite_export(plan: "Plan", path: str) -> None:
     entries = []
     for e, record_fields in zip(index.entries, index.fields, strict=True):
         words = []
-        for _, text, _ in record_fields:
+        for _, text in record_fields:
             for tok in tokens(text):
                 words.append(tok.surface or tok.term)
                 if tok.term != tok.surface and not tok.term.startswith("u:"):
