@@ -182,27 +182,26 @@ def _scale_rows(row: Any, rows: list[Any], sdp: str, env: dict[str, str], no_cac
     base = PLAN.stat().st_size
     size_ratio = (p10.stat().st_size - base) / (p1.stat().st_size - base)
     plans = (PLAN, p1, p10)
-    # linear work measures 1.0 give or take this machine's noise (the same code measured twice has given
-    # 0.81 and 1.08): the row is over its bound only when the whole interval is above 1.0
-    d10, d1, growth, low, high = growth_measure(lambda plan: [sdp, *q, "--plan", plan], plans, env, runs, size_ratio)
-    label = (f"growth 1 MB -> 10 MB: time beyond the bundled plan's run, per byte beyond it ({size_ratio:.2f}x the bytes); "
-             f"A = 10 MB, B = 1 MB; median of {runs} rounds, 90% interval {low:.2f}-{high:.2f}")
-    rows.append((label, "<= 1.0", d10, d1, growth, "ok" if low <= 1.0 else "OVER"))
-    # the same measure of a plainly linear program, for scale: what a bigger heap costs per byte here
-    d10, d1, growth, low, high = growth_measure(lambda plan: [sys.executable, "-c", LINEAR_CONTROL, plan], plans, env, runs, size_ratio)
-    rows.append((f"control: the same growth of a plainly linear Python script over the same files (a dict per line, printed); 90% interval {low:.2f}-{high:.2f}",
-                 "", d10, d1, growth, ""))
-    # search indexes the whole plan on each run: its time must grow no worse than linearly too
-    sq = ["search", "lithium battery", "--format", "json", "--limit", "20"]
-    d10, d1, growth, low, high = growth_measure(lambda plan: [sdp, *sq, "--plan", plan], plans, env, runs, size_ratio)
-    rows.append((f"search growth 1 MB -> 10 MB: search 'lithium battery' --limit 20, time beyond the bundled plan's run, per byte beyond it; "
-                 f"A = 10 MB, B = 1 MB; median of {runs} rounds, 90% interval {low:.2f}-{high:.2f}", "<= 1.0", d10, d1, growth, "ok" if low <= 1.0 else "OVER"))
-    # the SQLite export of a whole plan: its time, and its growth per byte
+    # Linear work measures 1.0 give or take this machine's noise (the same code measured twice has given 0.81
+    # and 1.08), and on some runs the memory hierarchy makes even a plainly linear script read 1.1. So the
+    # control runs first, and a growth row is over its bound only when its whole 90% interval lies above
+    # both 1.0 and the control's median: growing faster than a known-linear program on the same machine.
+    c10, c1, control, c_low, c_high = growth_measure(lambda plan: [sys.executable, "-c", LINEAR_CONTROL, plan], plans, env, runs, size_ratio)
+    limit = max(1.0, control)
+
+    def growth_row(label: str, command: Callable[[str], list[str]], rounds: int) -> None:
+        d10, d1, growth, low, high = growth_measure(command, plans, env, rounds, size_ratio)
+        rows.append((f"{label}; A = 10 MB, B = 1 MB; median of {rounds} rounds, 90% interval {low:.2f}-{high:.2f}", "<= 1.0", d10, d1, growth, "ok" if low <= limit else "OVER"))
+
+    growth_row(f"growth 1 MB -> 10 MB: time beyond the bundled plan's run, per byte beyond it ({size_ratio:.2f}x the bytes)", lambda plan: [sdp, *q, "--plan", plan], runs)
+    rows.append((f"control: the same growth of a plainly linear Python script over the same files (a dict per line, printed); 90% interval {c_low:.2f}-{c_high:.2f}",
+                 "", c10, c1, control, ""))
+    # search analyses the whole plan on each run; the SQLite export writes all of it
+    growth_row("search growth 1 MB -> 10 MB: search 'lithium battery' --limit 20, time beyond the bundled plan's run, per byte beyond it",
+               lambda plan: [sdp, "search", "lithium battery", "--format", "json", "--limit", "20", "--plan", plan], runs)
     db = str(Path(tempfile.gettempdir()) / f"sdpartner-bench-{os.getpid()}.db")
-    eq = ["export", "--format", "sqlite", "--force", "--output", db]
-    d10, d1, growth, low, high = growth_measure(lambda plan: [sdp, *eq, "--plan", plan], plans, env, max(runs // 2, 5), size_ratio)
-    rows.append((f"export --format sqlite growth 1 MB -> 10 MB, time beyond the bundled plan's export, per byte beyond it; A = 10 MB, B = 1 MB; 90% interval {low:.2f}-{high:.2f}",
-                 "<= 1.0", d10, d1, growth, "ok" if low <= 1.0 else "OVER"))
+    growth_row("export --format sqlite growth 1 MB -> 10 MB, time beyond the bundled plan's export, per byte beyond it",
+               lambda plan: [sdp, "export", "--format", "sqlite", "--force", "--output", db, "--plan", plan], max(runs // 2, 5))
     for suffix in ("", ".metadata.json"):
         Path(db + suffix).unlink(missing_ok=True)
     row("1 MB plan vs bundled plan, both with the cache off (SDPARTNER_NO_CACHE=1)", "", [sdp, *q, "--plan", str(p1)], [sdp, *q], no_cache, no_cache)
@@ -227,7 +226,9 @@ def _instruction_rows(rows: list[Any], env: dict[str, str], p1: Path, p10: Path)
     base = PLAN.stat().st_size
     size_ratio = (p10.stat().st_size - base) / (p1.stat().st_size - base)
     q = ["events", "--year", "2026", "--format", "json", "--plan"]
-    for label, command in (("sdpartner", [sys.executable, "-m", "sdpartner", *q]), ("the linear control script", [sys.executable, "-c", LINEAR_CONTROL])):
+    sq = ["search", "lithium battery", "--limit", "20", "--format", "json", "--plan"]
+    for label, command in (("sdpartner", [sys.executable, "-m", "sdpartner", *q]), ("sdpartner search", [sys.executable, "-m", "sdpartner", *sq]),
+                           ("the linear control script", [sys.executable, "-c", LINEAR_CONTROL])):
         _time([*command, str(PLAN)], env)  # the cache is warm for sdpartner's runs (as in the rows above)
         i0, i1, i10 = (instructions([*command, str(p)], env) for p in (PLAN, p1, p10))
         growth = (i10 - i0) / (i1 - i0) / size_ratio
