@@ -7,11 +7,10 @@ from __future__ import annotations
 import json
 import re
 
-import msgspec
 import pytest
 
 from sdpartner import query
-from sdpartner.model import Edition, Observation, Plan, Ref
+from sdpartner.model import Edition, Observation, Plan
 
 from .conftest import ROOT
 
@@ -92,23 +91,6 @@ def test_a_figure_over_time(invoke) -> None:
     assert [r["value"] for r in shown["history"]] == [None, 623, 640, 702, 702]
 
 
-def _refs(value: object) -> set[str]:
-    found: set[str] = set()
-
-    def walk(v: object) -> None:
-        if isinstance(v, Ref):
-            found.add(v.source)
-        elif isinstance(v, msgspec.Struct):
-            for f in msgspec.structs.fields(v):
-                walk(getattr(v, f.name))
-        elif isinstance(v, list):
-            for x in v:
-                walk(x)
-
-    walk(value)
-    return found
-
-
 @needs_sources
 def test_every_source_file_exists_and_its_address_matches(plan: Plan) -> None:
     for s in plan.sources:
@@ -126,7 +108,7 @@ def test_numbers_and_chinese_names_stand_in_the_files_they_cite(plan: Plan, kind
             for c in record.counts:  # each value's own wording stands in one of its sources
                 assert any(c.original in files[r.source] for r in c.sources), (record.id, c.original)
                 checked += 1
-            zh_sources = [s for s in plan.sources if s.id in _refs(record) and s.language == "zh"]
+            zh_sources = [s for s in plan.sources if s.id in query.cited_sources(record) and s.language == "zh"]
             for run in re.findall(r"[\u4e00-\u9fff]{2,}", record.name.zh if zh_sources else ""):
                 assert any(run in files[s.id] or run in _traditional(files[s.id]) for s in zh_sources), (record.id, run)
         elif isinstance(record, Observation):

@@ -243,29 +243,33 @@ def observations_of(plan: Plan, figure_id: str) -> list[Observation]:
     return sorted((o for o in plan.observations if o.figure == figure_id), key=lambda o: o.when)
 
 
-def source_usage(plan: Plan) -> dict[str, list[tuple[str, str]]]:
-    """source id -> the records (kind, id) that cite it, each once; "article" -> those citing the primary article."""
-    import msgspec
-
+def cited_sources(value: object) -> set[str]:
+    """The ids of the other sources a record (or any part of it) cites."""
     from .model import Ref
 
+    found: set[str] = set()
+
+    def walk(v: object) -> None:
+        if isinstance(v, Ref):
+            found.add(v.source)
+        elif isinstance(v, msgspec.Struct):
+            for f in msgspec.structs.fields(v):
+                walk(getattr(v, f.name))
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+
+    walk(value)
+    return found
+
+
+def source_usage(plan: Plan) -> dict[str, list[tuple[str, str]]]:
+    """source id -> the records (kind, id) that cite it, each once; "article" -> those citing the primary article."""
     usage: dict[str, list[tuple[str, str]]] = {}
     for e in entries(plan):
-        if e.kind in ("source",):
+        if e.kind == "source":
             continue
-        found: set[str] = set()
-
-        def walk(value: object) -> None:
-            if isinstance(value, Ref):
-                found.add(value.source)
-            elif isinstance(value, msgspec.Struct):
-                for f in msgspec.structs.fields(value):
-                    walk(getattr(value, f.name))
-            elif isinstance(value, list):
-                for v in value:
-                    walk(v)
-
-        walk(e.record)
+        found = cited_sources(e.record)
         if getattr(e.record, "cites", None):
             found.add("article")
         for source in found:
