@@ -205,7 +205,7 @@ def event_list(plan: Plan, events: Sequence[Event | Edition], lang: Lang) -> Lis
     """Events of the plan and earlier editions of their series; a missing date reads 'date not stated', a place
     read from a name says so, a year that is the plan's says so, an action tied by our reading says so."""
     cities = query.cities_by_id(plan)
-    series = {s.id: s for s in plan.series}
+    series_of = {ev: s.id for s in plan.series for ev in s.events}  # once, not a scan of the series per event
     rows = []
     for e in events:
         if isinstance(e, Edition):
@@ -217,15 +217,14 @@ def event_list(plan: Plan, events: Sequence[Event | Edition], lang: Lang) -> Lis
                 "source_count": source_count(e),
             })
             continue
-        s = query.series_of_event(plan, e.id)
+        refs = sorted({r.source for r in e.sources})
         rows.append({
             "id": e.id, "name": e.name.pick(lang), "name_zh": e.name.zh, "kind": e.kind.pick(lang), "year": e.year,
             "year_from_plan": e.year_from_plan, "date": e.date.isoformat() if e.date else None, "edition": e.edition,
-            "series": s.id if s else None, "city": e.city, "place": _place(e, cities, lang), "place_from_name": e.place_from_name,
+            "series": series_of.get(e.id), "city": e.city, "place": _place(e, cities, lang), "place_from_name": e.place_from_name,
             "action": e.action, "attribution": e.attribution.value if e.attribution else None, "note": e.note.pick(lang) if e.note else None,
-            "cites": e.cites, "sources": sorted({r.source for r in e.sources}), "source_count": source_count(e),
+            "cites": e.cites, "sources": refs, "source_count": (1 if e.cites else 0) + len(refs),
         })
-    del series
     cols = columns(lang, Col("id", "dim", False), Col("name", "name"), Col("name_zh", "", CHINESE_COLUMN[lang], True), Col("kind", "dim", True, True), Col("year"),
                    Col("year_from_plan", "", False), Col("date", "date"), Col("edition", "number", False), Col("series", "", False), Col("city", "", False),
                    Col("place"), Col("place_from_name", "", False), Col("action", "number", True, True), Col("attribution", "dim", False), Col("note", "", False),
