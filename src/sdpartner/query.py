@@ -453,8 +453,11 @@ INVERSE = {
 }
 
 
-def links(plan: Plan, with_sources: bool = True) -> dict[tuple[str, str], list[Link]]:
-    """(kind, id) -> its links, both the ones it names and the ones that name it (and the sources each cites)."""
+def links(plan: Plan, with_sources: bool = True, close_only: bool = False) -> dict[tuple[str, str], list[Link]]:
+    """(kind, id) -> its links, both the ones it names and the ones that name it (and the sources each cites).
+
+    ``close_only``: only the links between organisations and figures (shareholders, what a figure is about),
+    which search brings as related hits; they never need a scan of the plan's events or measures."""
     group_slug = {g.id: g.slug for g in plan.groups}
     forward: list[tuple[str, str, str, str, str]] = []  # (kind, id, relation, kind, id)
 
@@ -462,9 +465,9 @@ def links(plan: Plan, with_sources: bool = True) -> dict[tuple[str, str], list[L
         if other_id is not None and other_id != "":
             forward.append((kind, rid, relation, other_kind, str(other_id)))
 
-    for a in plan.actions:
+    for a in [] if close_only else plan.actions:
         add("action", str(a.id), "in_group", "group", group_slug.get(a.group))
-    for m in plan.measures:
+    for m in [] if close_only else plan.measures:
         if m.action is not None:
             add("measure", m.id, "of_action", "action", m.action)
         else:
@@ -481,7 +484,7 @@ def links(plan: Plan, with_sources: bool = True) -> dict[tuple[str, str], list[L
     for f in plan.figures:
         if f.subject is not None:
             add("figure", f.id, "about", "organisation" if f.subject in orgs else "city", f.subject)
-    for e in plan.events:
+    for e in [] if close_only else plan.events:
         if e.action is not None:
             add("event", e.id, "event_of", "action", e.action)
         add("event", e.id, "in_city", "city", e.city)
@@ -489,26 +492,27 @@ def links(plan: Plan, with_sources: bool = True) -> dict[tuple[str, str], list[L
         add("organisation", o.id, "shareholder", "organisation", o.shareholder)
         for x in o.figures:
             add("organisation", o.id, "reports", "figure", x)
-    for person in plan.people:
+    for person in [] if close_only else plan.people:
         for r in person.roles:
             add("person", person.id, "role_at", "organisation", r.organisation)
-    for d in plan.documents:
+    for d in [] if close_only else plan.documents:
         add("document", d.id, "presented_by", "person", d.presented_by)
-    for c in plan.cities:
+    for c in [] if close_only else plan.cities:
         for o in c.offers:
             add("offer", o.id, "offered_by", "city", c.id)
             for s in o.sectors:
                 add("offer", o.id, "in_sector", "sector", s)
-    for s in plan.series:
+    for s in [] if close_only else plan.series:
         for ev in s.events:
             add("event", ev, "in_series", "series", s.id)
-    for ed in plan.editions:
+    for ed in [] if close_only else plan.editions:
         add("edition", ed.id, "edition_of", "series", ed.series)
-    for ob in plan.observations:
+    for ob in [] if close_only else plan.observations:
         add("observation", ob.id, "earlier_reading_of", "figure", ob.figure)
-    add("plan", plan.plan.id, "released_at", "event", plan.plan.released_at)
-    add("plan", plan.plan.id, "presented_by", "person", plan.plan.presented_by)
-    for source, users in (source_usage(plan) if with_sources else {}).items():
+    if not close_only:
+        add("plan", plan.plan.id, "released_at", "event", plan.plan.released_at)
+        add("plan", plan.plan.id, "presented_by", "person", plan.plan.presented_by)
+    for source, users in (source_usage(plan) if with_sources and not close_only else {}).items():
         if source != "article":
             for kind, rid in users:
                 add(kind, rid, "cites_source", "source", source)

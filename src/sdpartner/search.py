@@ -439,8 +439,9 @@ def _contains(seq: Sequence[str], part: Sequence[str]) -> bool:
 def _with_related(plan: Plan, index: Index, hits: list[Hit], kind: str | None) -> list[Hit]:
     """The closest neighbours of the top hits (a bank and its shareholder, a figure and what it is about), marked
     as related at a share of the hit's score; a record that is a weaker hit already is lifted to that score."""
-    graph = links(plan, with_sources=False)
-    by_key = {(e.kind, e.id): e for e in index.entries}
+    graph = links(plan, close_only=True)
+    wanted = {(link.kind, link.id) for hit in hits[:3] for link in graph.get((hit.kind, hit.id), []) if link.relation in CLOSE}
+    by_key = {(e.kind, e.id): e for e in index.entries if (e.kind, e.id) in wanted} if wanted else {}
     current = {(h.kind, h.id): h for h in hits}
     for hit in hits[:3]:
         for link in graph.get((hit.kind, hit.id), []):
