@@ -114,10 +114,6 @@ def group_of(plan: Plan, action: Action) -> Group:
     return next(g for g in plan.groups if g.id == action.group)
 
 
-def action_by_id(plan: Plan, action_id: int | None) -> Action | None:
-    """The action with this number, if any."""
-    return next((a for a in plan.actions if a.id == action_id), None)
-
 
 # ----------------------------------------------------------------------------------------------
 # Filters
@@ -186,9 +182,6 @@ def start(item: Event | Edition) -> str:
         return d.when.split("/")[0]
     return str(item.year) if item.year else ""
 
-
-def _year_of(item: Event | Edition) -> int | None:
-    return item.year
 
 
 def events(plan: Plan, year: int | None = None, place: str | None = None, action: str | None = None, series: str | None = None,

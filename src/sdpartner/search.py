@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 import msgspec
@@ -262,7 +262,6 @@ class Index:
 
     def __init__(self, plan: Plan) -> None:
         self.entries = entries(plan)
-        self.plan = plan
         self.fields: list[list[tuple[str, str]]] = [fields(e) for e in self.entries]  # per record: (field, text)
         # per record, all its texts folded for scanning in one string: one object a record keeps a large
         # plan's index small (and so fast: a 10 MB plan has some 300,000 fields)
@@ -479,7 +478,3 @@ def matches(query: str, texts: Iterable[str]) -> bool:
             return True
     return False
 
-
-def iter_terms(text: str) -> Iterator[str]:
-    """The terms of a text (for tests and tools)."""
-    return (t.term for t in tokens(text))
