@@ -1,6 +1,8 @@
-"""Typed errors and exit codes: raised low with a location, mapped to an exit code once, in the CLI."""
+"""Typed errors and exit codes: raised low with a message code and its values, worded in the user's language
+once, where the command ends (``messages`` in ``words.py``)."""
 
 from enum import IntEnum
+from typing import Any
 
 import msgspec
 
@@ -9,15 +11,28 @@ class ExitCode(IntEnum):
     """Process exit codes (documented in the README)."""
 
     OK = 0
-    FAILURE = 1  # not found, invalid plan file, output that cannot be written
+    FAILURE = 1  # not found, invalid plan file, output that cannot be written, an environment that refuses
     USAGE = 2  # bad command line (click's own code for usage errors)
     BUG = 70  # EX_SOFTWARE: an unexpected exception, i.e. a bug in sdpartner
 
 
 class SdpartnerError(Exception):
-    """Base of every error a user can act on; its ``str`` is the one line the user sees."""
+    """Base of every error a user can act on: a message code and its values; ``message(lang)`` is the one line."""
 
     exit_code: int = ExitCode.FAILURE
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code, self.params = code, params
+        super().__init__(code)
+
+    def message(self, lang: str = "en") -> str:
+        """The one line the user reads, in ``lang``."""
+        from .words import message
+
+        return message(self.code, lang, self.params)
+
+    def __str__(self) -> str:
+        return self.message("en")
 
 
 class Problem(msgspec.Struct, frozen=True):
@@ -35,9 +50,7 @@ class PlanError(SdpartnerError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        first = str(problems[0])
-        more = f" (and {len(problems) - 1} more problem(s); run 'sdpartner validate' on the file to list them)" if len(problems) > 1 else ""
-        super().__init__(f"invalid plan file: {first}{more}")
+        super().__init__("invalid_plan", first=str(problems[0]), more=len(problems) - 1)
 
 
 class NotFound(SdpartnerError):
@@ -51,4 +64,4 @@ class UsageError(SdpartnerError):
 
 
 class OutputError(SdpartnerError):
-    """The output cannot be written (disk full, closed stdout): the environment's fault, not a bug."""
+    """The output cannot be written (disk full, closed stdout, a file in the way): the environment's fault, not a bug."""

@@ -1,25 +1,32 @@
-"""The catalogue of everything people read that is not plan data: column labels, words and sentence
-templates, each a bilingual :class:`~sdpartner.model.Text`. Views pick a language here and nowhere else.
+"""Every word people read that is not plan data, in both languages: column labels, words, sentence templates
+and messages (errors and notes). Views, errors and commands pick a language here and nowhere else.
 
-A template is a ``str.format`` string per language: ``say("from_name", lang)``; ``say("place_from_name",
-lang, place=...)``.
+The words for kinds of record and for the relations between them are declared with the model
+(``plan/model.py``: ``Kind`` and ``Link``), where each kind and reference is declared once.
+A template is a ``str.format`` string per language: ``say("place_known", lang, place=...)``.
 """
 
-from .model import Lang, Text
+from typing import Any
+
+from .plan.text import Lang, T, Text
 
 LABELS: dict[str, Text] = {
-    key: Text(zh=zh, en=en)
+    key: T(zh, en)
     for key, (zh, en) in {
         "id": ("编号", "ID"),
+        "type": ("种类", "Type"),
         "slug": ("代号", "Slug"),
         "name": ("名称", "Name"),
         "name_zh": ("中文", "Chinese"),
         "group": ("组", "Group"),
         "group_name": ("组名", "Group name"),
         "summary": ("概要", "Summary"),
+        "summary_note": ("概要说明", "About the summary"),
         "measures": ("举措数", "Measures"),
         "events": ("活动数", "Events"),
-        "figures": ("数字", "Figures"),
+        "event_ids": ("活动", "Events"),
+        "figures": ("数字数", "Figures"),
+        "figure_ids": ("数字", "Figures"),
         "programmes": ("项目/品牌", "Programmes"),
         "keywords": ("关键词", "Keywords"),
         "cites": ("原文段落", "Source ¶"),
@@ -27,18 +34,27 @@ LABELS: dict[str, Text] = {
         "value": ("数值", "Value"),
         "display": ("表述", "Amount"),
         "unit": ("单位", "Unit"),
-        "comparator": ("比较", "Comparator"),
+        "currency": ("币种", "Currency"),
+        "qualifier": ("限定", "Qualifier"),
+        "ordinal": ("排名", "Rank"),
+        "aim": ("目标措辞", "Worded as an aim"),
         "year": ("年份", "Year"),
         "time": ("时间", "As of"),
         "kind": ("类型", "Kind"),
         "scope": ("范围", "Scope"),
         "original": ("原文", "Original wording"),
         "note": ("说明", "Note"),
+        "notes": ("说明", "Notes"),
         "date": ("日期", "Date"),
+        "start": ("开始", "Start"),
+        "end": ("结束", "End"),
+        "precision": ("精度", "Precision"),
+        "what": ("日期性质", "What the date is"),
+        "year_known": ("年份依据", "Year known from"),
         "edition": ("届次", "Edition"),
         "city": ("城市", "City"),
         "place": ("地点", "Place"),
-        "place_from_name": ("地点据名称", "Place from name"),
+        "place_known": ("地点依据", "Place known from"),
         "action": ("行动", "Action"),
         "attribution": ("归属依据", "Attribution"),
         "text": ("内容", "Measure"),
@@ -59,7 +75,7 @@ LABELS: dict[str, Text] = {
         "actions": ("行动", "Actions"),
         "count": ("数量", "Count"),
         "published": ("发布", "Released"),
-        "venue": ("地点", "Venue"),
+        "venue": ("场馆", "Venue"),
         "theme": ("主题", "Theme"),
         "presented_by": ("发布人", "Presented by"),
         "attendance": ("出席", "Attendance"),
@@ -67,34 +83,56 @@ LABELS: dict[str, Text] = {
         "plan": ("计划", "Plan"),
         "source": ("来源", "Source"),
         "directions": ("重点方向", "Key directions"),
-        "type": ("种类", "Type"),
+        "directions_note": ("重点方向说明", "About the directions"),
         "offer_list": ("推介领域与优势", "What each city offers"),
         "related": ("关联", "Related"),
         "relation": ("关系", "Relation"),
         "series": ("系列", "Series"),
         "series_note": ("系列说明", "About the series"),
-        "counts": ("主要数字", "Headline counts"),
+        "counts": ("数字", "Counts"),
         "source_count": ("来源数", "Sources"),
         "sources": ("来源", "Sources"),
         "records": ("引用记录数", "Records"),
         "outlet": ("媒体", "Outlet"),
+        "issuer": ("发布方", "Issued by"),
+        "author": ("作者", "Author"),
         "language": ("语言", "Language"),
-        "reliability": ("来源类别", "Class"),
+        "reliability": ("来源评级", "Rating"),
+        "caveat": ("注意", "Caveat"),
         "about": ("内容", "About"),
         "url": ("网址", "Address"),
         "file": ("文件", "File"),
-        "when": ("时间", "When"),
+        "as_of": ("时间", "As of"),
         "facts": ("事实", "Facts"),
         "topic": ("主题", "Topic"),
         "subject": ("对象", "Subject"),
         "shareholder": ("股东", "Shareholder"),
         "short_name": ("简称", "Short name"),
-        "programmes_ids": ("项目", "Programmes"),
+        "organisers": ("主办/承办", "Organisers"),
+        "year_note": ("年份说明", "About the year"),
+        "date_note": ("日期说明", "About the date"),
+        "dates": ("日期", "Dates"),
+        "status": ("进展", "Status"),
+        "status_code": ("进展代码", "Status code"),
+        "evidence": ("证据", "Evidence"),
+        "evidence_date": ("证据日期", "Evidence date"),
+        "wording": ("原文", "Wording"),
+        "item": ("对象", "Item"),
+        "reviewed": ("核查日期", "Reviewed"),
+        "change": ("变化", "Change"),
+        "old": ("原值", "Old"),
+        "new": ("新值", "New"),
+        "invitation": ("邀请", "Invitation"),
+        "roles": ("职务", "Roles"),
+        "edition_name": ("届次名称", "Edition name"),
+        "weak": ("弱来源", "Weak source"),
+        "column": ("列", "Column"),
+        "goal": ("目标", "Goal"),
     }.items()
 }
 
 WORDS: dict[str, Text] = {
-    key: Text(zh=zh, en=en)
+    key: T(zh, en)
     for key, (zh, en) in {
         # words
         "not_stated": ("未说明", "not stated"),
@@ -109,21 +147,77 @@ WORDS: dict[str, Text] = {
         "industry": ("重点产业", "industry"),
         "cluster": ("特色集群", "featured cluster"),
         "strength": ("优势", "strength"),
-        "from_name": ("据活动名称", "from the event's name"),
         "yes": ("是", "yes"),
         "no": ("否", "no"),
-        # templates
+        "primary": ("主要来源", "primary"),
+        "official": ("官方(政府或主办方发布)", "official"),
+        "major": ("主要媒体", "major outlet"),
+        "minor": ("小型媒体", "minor outlet"),
+        "release": ("新闻稿(未署发布方)", "press release"),
+        "repost": ("转载", "repost"),
+        "weak": ("弱来源", "weak"),
+        "edition_kind": ("往届", "earlier edition"),
+        "plan_year": ("计划年度", "plan year"),
+        # qualifiers and values
+        "qual_exact": ("确数", "exact"),
+        "qual_about": ("约数", "about"),
+        "qual_nearly": ("近", "nearly"),
+        "qual_at_least": ("以上", "at least"),
+        "qual_more_than": ("超过", "more than"),
+        "qual_up_to": ("至多", "up to"),
+        "q_exact": ("{amount}", "{amount}"),
+        "q_about": ("约{amount}", "about {amount}"),
+        "q_nearly": ("近{amount}", "nearly {amount}"),
+        "q_at_least": ("{amount}以上", "at least {amount}"),
+        "q_more_than": ("超过{amount}", "more than {amount}"),
+        "q_up_to": ("最多{amount}", "up to {amount}"),
+        "aim_more_than": ("力争突破{amount}", "aim to exceed {amount}"),
+        "aim_at_least": ("力争达到{amount}以上", "aim for at least {amount}"),
+        "aim_exact": ("力争{amount}", "aim for {amount}"),
         "amount_scaled": ("{n}{scale}{unit}", "{n} {scale} {unit}"),
         "amount_plain": ("{n}{unit}", "{n} {unit}"),
-        "fig_at_least": ("{amount}以上", "at least {amount}"),
-        "fig_more_than": ("超过{amount}", "more than {amount}"),
-        "fig_strive_to_exceed": ("力争突破{amount}", "aim to exceed {amount}"),
-        "fig_exactly": ("{amount}", "{amount}"),
-        "fig_about": ("约{amount}", "about {amount}"),
-        "fig_nearly": ("近{amount}", "nearly {amount}"),
         "ordinal": ("第{n}{unit}", "{nth}"),
-        "plan_year": ("计划年度", "plan year"),
-        "place_from_name": ("{place}(据名称)", "{place} (from its name)"),
+        "CNY": ("元", "yuan"),
+        "USD": ("美元", "US dollars"),
+        "precision_day": ("日", "day"),
+        "precision_month": ("月", "month"),
+        "precision_year": ("年", "year"),
+        # dates and places
+        "what_scheduled": ("预定", "scheduled"),
+        "what_held": ("举办", "held"),
+        "what_opened": ("开幕", "opened"),
+        "what_closed": ("闭幕", "closed"),
+        "what_reported": ("见于报道", "reported"),
+        "what_during": ("会期中的一天", "a day during it"),
+        "year_stated": ("年份原文明确", "year stated"),
+        "year_page_date": ("年份据页面日期", "year from the page's date"),
+        "year_context": ("年份据上下文", "year from context"),
+        "year_not_stated": ("年份未说明", "year not stated"),
+        "known_stated": ("原文明确", "stated"),
+        "known_from_name": ("据名称", "from its name"),
+        "known_inferred": ("据推断", "inferred"),
+        "dated": ("{when}({what})", "{when} ({what})"),
+        "place_known": ("{place}({known})", "{place} ({known})"),
+        "weak_label": ("{text}({caveat})", "{text} ({caveat})"),
+        "yearless": ("{md}(年份未说明)", "{md}, year not stated"),
+        # statuses
+        "st_no_report": ("未见报道", "no report found"),
+        "st_scheduled": ("已排期", "scheduled"),
+        "st_opened": ("据报已举办(开幕)", "reported held (opened)"),
+        "st_held": ("据报已举办", "reported held"),
+        "st_closed": ("据报已举办(闭幕)", "reported held (closed)"),
+        "st_met": ("已达成", "met"),
+        "st_partly_met": ("部分达成", "partly met"),
+        "st_missed": ("未达成", "missed"),
+        "status_line": ("{status}:{date},{source}", "{status}: {date}, {source}"),
+        "as_of_line": ("截至{reviewed}核查。“未见报道”不等于“未举办”:只说明所存资料中没有找到报道。",
+                       "As of {reviewed}, the day the sources were last reviewed. \"No report found\" does not mean \"did not happen\": only that no stored source reports it."),
+        "as_of_asked": ("按{as_of}当日的情况显示。", "Shown as it stood on {as_of}."),
+        # diff
+        "added": ("新增", "added"),
+        "removed": ("删除", "removed"),
+        "changed": ("变化", "changed"),
+        # templates
         "person_role": ("{org}{title}", "{title}, {org}"),
         "person_line": ("{name}({roles})", "{name} ({roles})"),
         "city_title": ("{zh}", "{en} {zh}"),
@@ -132,29 +226,17 @@ WORDS: dict[str, Text] = {
         "groups_title": ("四组十项行动", "{groups} groups, {actions} actions"),
         "year_events": ("{year}年活动", "Events in {year}"),
         "released": ("{date} · {event}", "{date} · {event}"),
-        "no_hits": ("计划中没有提到“{query}”。", "The plan does not mention '{query}'."),
-        "not_mentioned": ("没有记录用到“{word}”一词。", "No record uses the word '{word}'."),
-        "did_you_mean": ("最接近的词:{near}。", "Did you mean: {near}?"),
         "record_title": ("{kind}:{title}", "{kind}: {title}"),
-        "t_links": ("关联记录", "Linked records"),
-        "dated": ("{when}({status})", "{when} ({status})"),
-        "year_from_context": (";年份据上下文", "; year from context"),
-        "status_held": ("举办", "held"),
-        "status_scheduled": ("预定", "scheduled"),
-        "status_opened": ("开幕", "opened"),
-        "status_closed": ("闭幕", "closed"),
-        "status_planned": ("计划", "planned"),
-        "status_reported": ("见于报道", "reported"),
-        "edition_kind": ("往届", "earlier edition"),
         "this_plan": ("本计划({year}年)", "this plan ({year})"),
-        "primary": ("主要来源", "primary"),
-        "official": ("官方/原始", "official"),
-        "major": ("主要媒体", "major outlet"),
-        "minor": ("小型媒体", "minor outlet"),
-        "repost": ("转载", "repost"),
+        "figure_value": ("{label}:{display}", "{label}: {display}"),
+        "our_rendering": ("(我们的译名)", " (our rendering)"),
         # titles
-        "t_history": ("往届", "Earlier editions"),
-        "t_counts": ("主要数字", "Headline counts"),
+        "t_links": ("关联记录", "Linked records"),
+        "t_also": ("同名的其他记录", "Also named so"),
+        "t_history": ("历届", "Editions"),
+        "t_counts": ("数字", "Counts"),
+        "t_dates": ("日期", "Dates"),
+        "t_facts": ("相关事实", "Facts"),
         "t_readings": ("历年数字", "Over time"),
         "t_sources": ("来源", "Sources"),
         "t_actions": ("行动", "Actions"),
@@ -167,6 +249,79 @@ WORDS: dict[str, Text] = {
         "t_city_measures": ("计划中涉及本市的举措", "Plan measures that name this city"),
         "t_sectors": ("行业与城市", "Sectors and the cities that offer them"),
         "t_search": ("搜索结果", "Search results"),
+        "t_status": ("{year}年计划进展", "The {year} plan so far"),
+        "t_status_history": ("进展记录", "Status readings"),
+        "t_diff": ("两份计划的差异", "What changed between the plans"),
+        "t_columns": ("可选的列", "Columns"),
+    }.items()
+}
+
+MESSAGES: dict[str, Text] = {
+    key: T(zh, en)
+    for key, (zh, en) in {
+        "invalid_plan": ("计划文件无效:{first}{more_text}", "invalid plan file: {first}{more_text}"),
+        "more_problems": ("(另有{more}处问题;对该文件运行“sdpartner validate”可全部列出)", " (and {more} more problem(s); run 'sdpartner validate' on the file to list them)"),
+        "not_found": ("找不到名为“{name}”的{kind}{guess}({hint})", "no {kind} named {name!r}{guess} ({hint})"),
+        "guess": (";是不是“{guess}”?", "; did you mean {guess!r}?"),
+        "hint_actions": ("请用编号({ids})或代号;“sdpartner actions list”可列出", "use a number ({ids}) or a slug; 'sdpartner actions list' shows them"),
+        "hint_groups": ("行动组:{choices}", "groups: {choices}"),
+        "hint_cities": ("城市:{choices}", "cities: {choices}"),
+        "hint_series": ("系列:{choices}", "series: {choices}"),
+        "hint_places": ("有记录的地点:{choices}", "places the records name: {choices}"),
+        "hint_search": ("可用“sdpartner search”搜索其中的词", "try 'sdpartner search' with a word from it"),
+        "ambiguous": ("“{name}”同时是{n}条记录的名称:{choices};请给出其中一个编号,例如 sdpartner show {first}",
+                      "{name!r} names {n} records: {choices}; give one of these ids, e.g. sdpartner show {first}"),
+        "part_of_names": ("“{name}”是{n}条记录名称的一部分:{choices};请给出其中一个编号", "{name!r} is part of the names of {n} records: {choices}; give one of these ids"),
+        "no_plan_year": ("没有{year}年的计划;内置的计划年度:{years}", "there is no plan for {year}; the bundled plan years are {years}"),
+        "file_exists": ("{path}已存在;加上 --force 才会覆盖", "{path} exists; add --force to overwrite it"),
+        "not_regular": ("{path}不是普通文件({what});--force 只替换普通文件", "{path} is {what}, not a regular file; --force replaces only regular files"),
+        "is_directory": ("{path}是目录;请给出文件名", "{path} is a directory; give a file name"),
+        "cannot_write_dir": ("无法写入{path}:{why}", "cannot write to {path}: {why}"),
+        "cannot_write": ("无法写入{path}:{why}", "cannot write {path}: {why}"),
+        "appeared": ("写入期间{path}出现了一个文件;它保持原样,未被替换", "a file appeared at {path} while the output was being written; it was left as it is"),
+        "interrupted": ("已中断({signal});没有留下不完整的文件", "interrupted ({signal}); no partial output was left behind"),
+        "unencodable": ("文件名{path}无法编码,无法写入", "the file name {path} cannot be encoded, so it cannot be written"),
+        "wrote": ("已写入{files}", "wrote {files}"),
+        "wrote_sqlite": ("已写入{files}(可用 sqlite3 或 datasette {db} -m {meta} 打开)", "wrote {files} (open it with sqlite3 or datasette {db} -m {meta})"),
+        "stdout_closed": ("标准输出已关闭,答案无处可写", "standard output is closed, so there is nowhere to write the answer"),
+        "cannot_write_output": ("无法写出结果:{why}", "cannot write the output: {why}"),
+        "encoding_warning": ("输出编码({encoding})无法显示中文,已写成\\u转义;请设置 PYTHONIOENCODING=utf-8 或使用 UTF-8 区域设置(如 LANG=C.UTF-8)",
+                             "the output encoding ({encoding}) cannot show Chinese text, so it was written as \\u escapes; set PYTHONIOENCODING=utf-8 or use a UTF-8 locale (e.g. LANG=C.UTF-8)"),
+        "internal_error": ("内部错误:{error}。这是 sdpartner 的缺陷;请设置 SDPARTNER_TRACEBACK=1 重新运行查看详情并报告",
+                           "internal error: {error}. This is a bug in sdpartner; run again with SDPARTNER_TRACEBACK=1 to see the traceback, and report it"),
+        "bad_choice": ("{option} 应为以下之一:{choices},而不是“{value}”", "{option} must be one of {choices}, not {value!r}"),
+        "empty_value": ("{option} 为空;请给出一个值", "{option} is empty; give it a value"),
+        "try_help": ("用“{command} -h”查看帮助。", "Try '{command} -h' for help."),
+        "bad_as_of": ("--as-of 应为日期,例如 2026-06 或 2026-06-16,而不是“{value}”", "--as-of must be a date such as 2026-06 or 2026-06-16, not {value!r}"),
+        "no_status_year": ("{year}年的计划不在内置数据中;内置的计划年度:{years}", "there is no bundled plan for {year}; the bundled plan years are {years}"),
+        "calendar_left_out": ("{n}项活动或往届没有精确到日的日期,未写入日历;用 sdpartner events 查看", "{n} events and editions have no day-precision date and were left out of the calendar; see them with sdpartner events"),
+        "empty_query": ("搜索词为空;请给出一个或多个词,例如 sdpartner search lithium", "the search query is empty; give one or more words, e.g. sdpartner search lithium"),
+        "query_too_long": ("搜索词过长({n}个字符);最多{limit}个字符", "the search query is too long ({n} characters); the limit is {limit}"),
+        "bad_kind": ("--kind 应为以下之一:{choices},而不是“{value}”", "--kind must be one of {choices}, not {value!r}"),
+        "bad_date": ("{option} 应为日期,例如 2024、2024-08 或 2024-08-28,而不是“{value}”", "{option} must be a date such as 2024, 2024-08 or 2024-08-28, not {value!r}"),
+        "columns_help": ("--columns 可用的列:{valid}", "--columns takes comma-separated names of: {valid}"),
+        "no_such_column": ("--columns:没有名为“{name}”的列;可用的列:{valid}", "--columns: no column named {name!r}; the columns are: {valid}"),
+        "columns_not_listing": ("--columns 只适用于列表命令", "--columns applies to listings only"),
+        "empty_output": ("--output 为空;请给出文件名,或用“-”表示标准输出", "--output is empty; give a file name, or '-' for standard output"),
+        "needs_output": ("--format {fmt} 会写出文件:请用 --output 指定,例如 --output {example}", "--format {fmt} writes a file: give one with --output, e.g. --output {example}"),
+        "problems_found": ("{which}中发现{n}处问题", "{n} problem(s) found in {which}"),
+        "valid": ("有效:{which}({counts})", "valid: {which} ({counts})"),
+        "bundled_plan": ("内置计划", "the bundled plan"),
+        "left_out_history": ("历史数据中有{n}条记录涉及本计划没有的记录,已略去:{ids}", "{n} history record(s) refer to records this plan does not have and were left out: {ids}"),
+        # search notes
+        "no_hits": ("计划中没有提到“{query}”。", "The plan does not mention '{query}'."),
+        "not_mentioned": ("没有记录用到“{word}”一词。", "No record uses the word '{word}'."),
+        "not_mentioned_many": ("没有记录用到这些词:{words}。", "No record uses these words: {words}."),
+        "did_you_mean": ("最接近的词:{near}。", "Did you mean: {near}?"),
+        "corrected": ("显示的是“{corrected}”的结果;要按原词搜索,请加 --as-typed:sdpartner search --as-typed \"{query}\"",
+                      "Showing results for '{corrected}'; to search for what you typed instead: sdpartner search --as-typed \"{query}\""),
+        "number_match": ("数字{number}按数值匹配。", "The number {number} was matched by value."),
+        "number_no_match": ("没有记录的数值等于{number}。", "No record has the value {number}."),
+        # filters
+        "undated_in_span": ("该范围内另有{n}项活动没有日期,未列出;用 {command} 查看", "{n} more event(s) in that span have no date and are not listed; see them with {command}"),
+        "year_outside": ("{year}年没有记录;数据覆盖的年份:{years}", "nothing is recorded for {year}; the data covers the years {years}"),
+        "diff_identical": ("两份计划相同", "the plans are identical"),
+        "mcp_missing": ("sdpartner mcp 需要可选组件:pip install 'sdpartner[mcp]'", "sdpartner mcp needs the optional extra: pip install 'sdpartner[mcp]'"),
     }.items()
 }
 
@@ -179,48 +334,17 @@ SCALES: dict[Lang, tuple[tuple[float, str], ...]] = {
 # whether tables show a separate Chinese-name column: only when the view is not already in Chinese
 CHINESE_COLUMN: dict[Lang, bool] = {"en": True, "zh": False}
 
-# search: record kinds and matched fields, as people read them (machine formats keep the codes)
-KINDS: dict[str, Text] = {
-    code: Text(zh=zh, en=en)
-    for code, (zh, en) in {
-        "plan": ("计划", "plan"), "group": ("行动组", "group"), "action": ("行动", "action"), "measure": ("举措", "measure"),
-        "programme": ("项目/品牌", "programme"), "figure": ("数字", "figure"), "event": ("活动", "event"), "city": ("城市", "city"),
-        "offer": ("城市推介条目", "city offer"), "sector": ("行业", "sector"), "organisation": ("机构", "organisation"),
-        "person": ("人物", "person"), "document": ("文件", "document"), "statement": ("表述", "statement"),
-        "series": ("活动系列", "series"), "edition": ("往届活动", "edition"), "observation": ("历年数字", "earlier reading"),
-        "source": ("来源", "source"),
-    }.items()
-}
 FIELDS: dict[str, Text] = {
-    code: Text(zh=zh, en=code)
-    for code, zh in {"name": "名称", "alias": "别名", "keyword": "关键词", "text": "正文", "related": "关联记录"}.items()
-}
-
-
-# how one record is linked to another (query.links), read from the first record
-RELATIONS: dict[str, Text] = {
-    code: Text(zh=zh, en=en)
-    for code, (zh, en) in {
-        "in_group": ("属于行动组", "in group"), "has_action": ("包含行动", "has action"), "of_action": ("属于行动", "measure of action"),
-        "has_measure": ("包含举措", "has measure"), "names_programme": ("涉及项目", "names programme"), "named_in": ("见于举措", "named in measure"),
-        "names_figure": ("涉及数字", "names figure"), "measured_in": ("见于举措", "named in measure"), "names_event": ("涉及活动", "names event"),
-        "held_under": ("见于举措", "named in measure"), "names_city": ("涉及城市", "names city"), "about": ("关于", "about"),
-        "has_figure": ("相关数字", "figure about it"), "in_city": ("所在城市", "in city"), "has_event": ("相关活动", "event"),
-        "shareholder": ("股东", "shareholder"), "holds_share_in": ("持股", "holds a share in"), "reports": ("数字", "reports figure"),
-        "reported_by": ("数字来自", "reported by"), "role_at": ("任职于", "works at"), "has_person": ("人员", "person"),
-        "presented_by": ("发布人", "presented by"), "presents": ("发布", "presents"), "offered_by": ("推介城市", "offered by city"),
-        "offers": ("推介条目", "offers"), "in_sector": ("所属行业", "in sector"), "has_offer": ("城市推介条目", "city offer"),
-        "released_at": ("发布于", "released at"), "releases": ("发布", "releases"), "event_of": ("属于行动", "event of action"),
-        "in_series": ("属于系列", "in series"), "edition_of": ("属于系列", "edition of"), "has_edition": ("往届", "edition"),
-        "earlier_reading_of": ("早前数字", "earlier reading of"), "has_earlier_reading": ("早前数字", "earlier reading"),
-        "cites_source": ("来源", "cites source"), "cited_by": ("被引用", "cited by"),
-    }.items()
+    code: T(zh, en)
+    for code, (zh, en) in {"id": ("编号", "id"), "name": ("名称", "name"), "alias": ("别名", "alias"), "keyword": ("关键词", "keyword"),
+                           "text": ("正文", "text"), "related": ("关联记录", "related"), "number": ("数值", "number")}.items()
 }
 
 
 def label(key: str, lang: Lang) -> str:
-    """The column label of ``key``."""
-    return LABELS[key].pick(lang)
+    """The column label of ``key`` (a key without a label reads as itself, capitalised)."""
+    t = LABELS.get(key)
+    return t.pick(lang) if t is not None else key.replace("_", " ").capitalize()
 
 
 def say(key: str, lang: Lang, **values: object) -> str:
@@ -229,8 +353,28 @@ def say(key: str, lang: Lang, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def words_for(codes: dict[str, Text] | tuple[str, ...], lang: Lang) -> dict[str, str]:
+def words_for(codes: dict[str, Text] | tuple[str, ...], lang: Lang, prefix: str = "") -> dict[str, str]:
     """code -> word in ``lang``, for a column of coded values."""
     if isinstance(codes, dict):
         return {code: t.pick(lang) for code, t in codes.items()}
-    return {code: say(code, lang) for code in codes}
+    return {code: say(prefix + code, lang) for code in codes}
+
+
+def _value(v: Any, lang: Lang) -> Any:
+    if hasattr(v, "pick"):  # a Text, or a message inside a message
+        return v.pick(lang)
+    if isinstance(v, (list, tuple)):
+        return ", ".join(str(_value(x, lang)) for x in v)
+    return v
+
+
+def message(code: str, lang: str, params: dict[str, Any]) -> str:
+    """A message (error or note) in ``lang``, its values worded in the same language."""
+    chosen: Lang = "zh" if lang == "zh" else "en"
+    values = {k: _value(v, chosen) for k, v in params.items()}
+    if code == "invalid_plan":
+        more = values.get("more", 0)
+        values["more_text"] = MESSAGES["more_problems"].pick(chosen).format(more=more) if more else ""
+    if "guess" in values:
+        values["guess"] = MESSAGES["guess"].pick(chosen).format(guess=values["guess"]) if values["guess"] else ""
+    return MESSAGES[code].pick(chosen).format(**values)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..documents import Bundle, Detail, Document, Listing
+from ..present.documents import Bundle, Detail, Document, Listing
 from ..safe import visible
 from ..terminal import Terminal
 from . import cell
@@ -20,11 +20,12 @@ def table(listing: Listing) -> str:
     """A listing as a GFM table (only the columns meant for people)."""
     cols = [c for c in listing.columns if c.shown]
     if not listing.rows:
-        return f"_{escape(listing.empty)}_\n"
+        return f"_{escape(listing.empty)}_\n" + (f"\n_{escape(listing.caption)}_\n" if listing.caption else "")
     head = "| " + " | ".join(escape(c.header) for c in cols) + " |"
     rule = "| " + " | ".join("---:" if c.style in ("number", "bar") else "---" for c in cols) + " |"
-    body = ["| " + " | ".join(escape(cell(c.display(row), c.missing or listing.missing)) for c in cols) + " |" for row in listing.rows]
-    return "\n".join([head, rule, *body]) + "\n"
+    body = ["| " + " | ".join(escape(cell(c.display(row, listing.words(i)), c.missing or listing.missing)) for c in cols) + " |" for i, row in enumerate(listing.rows)]
+    caption = [f"\n_{escape(listing.caption)}_"] if listing.caption else []
+    return "\n".join([head, rule, *body, *caption]) + "\n"
 
 
 def render(document: Document, terminal: Terminal, level: int = 2) -> str:
@@ -37,7 +38,7 @@ def render(document: Document, terminal: Terminal, level: int = 2) -> str:
     assert isinstance(document, Detail)
     out = [f"{'#' * (level - 1)} {escape(document.title)}\n"]
     for c, v in (f for f in document.fields if f[0].shown):
-        out.append(f"- **{escape(c.header)}:** {escape(cell(v, document.missing))}")
+        out.append(f"- **{escape(c.header)}:** {escape(cell(c.display({c.key: v}, document.people), document.missing))}")
     out.append("")
     for _, listing in document.sections:
         out.append(f"{'#' * level} {escape(listing.title)}\n\n{table(listing)}")

@@ -1,19 +1,22 @@
 """A cache of validated plans, keyed by content, so that a plan file is parsed and validated once.
 
-An entry holds the validated plan as msgpack (``msgspec.msgpack``) behind a digest of itself. Its key is
-a hash of the file's bytes, of the source of the code that validates a plan, and of the Python and
-msgspec versions, so an entry can only ever be returned for the very bytes it was made from, by the code
-that made it: it can never serve stale data.
+An entry holds the validated plan as msgpack (``msgspec.msgpack``) behind a header (a magic word and a
+digest of the payload). Its key is a hash of the bytes of the plan file and its history files, of the code
+that validates a plan, and of the Python and msgspec versions, so an entry can only ever be returned for the
+very bytes it was made from, by the code that made it: it can never serve stale data.
 
 The cache is an optimisation that must never hurt: an entry that is not a regular file, cannot be read,
 is truncated, damaged or foreign is a miss (and is replaced where the directory is writable); it is never
-waited on, never trusted, never fatal. Entries are trimmed by count: the 16 used most recently stay.
+waited on, never trusted, never fatal. Entries are trimmed by count: the 16 used most recently stay, and
+only files the cache can prove it wrote (its own name pattern and header) are ever removed: anything else
+in the directory is left alone.
 ``SDPARTNER_NO_CACHE=1`` turns the cache off; ``SDPARTNER_CACHE_DIR`` moves it.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable
@@ -25,8 +28,11 @@ if TYPE_CHECKING:
 
 KEEP = 16  # entries kept; the least recently used beyond this are removed
 SUFFIX = ".plan"
+MAGIC = b"sdpartner-plan-cache-2\0"  # every entry starts with it: the cache removes only files that do
+_NAME = re.compile(r"^[0-9a-f]{40}\.plan$")
 MAX_ENTRY = 1 << 30  # no entry of a plan under the 64 MiB limit comes near this; a larger file is foreign
-_CODE = ("model.py", "load.py", "names.py", "cache.py")  # the modules whose code decides what a validated plan is
+# the modules whose code decides what a validated plan is
+_CODE = ("plan/model.py", "plan/text.py", "plan/declare.py", "plan/catalogue.py", "plan/load.py", "plan/check.py", "plan/cache.py", "names.py")
 
 try:
     from _blake2 import blake2b  # the builtin module: importing hashlib loads OpenSSL (~6 ms)
@@ -80,7 +86,7 @@ class PlanCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
-    def key(self, data: bytes) -> str:
+    def key(self, data: list[bytes]) -> str:
         """Content key: the file's bytes, the code that validates them (by path, size and modification time: reading and
         hashing the source cost 0.5 ms a run), and the Python and msgspec versions.
 
@@ -88,30 +94,33 @@ class PlanCache:
         import msgspec
 
         h = blake2b(digest_size=20)
-        here = Path(__file__).parent
+        here = Path(__file__).parent.parent
         for name in _CODE:  # the code by path, size and modification time: a changed or reinstalled module changes them
             info = os.stat(here / name)
             h.update(f"{here / name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-        h.update(f"{sys.version}\0{msgspec.__version__}\0".encode())
-        h.update(data)
+        h.update(f"{sys.version}\0{msgspec.__version__}\0{_plan_type_name()}\0".encode())
+        for blob in data:
+            h.update(len(blob).to_bytes(8, "little"))
+            h.update(blob)
         return h.hexdigest()
 
-    def get(self, data: bytes, compute: Callable[[], Plan]) -> Plan:
+    def get(self, data: list[bytes], compute: Callable[[], Plan]) -> Plan:
         """The plan for ``data``: from a sound entry, else ``compute()`` (which may raise PlanError) and store it."""
         import msgspec
 
-        from .model import Plan
+        from .catalogue import plan_type
 
         try:
             path = self.directory / f"{self.key(data)}{SUFFIX}"
         except OSError:  # pragma: no cover - the package's own source cannot be read
             return compute()
         entry = _read_regular(path)
-        if entry is not None:
+        head = len(MAGIC) + 16
+        if entry is not None and entry.startswith(MAGIC):
             view = memoryview(entry)
-            if len(view) > 16 and view[:16] == _digest(view[16:]):
+            if len(view) > head and view[len(MAGIC):head] == _digest(view[head:]):
                 try:
-                    plan = msgspec.msgpack.decode(view[16:], type=Plan)
+                    plan: Plan = msgspec.msgpack.decode(view[head:], type=plan_type())
                 except (msgspec.DecodeError, msgspec.ValidationError, ValueError, RecursionError):
                     pass  # foreign or from a broken encoder: a miss
                 else:
@@ -119,7 +128,7 @@ class PlanCache:
                     return plan
         plan = compute()  # raises PlanError for a bad file: nothing is cached then
         payload = msgspec.msgpack.encode(plan)
-        self._store(path, _digest(payload) + payload)
+        self._store(path, MAGIC + _digest(payload) + payload)
         return plan
 
     def _store(self, path: Path, entry: bytes) -> None:
@@ -146,19 +155,43 @@ class PlanCache:
                     pass
 
     def _trim(self) -> None:
-        """Keep the KEEP entries used most recently; remove the rest."""
+        """Keep the KEEP entries used most recently; remove the rest, and only entries this cache wrote."""
         entries = []
         for p in self.directory.glob(f"*{SUFFIX}"):
             try:
-                entries.append((p.lstat().st_mtime, p))
+                info = p.lstat()
             except OSError:
                 continue
+            if _NAME.match(p.name) and stat.S_ISREG(info.st_mode) and _is_ours(p):
+                entries.append((info.st_mtime, p))
         entries.sort(reverse=True)
         for _, old in entries[KEEP:]:
             try:
                 old.unlink()
             except OSError:
                 pass
+
+
+def _is_ours(path: Path) -> bool:
+    """Whether a file starts with the cache's header (read without following a link, without blocking)."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return False
+    try:
+        return stat.S_ISREG(os.fstat(fd).st_mode) and os.read(fd, len(MAGIC)) == MAGIC
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def _plan_type_name() -> str:
+    from .catalogue import plan_type
+
+    t = plan_type()
+    return f"{t.__module__}.{t.__qualname__}"
 
 
 def _touch(path: Path) -> None:

@@ -6,7 +6,7 @@ always exactly one record.
 
 from __future__ import annotations
 
-from ..documents import Document
+from ..present.documents import Document
 from ..safe import visible
 from ..terminal import Terminal
 from . import cell, flat_rows

@@ -8,13 +8,10 @@ from __future__ import annotations
 import importlib
 from enum import Enum
 
-from typing import TYPE_CHECKING
 
-from ..documents import Document
+from ..present.documents import Bundle, Document, Listing
 from ..terminal import Terminal
 
-if TYPE_CHECKING:
-    from ..model import Plan
 
 
 class OutputFormat(str, Enum):
@@ -46,22 +43,28 @@ def render(document: Document, fmt: OutputFormat, terminal: Terminal | None = No
 
 
 def cell(value: object, missing: str, sep: str = "; ") -> str:
-    """One value as text for the text formats: None and an empty list read as ``missing``, lists are joined."""
+    """One value as text for the text formats: None and an empty list read as ``missing``, lists are joined,
+    objects (a date reading in a list) written as compact JSON."""
     if value is None or value == []:
         return missing
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return sep.join(str(v) for v in value)
+        return sep.join(cell(v, "", sep) if isinstance(v, (dict, list)) else str(v) for v in value)
+    if isinstance(value, dict):
+        import msgspec
+
+        return msgspec.json.encode(value).decode("utf-8")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
 
 
 def flat_rows(document: Document) -> tuple[list[str], list[list[object]]]:
-    """A document as header + rows: a Listing as it is; a Detail as (field, value) pairs, sections flattened."""
-    from ..documents import Listing
-
+    """A document as header + rows: a Listing as it is; a Detail as (field, value) pairs, sections flattened;
+    a Bundle as its table."""
+    if isinstance(document, Bundle):
+        document = document.table if document.table is not None else Listing(title="", columns=(), rows=())
     if isinstance(document, Listing):
         keys = [c.key for c in document.columns]
         return keys, [[row.get(k) for k in keys] for row in document.rows]
@@ -70,31 +73,3 @@ def flat_rows(document: Document) -> tuple[list[str], list[list[object]]]:
         for i, row in enumerate(listing.rows):
             rows.extend([f"{name}[{i}].{c.key}", row.get(c.key)] for c in listing.columns)
     return ["field", "value"], rows
-
-
-def sqlite_export(plan: "Plan", path: str) -> None:
-    """Write the plan as a SQLite database at ``path`` (a new file)."""
-    from ..search import Index, tokens
-    from . import sqlite
-
-    index = Index(plan)
-    entries = []
-    for e, record_fields in zip(index.entries, index.fields, strict=True):
-        words = []
-        for _, text in record_fields:
-            for tok in tokens(text):
-                words.append(tok.surface or tok.term)
-                if tok.term != tok.surface and not tok.term.startswith("u:"):
-                    words.append(tok.term)
-        entries.append((e.kind, e.id, f"{e.title.en} / {e.title.zh}", " ".join(dict.fromkeys(w for w in words if w))))
-    sqlite.write(plan, path, entries)
-
-
-def sqlite_metadata(path: str) -> str:
-    """The Datasette metadata (JSON text) for the database at ``path``."""
-    import json
-    import os
-
-    from . import sqlite
-
-    return json.dumps(sqlite.metadata(os.path.splitext(os.path.basename(path))[0]), ensure_ascii=False, indent=2) + "\n"

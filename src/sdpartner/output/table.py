@@ -12,7 +12,7 @@ import io
 import os
 from typing import Any
 
-from ..documents import Column, Detail, Document, Listing
+from ..present.documents import Bundle, Column, Detail, Document, Listing
 from ..safe import visible
 from ..terminal import Terminal
 from . import cell
@@ -75,8 +75,8 @@ def listing_cells(listing: Listing) -> tuple[list[Column], list[list[Cell]]]:
     cols = [c for c in listing.columns if c.shown]
     scales = _bar_scales(listing)
     rows = [
-        [_bar(row.get(c.key), scales[c.key]) if c.style == "bar" and row.get(c.key) is not None else _cell(c.display(row), c.missing or listing.missing, _STYLE.get(c.style, "")) for c in cols]
-        for row in listing.rows
+        [_bar(row.get(c.key), scales[c.key]) if c.style == "bar" and row.get(c.key) is not None else _cell(c.display(row, listing.words(i)), c.missing or listing.missing, _STYLE.get(c.style, "")) for c in cols]
+        for i, row in enumerate(listing.rows)
     ]
     return cols, rows
 
@@ -181,15 +181,18 @@ def _renderables(document: Document, terminal: Terminal, width: int) -> list[Any
     from rich.panel import Panel
     from rich.text import Text
 
+    if isinstance(document, Bundle):
+        return [r for _, part in document.parts for r in _renderables(part, terminal, width)]
     if isinstance(document, Listing):
+        caption = [Text(visible(document.caption), style="dim")] if document.caption else []
         if not document.rows:
-            return [Text(visible(document.title), style="bold"), Text(document.empty, style="dim")]
+            return [Text(visible(document.title), style="bold"), Text(visible(document.empty), style="dim"), *caption]
         cols, rows = listing_cells(document)
         table = _table(document.title, [visible(c.header) for c in cols], [c.style for c in cols], rows, width, terminal)
-        return [table] if table is not None else stacked(document, cols, rows, width)
+        return ([table] if table is not None else stacked(document, cols, rows, width)) + caption
     assert isinstance(document, Detail)
     shown = [(c, v) for c, v in document.fields if c.shown]
-    rows = [[(visible(c.header), "dim"), _cell(v, document.missing, _STYLE.get(c.style, ""))] for c, v in shown]
+    rows = [[(visible(c.header), "dim"), _cell(c.display({c.key: v}, document.people), document.missing, _STYLE.get(c.style, ""))] for c, v in shown]
     grid = _table(None, ["", ""], ["id", ""], rows, width - 4, terminal, grid=True)  # the panel takes 4 columns
     if grid is None:  # too narrow for two columns: 'Header: value' lines
         grid = Text("\n").join(Text(f"{head}: ", style="dim") + Text(text, style=style) for (head, _), (text, style) in rows)

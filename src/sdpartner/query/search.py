@@ -29,8 +29,11 @@ from functools import cache
 
 import msgspec
 
-from .model import Plan, Text
-from .query import Entry, entries, links
+from ..plan import catalogue as cat
+from ..plan.model import Plan
+from ..plan.text import Text
+from .links import links
+from .records import Entry, entries
 
 WEIGHTS = {"name": 3.0, "alias": 3.0, "id": 2.0, "keyword": 2.0, "text": 1.0}
 # the plan's own records before the history and the sources behind them, when they match alike
@@ -192,63 +195,40 @@ def _tokens(text: str, query: bool, vocab: frozenset[str] = frozenset()) -> list
 
 
 # ----------------------------------------------------------------------------------------------
-# The fields of each kind of record
+# The fields of each kind of record: from the catalogue's declarations
 # ----------------------------------------------------------------------------------------------
 
 
-def _both(field: str, t: Text | None) -> list[tuple[str, str]]:
-    return [(field, t.en), (field, t.zh)] if t is not None else []
-
-
-def _keywords(ks: Iterable[str]) -> list[tuple[str, str]]:
-    return [("keyword", k) for k in ks]
+def _texts(value: object) -> list[str]:
+    """The searchable texts of a value: both languages of a Text, a string, a number as written."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, Text):
+        return [value.en, value.zh]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return [str(value)]
+    return []
 
 
 def fields(entry: Entry) -> list[tuple[str, str]]:
-    """(field, text) pairs a record is searched by."""
-    r = entry.record
-    kind = entry.kind
-    out = [("id", entry.id), *_both("name", entry.title)]
-    if kind == "plan":
-        out += _both("name", r.short_name) + _keywords(r.keywords) + _both("text", r.summary) + [x for d in r.directions for x in _both("text", d)]
-    elif kind in ("group", "action"):
-        out += [("name", r.slug)] + _keywords(r.keywords) + _both("text", r.summary)
-    elif kind == "measure":
-        out += _keywords(r.keywords)
-    elif kind == "programme":
-        out += _keywords(r.keywords) + _both("text", r.summary) + _both("text", r.kind)
-    elif kind == "figure":
-        out += [("name", r.original)] + _keywords(r.keywords) + _both("text", r.scope) + _both("text", r.note) + _both("text", r.time)
-    elif kind == "event":
-        out += _keywords(r.keywords) + _both("text", r.kind) + _both("text", r.place) + _both("text", r.series) + [("text", str(r.year or ""))]
-    elif kind == "city":
-        out += [("alias", a) for a in r.aliases] + [x for h in r.highlights for x in _both("text", h)] + _both("text", r.framing)
-    elif kind == "offer":
-        out += _both("name", r.name) + _keywords(r.keywords)
-    elif kind == "sector":
-        out += _keywords(r.keywords)
-    elif kind == "organisation":
-        out += _keywords(r.keywords) + _both("text", r.kind) + [x for f in r.facts for x in _both("text", f)]
-    elif kind == "document":
-        out += _keywords(r.keywords)
-    elif kind == "statement":
-        out += _keywords(r.keywords) + _both("text", r.text)
-    elif kind == "series":
-        out += _keywords(r.keywords) + _both("text", r.note) + [x for o in r.organisers for x in _both("text", o)]
-    elif kind == "edition":
-        out += [("keyword", str(r.year or "")), *_keywords(r.keywords), *_both("keyword", r.city), *_both("text", r.venue), *_both("text", r.note),
-                *[x for o in r.organisers for x in _both("text", o)], *[("text", d.when.replace("/", " ")) for d in r.dates],
-                *[x for c in r.counts for x in _both("text", c.label)]]
-    elif kind == "observation":
-        out += [("keyword", r.when.replace("-", " ")), ("text", r.original), *_both("text", r.note)]
-    elif kind == "source":
-        out += [*_both("name", r.outlet), *_both("text", r.about), ("text", r.author or ""), ("text", r.date or ""), *_keywords(r.keywords)]
+    """(field class, text) pairs a record is searched by: its id, its title, and what its kind declares."""
+    out = [("id", entry.id), ("name", entry.title.en), ("name", entry.title.zh)]
+    for path, weight in cat.kind(entry.kind).decl.search:
+        for value in cat.values(entry.record, path):
+            out += [(weight, t) for t in _texts(value)]
     return [(f, t) for f, t in out if t]
 
 
 # ----------------------------------------------------------------------------------------------
 # The index
 # ----------------------------------------------------------------------------------------------
+
+
+MAX_QUERY = 20_000  # characters: a question is short; a pasted document is not a question
+SUGGEST_AT_MOST = 5  # unknown words that get 'did you mean' suggestions (each costs a pass over the vocabulary)
+SCAN_TERMS_AT_MOST = 12  # more distinct terms than this: read the plan's vocabulary once instead of scanning per term
 
 
 class Index:
@@ -258,7 +238,8 @@ class Index:
     holds its first four characters (every way a word folds to a term keeps them: batteries -> battery,
     center -> centre, e-commerce -> ecommerce once hyphens are dropped), and only those fields are cut
     into terms. A search thus reads every text once at C speed and analyses a small part of them, in time
-    linear in the plan's size; lengths for BM25 are counted in characters."""
+    linear in the plan's size; lengths for BM25 are counted in characters. A long query first reads the
+    plan's whole vocabulary once, so that each of its words costs a set lookup, not a pass over the plan."""
 
     def __init__(self, plan: Plan) -> None:
         self.entries = entries(plan)
@@ -275,6 +256,8 @@ class Index:
         self.size = len(self.entries)
         self._postings: dict[str, dict[int, float]] = {}
         self._terms: dict[tuple[int, int], list[str]] = {}
+        self._all_terms: frozenset[str] | None = None
+        self._surface: dict[str, str] | None = None
 
     def terms(self, doc: int, i: int) -> list[str]:
         """The terms of field ``i`` of record ``doc`` (made once)."""
@@ -284,12 +267,19 @@ class Index:
             self._terms[key] = doc_terms(text, joins=field != "id")
         return self._terms[key]
 
+    def read_vocabulary(self) -> None:
+        """Cut every field into terms once: afterwards an unknown term costs a set lookup."""
+        if self._all_terms is None:
+            self._all_terms = frozenset(t for doc, record_fields in enumerate(self.fields) for i in range(len(record_fields)) for t in self.terms(doc, i))
+
     def posting(self, term: str) -> dict[int, float]:
         """record -> the term's weighted, length-normalised frequency in it (empty when no record has it)."""
         if term in self._postings:
             return self._postings[term]
         if term.startswith("u:"):
             out = self.single(term[2:])
+        elif self._all_terms is not None and term not in self._all_terms:
+            out = {}
         else:
             probe = term if _is_cjk(term[:1]) else term[:4]
             out = {}
@@ -308,19 +298,17 @@ class Index:
         return frozenset(_fold(text) for record_fields in self.fields for field, text in record_fields
                          if field in ("keyword", "name", "alias") and 2 <= len(text) <= 8 and _is_cjk(text))
 
-    @property
     def surface(self) -> dict[str, str]:
-        """term -> a word as the plan writes it (for suggestions; built only when a word is unknown)."""
-        out: dict[str, str] = {}
-        for record_fields in self.fields:
-            for _, text in record_fields:
-                for tok in tokens(text):
-                    if tok.surface and not tok.term.startswith("u:"):
-                        out.setdefault(tok.term, tok.surface)
-        return out
-
-    def idf(self, term: str) -> float:
-        return self.idf_of(len(self.posting(term)))
+        """term -> a word as the plan writes it (for suggestions; made once, only when a word is unknown)."""
+        if self._surface is None:
+            out: dict[str, str] = {}
+            for record_fields in self.fields:
+                for _, text in record_fields:
+                    for tok in tokens(text):
+                        if tok.surface and not tok.term.startswith("u:"):
+                            out.setdefault(tok.term, tok.surface)
+            self._surface = out
+        return self._surface
 
     def idf_of(self, n: int) -> float:
         """BM25's idf for a term that ``n`` records hold."""
@@ -343,7 +331,7 @@ def _scan_form(text: str) -> str:
 
 
 def _is_cjk(text: str) -> bool:
-    return all("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+    return bool(text) and all("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
 
 class Hit(msgspec.Struct, frozen=True):
@@ -358,23 +346,83 @@ class Hit(msgspec.Struct, frozen=True):
 
 
 class Result(msgspec.Struct, frozen=True):
-    """Hits, best first; the query's words the plan does not use, each with the nearest words it does use."""
+    """Hits, best first, and what a reader should know: the query's words the plan does not use (each with
+    the nearest words it does use), a spelling it corrected, the numbers no record holds."""
 
     hits: list[Hit]
     unknown: list[str]
     suggestions: dict[str, list[str]]
+    corrected: str | None = None
+    missing_numbers: list[str] = []
 
 
-def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = None, related: bool = True) -> Result:
-    """Ranked hits across every kind of record (or one ``kind``); see the module's text for how."""
+NUMBER_SCORE = 10.0  # a record whose value is the number asked for ranks above any match of words alone
+ORDINAL_BOOST = 4.0
+YEAR_BOOST = 3.0
+
+
+def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = None, related: bool = True, correct: bool = True) -> Result:
+    """Ranked hits across every kind of record (or one ``kind``); see the module's text for how.
+
+    Numbers are matched by value, ordinals by edition number and years by year; a word the plan does not use
+    is named; a confident spelling correction is searched as corrected (``correct=False``: as typed)."""
+    from .numbers import read
+
+    query = query[:MAX_QUERY]
     index = Index(plan)
-    qtoks = tokens(query, query=True, vocab=index.vocab if any(_is_cjk(ch) for ch in query) else frozenset())
+    reading = read(query)
+    result = _rank(plan, index, reading, kind, related)
+    if correct and result.unknown:
+        fixed = _correction(index, reading.words, result)
+        if fixed is not None:
+            corrected = _replace_words(query, fixed)
+            again = _rank(plan, index, read(corrected), kind, related)
+            if again.hits:
+                result = msgspec.structs.replace(again, corrected=corrected)
+    return msgspec.structs.replace(result, hits=result.hits[:limit] if limit else result.hits)
+
+
+def _replace_words(query: str, fixed: dict[str, str]) -> str:
+    return re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: fixed.get(m.group(0), m.group(0)), query)
+
+
+def _correction(index: Index, words: str, result: Result) -> dict[str, str] | None:
+    """typed word -> the plan's word, for every unknown Latin word with one confident correction; None when any has none."""
+    import difflib
+
+    fixed: dict[str, str] = {}
+    for word in result.unknown:
+        if not word.isascii() or len(word) < 5:
+            return None
+        folded = _fold(word)
+        vocab = {w.casefold(): w for w in index.surface().values() if len(w) > 3 and w.isascii()}
+        close = difflib.get_close_matches(folded, list(vocab), n=2, cutoff=0.8)
+        if not close:
+            return None
+        best = difflib.SequenceMatcher(None, folded, close[0]).ratio()
+        runner = difflib.SequenceMatcher(None, folded, close[1]).ratio() if len(close) > 1 else 0.0
+        if best < 0.85 or best - runner < 0.05:
+            return None
+        fixed[word] = vocab[close[0]]
+    return fixed or None
+
+
+def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: bool) -> Result:
+    from .filters import years_of
+    from .numbers import Reading, amounts, equal
+
+    assert isinstance(reading, Reading)
+    words = reading.words
+    units = {_fold(u) for u in reading.units}
+    qtoks = tokens(words, query=True, vocab=index.vocab if any(_is_cjk(ch) for ch in words) else frozenset())
+    if len({t.term for t in qtoks}) > SCAN_TERMS_AT_MOST:
+        index.read_vocabulary()
     weight: dict[int, float] = {}  # concept -> its weight in the coverage: the idf of its rarest known term
     for t in qtoks:
         n = len(index.posting(t.term))
         if n:
             weight[t.concept] = max(weight.get(t.concept, 0.0), index.idf_of(n))
-    total = sum(weight.values())
+    total = sum(weight.values()) or 1.0
     scores: dict[int, float] = {}
     matched: dict[int, set[int]] = {}
     joined = {t.term for t in qtoks if not t.surface}  # two typed words read as one: an alternative, weighed less
@@ -387,31 +435,99 @@ def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = 
             scores[doc] = scores.get(doc, 0.0) + idf * tf * (K1 + 1) / (tf + K1)
             matched.setdefault(doc, set()).add(concept)
     concepts = sorted({t.concept for t in qtoks if t.surface})
+    unit_concepts = {t.concept for t in qtoks if _fold(t.surface) in units}
     phrase = [next(t.term for t in qtoks if t.concept == c) for c in concepts]
     terms = {t.term for t in qtoks}
+    # numbers: a record whose value is the number asked for is a hit; unit words only rank among those
+    numbers = [n for n in reading.numbers if not n.year]
+    number_hits: dict[int, str] = {}
+    missing: list[str] = []
+    for number in [*numbers, *(n for n in reading.numbers if n.year)]:
+        found = {doc: a.original for doc, e in enumerate(index.entries) for a in amounts(e.record) if equal(number, a)}
+        if found:
+            for doc, text in found.items():
+                number_hits.setdefault(doc, text)
+        elif not number.year:
+            missing.append(number.text)
     hits: list[Hit] = []
-    for doc, score in scores.items():
+    candidates = set(scores) | set(number_hits)
+    for doc in candidates:
         entry = index.entries[doc]
         if kind is not None and entry.kind != kind:
             continue
+        prior = cat.kind(entry.kind).decl.prior
+        if number_hits:
+            if doc not in number_hits:
+                continue  # a number was asked for: words alone (yuan, guests) never make a hit
+            words_share = sum(weight[c] for c in matched.get(doc, set())) / total if weight else 0.0
+            score = (NUMBER_SCORE + scores.get(doc, 0.0) * words_share) * prior
+            hits.append(Hit(entry.kind, entry.id, entry.title, "number", number_hits[doc], round(score, 3)))
+            continue
+        content = matched[doc] - unit_concepts if numbers else matched[doc]
+        if not content:
+            continue  # only a unit word of a number that matched nothing
         coverage = sum(weight[c] for c in matched[doc]) / total
         field, text, bonus = _best_field([(f, t, index.terms(doc, i)) for i, (f, t) in enumerate(index.fields[doc])], terms, phrase)
-        prior = KIND_PRIOR.get(entry.kind, 1.0)
-        hits.append(Hit(entry.kind, entry.id, entry.title, field, text, round(score * coverage * coverage * bonus * prior, 3)))
+        score = scores[doc] * coverage * coverage * bonus * prior
+        record = entry.record
+        if reading.ordinal is not None and getattr(record, "edition", None) == reading.ordinal:
+            score *= ORDINAL_BOOST
+        if reading.years and entry.kind in ("event", "edition") and set(reading.years) & years_of(record):
+            score *= YEAR_BOOST
+        hits.append(Hit(entry.kind, entry.id, entry.title, field, text, round(score, 3)))
+    if not qtoks and not number_hits and (reading.ordinal is not None or reading.years):
+        hits = _by_ordinal_or_year(index, reading, kind)
     hits.sort(key=lambda h: -h.score)  # stable: ties keep the plan's order
     if related and hits:
         hits = _with_related(plan, index, hits, kind)
-    unknown: list[str] = []
-    for c in concepts:
-        surface = next(t.surface for t in qtoks if t.concept == c)
-        if c not in weight and surface not in unknown and not any(w in weight for w in _same_surface(qtoks, surface)):
-            unknown.append(surface)
-    return Result(hits[:limit] if limit else hits, unknown, {w: nearest(index, w) for w in unknown})
+    unknown = _unknown(qtoks, weight, index, words)
+    return Result(hits, unknown, {w: nearest(index, w) for w in unknown[:SUGGEST_AT_MOST]}, None, missing)
 
 
-def _same_surface(qtoks: list[Token], surface: str) -> set[int]:
-    """The concepts of one written word (a Chinese run is several bigram concepts)."""
-    return {t.concept for t in qtoks if t.surface == surface}
+def _by_ordinal_or_year(index: Index, reading: object, kind: str | None) -> list[Hit]:
+    """A query of only an ordinal or a year: the editions and events it names."""
+    from .filters import years_of
+
+    out = []
+    for e in index.entries:
+        if e.kind not in ("event", "edition") or (kind is not None and e.kind != kind):
+            continue
+        if getattr(reading, "ordinal") is not None and getattr(e.record, "edition", None) == getattr(reading, "ordinal"):
+            out.append(Hit(e.kind, e.id, e.title, "name", e.title.en, ORDINAL_BOOST))
+        elif set(getattr(reading, "years")) & years_of(e.record):
+            out.append(Hit(e.kind, e.id, e.title, "name", e.title.en, YEAR_BOOST))
+    return out
+
+
+def _unknown(qtoks: list[Token], weight: dict[int, float], index: Index, words: str) -> list[str]:
+    """The query's words the plan does not use: Latin words whole; in Chinese, the runs of characters no known
+    two-character term covers (半导体 in 半导体产业)."""
+    out: list[str] = []
+    for c in sorted({t.concept for t in qtoks if t.surface}):
+        toks = [t for t in qtoks if t.concept == c]
+        surface = toks[0].surface
+        if _is_cjk(surface):
+            continue
+        if c not in weight and surface not in out:
+            out.append(surface)
+    for run in dict.fromkeys(t.surface for t in qtoks if t.surface and _is_cjk(t.surface)):
+        covered = [False] * len(run)
+        for i in range(len(run) - 1):
+            if index.posting(run[i:i + 2]):
+                covered[i] = covered[i + 1] = True
+        if len(run) == 1 and index.posting("u:" + run):
+            covered[0] = True
+        piece = ""
+        for ch, ok in zip(run, covered, strict=True):
+            if not ok:
+                piece += ch
+            else:
+                if len(piece) >= 2 and piece not in out:
+                    out.append(piece)
+                piece = ""
+        if len(piece) >= 2 and piece not in out:
+            out.append(piece)
+    return out
 
 
 def _best_field(record_fields: list[tuple[str, str, list[str]]], terms: set[str], phrase: list[str]) -> tuple[str, str, float]:
@@ -459,8 +575,8 @@ def nearest(index: Index, word: str, n: int = 3) -> list[str]:
     """The words of the plan closest to ``word`` (for 'did you mean')."""
     import difflib
 
-    folded = _fold(word)
-    vocab = {w.casefold(): w for w in index.surface.values() if len(w) > 1}
+    folded = _fold(word)[:64]
+    vocab = {w.casefold(): w for w in index.surface().values() if len(w) > 1}
     close = difflib.get_close_matches(folded, list(vocab), n=n, cutoff=0.72 if folded.isascii() else 0.4)
     return [vocab[c] for c in close]
 
@@ -468,7 +584,7 @@ def nearest(index: Index, word: str, n: int = 3) -> list[str]:
 def matches(query: str, texts: Iterable[str]) -> bool:
     """Whether any of ``texts`` holds every word of ``query`` as a whole word (the listings' ``--search``)."""
     wanted: dict[int, set[str]] = {}
-    for t in tokens(query, query=True):
+    for t in tokens(query[:MAX_QUERY], query=True):
         wanted.setdefault(t.concept, set()).add(t.term)
     if not wanted:
         return False
@@ -477,4 +593,3 @@ def matches(query: str, texts: Iterable[str]) -> bool:
         if all(terms & have for terms in wanted.values()):
             return True
     return False
-

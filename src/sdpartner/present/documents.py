@@ -4,11 +4,11 @@ Keeping these plain lets every renderer serve every command: a new command never
 and a new format never touches a command.
 """
 
-from typing import Union
+from typing import Any, Union
 
 import msgspec
 
-Value = Union[str, int, float, bool, None, list[str], list[int]]
+Value = Union[str, int, float, bool, None, list[Any], dict[str, Any]]
 
 
 class Column(msgspec.Struct, frozen=True):
@@ -39,8 +39,11 @@ class Column(msgspec.Struct, frozen=True):
         """Whether people's formats (tables, Markdown) show this column."""
         return self.table and not self.wide
 
-    def display(self, row: dict[str, Value]) -> Value:
-        """This column's value in a row as people read it, with its qualifier: '2026 (the plan's year)'."""
+    def display(self, row: dict[str, Value], words: dict[str, str] | None = None) -> Value:
+        """This column's value in a row as people read it: its words where the view gave some, else the value with
+        its qualifier: '2026 (the plan's year)'."""
+        if words and self.key in words:
+            return words[self.key]
         value = self.show(row.get(self.key))
         word = self.qualifiers.get(str(row.get(self.qualifier))) if self.qualifier and value is not None else None
         return f"{value} ({word})" if word else value
@@ -56,6 +59,12 @@ class Listing(msgspec.Struct, frozen=True):
     rows: tuple[dict[str, Value], ...]
     missing: str = "not stated"
     empty: str = "(none)"
+    caption: str = ""  # a line people read under the table (tables and Markdown only)
+    people: tuple[dict[str, str], ...] = ()  # per row: the words people read for some keys (a date in words), where they differ from the value
+
+    def words(self, i: int) -> dict[str, str]:
+        """What people read instead of row ``i``'s values, where the view says it in words."""
+        return self.people[i] if self.people else {}
 
     def __post_init__(self) -> None:
         # a view builds every row from one dict literal: checking the first row checks them all
@@ -70,14 +79,19 @@ class Detail(msgspec.Struct, frozen=True):
     fields: tuple[tuple[Column, Value], ...]
     sections: tuple[tuple[str, Listing], ...] = ()
     missing: str = "not stated"
+    people: dict[str, str] = {}  # the words people read for some fields (a date in words), where they differ from the value
 
 
 class Bundle(msgspec.Struct, frozen=True, kw_only=True):
-    """A whole plan for ``export``: the model itself for machine formats, documents for people.
+    """A document whose JSON is a value of its own: a whole plan for ``export``, the changes of ``diff``.
 
-    ``parts`` are (heading level, document) in reading order; ``footer`` closes the document."""
+    ``data`` is what JSON writes; ``records`` what JSON Lines writes, one a line (each with its ``type``);
+    ``table`` what CSV and TSV write; ``parts`` are (heading level, document) in reading order for people
+    (tables, Markdown), and ``footer`` closes them."""
 
     data: object
+    records: tuple[dict[str, Any], ...] = ()
+    table: Union[Listing, None] = None
     parts: tuple[tuple[int, Union[Listing, Detail]], ...] = ()
     footer: str = ""
 
@@ -104,6 +118,13 @@ def column_keys(document: Document) -> list[str]:
     return [c.key for c in document.columns] if isinstance(document, Listing) else []
 
 
+def columns_listing(document: Document, title: str, headers: tuple[str, str]) -> Listing:
+    """The columns of a listing as a listing of their own (``--columns help``): key and header."""
+    cols = (Column(key="column", header=headers[0], style="id"), Column(key="label", header=headers[1]))
+    rows = tuple({"column": c.key, "label": c.header} for c in document.columns) if isinstance(document, Listing) else ()
+    return Listing(title=title, columns=cols, rows=rows)
+
+
 def pick_columns(document: Document, keys: list[str]) -> Document:
     """A listing with only ``keys``, in that order, every one shown in every format; ValueError names a key it lacks."""
     if not isinstance(document, Listing):
@@ -114,4 +135,4 @@ def pick_columns(document: Document, keys: list[str]) -> Document:
         raise ValueError(unknown[0])
     cols = tuple(replace(by_key[k], table=True, wide=False) for k in keys)
     rows = tuple({k: row.get(k) for k in keys} for row in document.rows)
-    return replace(document, columns=cols, rows=rows)
+    return replace(document, columns=cols, rows=rows)  # people's words stay: they are keyed by column

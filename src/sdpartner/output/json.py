@@ -10,7 +10,7 @@ from typing import Any
 
 import msgspec
 
-from ..documents import Bundle, Document, Listing
+from ..present.documents import Bundle, Document, Listing
 from ..safe import json_safe
 from ..terminal import Terminal
 
@@ -18,7 +18,7 @@ from ..terminal import Terminal
 def to_builtins(document: Document) -> Any:
     """The JSON value of a document: every column, ids included, keys in a stable order."""
     if isinstance(document, Bundle):
-        return document.data  # the model: msgspec encodes Structs, enums and dates itself
+        return document.data
     if isinstance(document, Listing):
         return list(document.rows)  # views build each row with exactly the columns' keys, in order
     obj: dict[str, Any] = {c.key: v for c, v in document.fields}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from ..documents import Document, Listing
+from ..present.documents import Bundle, Document, Listing
 from ..safe import json_safe
 from ..terminal import Terminal
 from .json import to_builtins
@@ -12,6 +12,9 @@ from .json import to_builtins
 
 def render(document: Document, terminal: Terminal) -> str:
     """Render a document as JSON Lines (UTF-8, terminal-active characters escaped as in JSON)."""
-    records = list(document.rows) if isinstance(document, Listing) else [to_builtins(document)]
+    if isinstance(document, Bundle):
+        records = list(document.records)
+    else:
+        records = list(document.rows) if isinstance(document, Listing) else [to_builtins(document)]
     encode = msgspec.json.Encoder().encode
     return "".join(json_safe(encode(r).decode("utf-8")) + "\n" for r in records)

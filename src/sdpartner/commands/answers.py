@@ -1,0 +1,217 @@
+"""What answers each command: one query and one view, and nothing else (no parsing, no printing).
+
+Each function takes the ``Request`` and returns an ``Answer``; imports happen inside, so that a command
+loads only the layers it uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import ExitCode, UsageError
+from .execute import Answer, Request
+
+
+def overview(req: Request) -> Answer:
+    from ..present.views import overview as view
+
+    return Answer(view(req.plan, req.lang))  # type: ignore[arg-type]
+
+
+def actions_list(req: Request) -> Answer:
+    from ..present import listings as L
+    from ..present.fields import Ctx
+    from ..query import filters as q
+
+    return Answer(L.ACTIONS.listing(q.actions(req.plan, req["group"], req["search"]), Ctx(req.plan, req.lang)))  # type: ignore[arg-type]
+
+
+def actions_show(req: Request) -> Answer:
+    from ..present.views import action_detail
+    from ..query import filters as q
+
+    return Answer(action_detail(req.plan, q.find_action(req.plan, req["action"]), req.lang))  # type: ignore[arg-type]
+
+
+def targets(req: Request) -> Answer:
+    from ..present import listings as L
+    from ..present.fields import Ctx
+    from ..query import filters as q
+
+    return Answer(L.FIGURES.listing(q.figures(req.plan, req["action"], req["year"], req["kind"]), Ctx(req.plan, req.lang)))  # type: ignore[arg-type]
+
+
+def _date(value: str | None, option: str) -> str | None:
+    """A strict ISO date (a year, month or day); other digits (full-width) are read as ASCII ones."""
+    if value is None:
+        return None
+    import unicodedata
+
+    normal = unicodedata.normalize("NFKC", value).strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", normal)
+    if not m or not normal.isascii():
+        from ..safe import shown
+
+        raise UsageError("bad_date", option=option, value=shown(value, 40))
+    import datetime as dt
+
+    try:
+        if m.group(3):
+            dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        elif m.group(2) and not 1 <= int(m.group(2)) <= 12:
+            raise ValueError
+    except ValueError:
+        from ..safe import shown
+
+        raise UsageError("bad_date", option=option, value=shown(value, 40)) from None
+    return normal
+
+
+def events(req: Request) -> Answer:
+    from ..present import listings as L
+    from ..present.fields import Ctx
+    from ..query import filters as q
+    from ..words import message
+
+    since, until = _date(req["since"], "--from"), _date(req["until"], "--to")
+    found = q.events(req.plan, req["year"], req["place"], req["action"], req["series"], since, until)
+    notes = tuple(message(n.code, req.lang, n.params) for n in q.event_notes(req.plan, found, req["year"], since, until))
+    return Answer(L.EVENTS.listing(found, Ctx(req.plan, req.lang)), notes)  # type: ignore[arg-type]
+
+
+def events_show(req: Request) -> Answer:
+    from ..present.views import record_detail
+    from ..query.records import find_record
+
+    return Answer(record_detail(req.plan, find_record(req.plan, req["event"], ("event", "edition")), req.lang))  # type: ignore[arg-type]
+
+
+def sources(req: Request) -> Answer:
+    from ..present import listings as L
+    from ..present.fields import Ctx
+
+    return Answer(L.SOURCE_LIST.listing([req.plan.article, *req.plan.sources], Ctx(req.plan, req.lang)))  # type: ignore[arg-type]
+
+
+def city_list(req: Request) -> Answer:
+    from ..present import listings as L
+    from ..present.fields import Ctx
+
+    return Answer(L.CITIES.listing(req.plan.cities, Ctx(req.plan, req.lang)))  # type: ignore[arg-type]
+
+
+def city_show(req: Request) -> Answer:
+    from ..present.views import city_detail
+    from ..query import filters as q
+
+    return Answer(city_detail(req.plan, q.find_city(req.plan, req["name"]), req.lang))  # type: ignore[arg-type]
+
+
+def sectors(req: Request) -> Answer:
+    from ..present import listings as L
+    from ..present.fields import Ctx
+    from ..query import filters as q
+
+    return Answer(L.SECTORS.listing(q.sector_index(req.plan, req["search"]), Ctx(req.plan, req.lang)))  # type: ignore[arg-type]
+
+
+def search(req: Request) -> Answer:
+    from ..plan import catalogue as cat
+    from ..present.views import search_listing, search_notes
+    from ..query.search import MAX_QUERY
+    from ..query.search import search as run
+
+    text, kind = req["query"], req["kind"]
+    if not text.strip():
+        raise UsageError("empty_query")
+    if len(text) > MAX_QUERY:
+        raise UsageError("query_too_long", n=len(text), limit=MAX_QUERY)
+    if kind is not None and kind not in cat.codes():
+        from ..safe import shown
+
+        raise UsageError("bad_kind", choices=", ".join(cat.codes()), value=shown(kind, 40))
+    result = run(req.plan, text, req["limit"], kind, correct=not req["as_typed"])
+    listing = search_listing(req.plan, result, text, req.lang)  # type: ignore[arg-type]
+    notes = search_notes(result, text, req.lang)  # type: ignore[arg-type]
+    # people reading a table or Markdown see an empty result's note in the listing itself
+    shown_in_listing = not result.hits and req.fmt in ("table", "md")
+    return Answer(listing, () if shown_in_listing else tuple(notes))
+
+
+def show(req: Request) -> Answer:
+    from ..present.views import record_detail
+    from ..query.records import find_record
+
+    return Answer(record_detail(req.plan, find_record(req.plan, req["ref"]), req.lang))  # type: ignore[arg-type]
+
+
+def status(req: Request) -> Answer:
+    from ..plan.load import bundled_plan_path, bundled_years
+    from ..present.views import status_listing
+    from .execute import load
+
+    year, as_of = req["year"], req["as_of"]
+    if as_of is not None:
+        as_of = _date(as_of, "--as-of")
+    plan = req.plan if (year is None or req.plan_path is not None) else load(str(bundled_plan_path(year)) if year in bundled_years() else None)
+    if year is not None and req.plan_path is None and year not in bundled_years():
+        raise UsageError("no_status_year", year=year, years=", ".join(map(str, bundled_years())))
+    return Answer(status_listing(plan, req.lang, year, as_of))  # type: ignore[arg-type]
+
+
+def diff(req: Request) -> Answer:
+    from ..present.views import diff_document
+    from ..query.diff import compare
+    from .execute import load
+
+    old = load(req["old"])
+    new = load(req["new"])
+    changes = compare(old, new)
+    return Answer(diff_document(old, new, changes, req.lang), code=ExitCode.FAILURE if changes else ExitCode.OK)  # type: ignore[arg-type]
+
+
+def export(req: Request) -> Answer:
+    from ..export.write import export as run
+
+    return run(req)
+
+
+def validate(req: Request) -> Answer:
+    from ..errors import PlanError
+    from ..plan.load import load_plan
+    from ..query.filters import record_counts
+    from ..safe import shown
+    from ..words import message
+
+    path = req["path"]
+    which = shown(path or __import__("os").environ.get("SDPARTNER_PLAN") or message("bundled_plan", req.lang, {}), 300)
+    try:
+        plan = load_plan(path)
+    except PlanError as exc:
+        from ..console import _stderr
+        from ..safe import visible
+
+        for problem in exc.problems:
+            _stderr(visible(str(problem), single_line=True) + "\n")
+        _stderr(f"sdpartner: {message('problems_found', req.lang, {'n': len(exc.problems), 'which': which})}\n")
+        return Answer(code=ExitCode.FAILURE)
+    counts = ", ".join(f"{n} {words.pick(req.lang)}" for words, n in record_counts(plan))  # type: ignore[arg-type]
+    line = message("valid", req.lang, {"which": which, "counts": counts}) + "\n"
+    return Answer(_Text(line))
+
+
+class _Text(str):
+    """An answer that is already text (validate's one line)."""
+
+
+def mcp(req: Request) -> Answer:
+    try:
+        import mcp  # noqa: F401
+    except ImportError:
+        from ..errors import SdpartnerError
+
+        raise SdpartnerError("mcp_missing") from None
+    from ..mcp_server import serve
+
+    serve(req.plan_path, req.lang)
+    return Answer()

@@ -1,0 +1,139 @@
+"""Running one command, whichever way its command line was read (Typer or the fast path): the one place where
+options are resolved, the plan is loaded, the answer is rendered and printed, and errors become one line in
+the user's language and an exit code.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+
+from ..console import emit, error, note
+from ..errors import ExitCode, SdpartnerError, UsageError
+
+if TYPE_CHECKING:
+    from ..plan.model import Plan
+    from ..present.documents import Document
+    from .spec import Command
+
+SHARED = ("lang", "format", "plan")
+
+
+class Request:
+    """What a command's answer works from: its values, the language, the format, and the plan (loaded once, on use)."""
+
+    def __init__(self, command: Command, values: dict[str, Any], lang: str, fmt: str, plan_path: str | None) -> None:
+        self.command, self.values, self.lang, self.fmt, self.plan_path = command, values, lang, fmt, plan_path
+        self._plan: Plan | None = None
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values.get(name)
+
+    @property
+    def plan(self) -> Plan:
+        if self._plan is None:
+            self._plan = load(self.plan_path)
+        return self._plan
+
+
+class Answer(msgspec.Struct, frozen=True):
+    """A command's answer: a document to print (or none), notes for stderr, and the exit code."""
+
+    document: Any = None
+    notes: tuple[str, ...] = ()
+    code: int = ExitCode.OK
+
+
+def load(path: str | None) -> Plan:
+    """The validated plan (through the cache)."""
+    from ..plan.cache import plan_cache
+    from ..plan.load import load_plan
+
+    return load_plan(path, cache=plan_cache())
+
+
+def resolve(command: Command, values: dict[str, Any], root: dict[str, Any] | None = None) -> tuple[str, str, str | None]:
+    """The language, format and plan of a run: the command's own option, else the one before the command name,
+    else the environment (SDPARTNER_LANG, SDPARTNER_PLAN), else the default."""
+    root = root or {}
+    lang = values.get("lang") or root.get("lang") or os.environ.get("SDPARTNER_LANG") or "en"
+    lang = lang.lower()
+    if lang not in ("en", "zh"):
+        raise UsageError("bad_choice", option="--lang / SDPARTNER_LANG", choices="en, zh", value=lang[:40])
+    default_fmt = next((p.default for p in command.params if p.name == "format"), None)
+    fmt = values.get("format") or root.get("format") or default_fmt or "table"
+    choices = next((p.choices for p in command.params if p.name == "format"), ())
+    if choices and fmt not in choices:
+        if values.get("format") is None and root.get("format") is not None:
+            fmt = default_fmt  # a format given before the command name that this command does not write
+        else:
+            raise UsageError("bad_choice", option="--format", choices=", ".join(choices), value=str(fmt)[:40])
+    plan = values.get("plan") or root.get("plan") or os.environ.get("SDPARTNER_PLAN") or None
+    return lang, str(fmt), plan
+
+
+def execute(command: Command, values: dict[str, Any], root: dict[str, Any] | None = None) -> int:
+    """Run ``command`` with its parsed ``values`` and print its answer once; the exit code."""
+    lang = "en"
+    try:
+        _no_empty(command, values, root)
+        lang, fmt, plan_path = resolve(command, values, root)
+        request = Request(command, values, lang, fmt, plan_path)
+        answer = command.answer(request)
+        for text in answer.notes:
+            note(text, lang)
+        if isinstance(answer.document, str):
+            emit(answer.document)
+        elif answer.document is not None:
+            emit(render(request, answer.document))
+        return answer.code
+    except SdpartnerError as exc:
+        error(exc.message(lang), lang)
+        if exc.exit_code == ExitCode.USAGE:
+            from ..words import MESSAGES
+
+            try_line = MESSAGES["try_help"].pick("zh" if lang == "zh" else "en").format(command=" ".join(("sdpartner", *command.path)))
+            error(try_line, lang, prefix=False)
+            return command.usage_exit
+        return exc.exit_code
+
+
+def _no_empty(command: Command, values: dict[str, Any], root: dict[str, Any] | None) -> None:
+    """An empty value (--plan "", search "") is a usage error, never a silent default."""
+    for p in command.params:
+        if values.get(p.name) == "":
+            raise UsageError("empty_value", option=p.flags[0] if p.flags else (p.metavar or p.name.upper()))
+    for name, value in (root or {}).items():
+        if value == "":
+            raise UsageError("empty_value", option=f"--{name}")
+
+
+def render(request: Request, document: Document) -> str:
+    """The document in the request's format, its columns picked and widened as asked."""
+    from ..output import OutputFormat
+    from ..output import render as render_document
+    from ..present.documents import Listing, column_keys, columns_listing, pick_columns, widen
+    from ..terminal import Terminal
+    from ..words import say
+
+    if request["wide"]:
+        document = widen(document)
+    columns = request["columns"]
+    if columns is not None:
+        keys = [k.strip() for k in columns.split(",") if k.strip()]
+        if not isinstance(document, Listing):
+            raise UsageError("columns_not_listing")
+        if keys == ["help"]:
+            document = columns_listing(document, say("t_columns", request.lang), ("column", "label"))
+        elif not keys:
+            raise UsageError("columns_help", valid=", ".join(column_keys(document)))
+        else:
+            try:
+                document = pick_columns(document, keys)
+            except ValueError as exc:
+                from ..safe import shown
+
+                raise UsageError("no_such_column", name=shown(str(exc), 40), valid=", ".join(column_keys(document))) from None
+    return render_document(document, OutputFormat(request.fmt), Terminal.detect())

@@ -1,0 +1,59 @@
+"""What a command declaration is made of: its parameters and the function that answers it.
+
+Both ways of running a command read these declarations: the Typer app (``typer_app.py``) is built from
+them, and the fast path (``fast.py``) parses the command lines it fully understands with them. Nothing
+about a command is written a second time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal
+
+import msgspec
+
+if TYPE_CHECKING:
+    from .execute import Answer, Request
+
+ParamKind = Literal["text", "int", "flag", "choice"]
+
+
+class Param(msgspec.Struct, frozen=True, kw_only=True):
+    """An option (``flags``) or a positional argument (no flags)."""
+
+    name: str
+    flags: tuple[str, ...] = ()
+    kind: ParamKind = "text"
+    choices: tuple[str, ...] = ()
+    default: Any = None
+    metavar: str = ""
+    help: str = ""
+    complete: str = ""  # the completion source (complete.py) for its values
+    low: int | None = None
+    high: int | None = None
+    required: bool = False
+    root: bool = False  # also taken before the command name: sdpartner --lang zh city show 烟台
+
+    @property
+    def positional(self) -> bool:
+        return not self.flags
+
+
+class Command(msgspec.Struct, frozen=True, kw_only=True):
+    """A command: the words that name it, its help (first line, text, examples), its parameters, its answer."""
+
+    path: tuple[str, ...]
+    help: str
+    params: tuple[Param, ...]
+    answer: Callable[["Request"], "Answer"]
+    listing: bool = False  # a listing: --columns and --wide apply
+    plan: bool = True  # it reads a plan (--plan applies)
+    usage_exit: int = 2  # the exit code of a usage error (diff: 2, as diff(1))
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.path)
+
+    @property
+    def short_help(self) -> str:
+        return self.help.strip().splitlines()[0]

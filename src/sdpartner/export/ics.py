@@ -1,0 +1,69 @@
+"""``export --format ics``: every event and edition with a day-precision date as an iCalendar (RFC 5545) event.
+
+All-day events (``DTSTART;VALUE=DATE`` and an exclusive ``DTEND``), a UID per record that is the same on every
+run, SUMMARY in the chosen language, LOCATION when known, a DESCRIPTION with the date's status and its
+source, and STATUS:CONFIRMED only for a date reported as held by a source that is not weak (TENTATIVE
+otherwise). Built with the icalendar library, imported only here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..plan.model import DateReading, Edition, Event, Plan
+from ..plan.text import Lang
+from ..present import values as v
+from ..present.listings import main_reading
+from ..words import say
+
+
+def _day(iso: str) -> dt.date:
+    return dt.date.fromisoformat(iso)
+
+
+def _best(item: Event | Edition) -> DateReading | None:
+    """The reading to put in a calendar: the main one if it has a day, else any reading with a day."""
+    main = main_reading(item)
+    if main is not None and main.precision == "day" and main.year is not None:
+        return main
+    return next((d for d in item.dates if d.precision == "day" and d.year is not None), None)
+
+
+def calendar(plan: Plan, lang: Lang) -> tuple[str, int]:
+    """The calendar as text, and how many events and editions were left out for want of a day."""
+    import icalendar
+
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//sdpartner//Shandong Ten Partner Actions//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", plan.plan.short_name.pick(lang))
+    stamp = dt.datetime.fromisoformat((plan.plan.reviewed or "2026-01-01") + "T00:00:00+00:00")
+    sources = {s.id: s for s in plan.sources}
+    left_out = 0
+    for item in [*plan.events, *plan.editions]:
+        reading = _best(item)
+        if reading is None:
+            left_out += 1
+            continue
+        start = _day(reading.start)
+        end = _day(reading.end) if reading.end else start
+        event = icalendar.Event()
+        kind = "event" if isinstance(item, Event) else "edition"
+        event.add("uid", f"{kind}-{item.id}@sdpartner")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", start)
+        event.add("dtend", end + dt.timedelta(days=1))
+        event.add("summary", item.name.pick(lang))
+        place = ", ".join(p.name.pick(lang) for p in (item.venue, item.place) if p is not None)
+        if place:
+            event.add("location", place)
+        cited = [sources[c.source] for c in reading.sources if c.source in sources]
+        lines = [v.date_text(plan, reading, lang)]
+        lines += [f"{say('t_sources', lang)}: {s.outlet.pick(lang)}{' ' + s.url if s.url else ''}" for s in cited]
+        if reading.cites:
+            lines.append(f"{say('t_sources', lang)}: {plan.article.outlet.pick(lang)} ¶{', '.join(map(str, reading.cites))}")
+        event.add("description", "\n".join(lines))
+        weak = bool(cited) and all(s.reliability == "weak" for s in cited)
+        event.add("status", "CONFIRMED" if reading.what in ("held", "opened", "closed") and not weak else "TENTATIVE")
+        cal.add_component(event)
+    return cal.to_ical().decode("utf-8"), left_out

@@ -1,0 +1,74 @@
+"""``sdpartner export``: the whole plan to standard output or to files, never losing a file that is there."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from ..errors import UsageError
+
+if TYPE_CHECKING:
+    from ..commands.execute import Answer, Request
+
+
+def export(req: Request) -> Answer:
+    """Write the whole plan in the format asked: JSON, JSON Lines or Markdown to stdout or a file; SQLite (with
+    Datasette's metadata beside it) or a calendar to a file."""
+    from ..commands.execute import Answer
+    from ..words import message
+    from .files import write_files
+
+    fmt, output, force = req.fmt, req["output"], bool(req["force"])
+    if output == "":
+        raise UsageError("empty_output")
+    if fmt == "sqlite" and output in (None, "-"):
+        raise UsageError("needs_output", fmt=fmt, example="plan.db")
+    to_stdout = output in (None, "-")
+    if fmt == "sqlite":
+        from . import sqlite
+
+        plan = req.plan
+        analysed = sqlite.analysed_text(plan)
+        meta_path = f"{output}.metadata.json"
+        db_name = os.path.splitext(os.path.basename(output))[0]
+
+        def write_meta(tmp: str) -> None:
+            import json
+
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.write(json.dumps(sqlite.metadata(db_name), ensure_ascii=False, indent=2) + "\n")
+
+        write_files([(output, lambda tmp: sqlite.write(plan, tmp, analysed)), (meta_path, write_meta)], force)
+        from ..safe import shown
+
+        return Answer(notes=(message("wrote_sqlite", req.lang, {"files": f"{shown(output)}, {shown(meta_path)}", "db": shown(output), "meta": shown(meta_path)}),))
+    if fmt == "ics":
+        from .ics import calendar
+
+        text, left_out = calendar(req.plan, req.lang)
+        notes = (message("calendar_left_out", req.lang, {"n": left_out}),) if left_out else ()
+        if to_stdout:
+            return Answer(_Text(text), notes)
+        write_files([(output, _writer(text))], force)
+        return Answer(notes=notes)
+    from ..output import OutputFormat, render
+    from ..present.views import export as bundle
+    from ..terminal import Terminal
+
+    text = render(bundle(req.plan, req.lang), OutputFormat(fmt), Terminal())  # type: ignore[arg-type]
+    if to_stdout:
+        return Answer(_Text(text))
+    write_files([(output, _writer(text))], force)
+    return Answer()
+
+
+class _Text(str):
+    """An answer that is already text."""
+
+
+def _writer(text: str):  # noqa: ANN202
+    def write(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+
+    return write

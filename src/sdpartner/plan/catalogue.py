@@ -1,0 +1,207 @@
+"""The catalogue of record kinds and references, derived from the model's declarations (``Kind``, ``Link``).
+
+Nothing here is written per kind: every layer asks the catalogue which kinds exist, where their records
+are, what they answer to and which fields refer to what. A test (or an extension) may plan with a subclass
+of ``Plan`` that declares more kinds: ``use(SubPlan)`` makes every command see them.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+import msgspec
+
+from .declare import Kind, Link
+from .text import Text
+
+_plan_type: type | None = None
+
+
+def plan_type() -> type:
+    """The Plan struct in use: ``model.Plan`` unless ``use`` chose a subclass."""
+    if _plan_type is None:
+        from .model import Plan
+
+        return Plan
+    return _plan_type
+
+
+def use(plan: type | None) -> None:
+    """Plan with ``plan`` (a subclass of ``model.Plan`` declaring more kinds); None goes back to the model's."""
+    global _plan_type
+    _plan_type = plan
+    kinds.cache_clear()
+    struct_links.cache_clear()
+
+
+def _unwrap(tp: Any) -> tuple[Any, list[Any], bool]:
+    """(the struct or scalar type, the Annotated markers found on the way, whether it is a list)."""
+    markers: list[Any] = []
+    many = False
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            args = typing.get_args(tp)
+            markers += list(args[1:])
+            tp = args[0]
+        elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0] if len(args) == 1 else tp
+            if len(args) != 1:
+                return tp, markers, many
+        elif origin is list:
+            many = True
+            tp = typing.get_args(tp)[0]
+        else:
+            return tp, markers, many
+
+
+def _annotations(struct: type) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for klass in reversed(struct.__mro__):
+        out.update(getattr(klass, "__annotations__", {}))
+    return out
+
+
+def fields(struct: type) -> tuple[str, ...]:
+    """A struct's field names, in order (cheaper than msgspec.structs.fields)."""
+    return struct.__struct_fields__  # type: ignore[attr-defined, no-any-return]
+
+
+class KindInfo(msgspec.Struct, frozen=True):
+    """A kind of record as the catalogue knows it: its declaration, where its records are, its struct."""
+
+    code: str
+    decl: Kind
+    path: tuple[str, ...]  # fields from the plan to the records: ("cities", "offers")
+    struct: type
+    single: bool  # one record (the plan), not a list
+    parent: str | None  # the code of the kind that nests it
+
+    @property
+    def table(self) -> str:
+        """The plan field (and SQLite table) that holds the records: the last step of the path."""
+        return self.path[-1]
+
+    @property
+    def words(self) -> Text:
+        return self.decl.words
+
+
+@cache
+def kinds() -> tuple[KindInfo, ...]:
+    """Every kind of record, in the order the plan declares them (nested kinds after their parent)."""
+    out: list[KindInfo] = []
+
+    def walk(struct: type, path: tuple[str, ...], parent: str | None) -> None:
+        notes = _annotations(struct)
+        for name in fields(struct):
+            core, markers, many = _unwrap(notes[name])
+            decl = next((m for m in markers if isinstance(m, Kind)), None)
+            if decl is None:
+                continue
+            out.append(KindInfo(decl.code, decl, (*path, name), core, not many, parent))
+            walk(core, (*path, name), decl.code)
+
+    walk(plan_type(), (), None)
+    return tuple(out)
+
+
+def kind(code: str) -> KindInfo:
+    """The kind with this code; KeyError for an unknown one."""
+    for k in kinds():
+        if k.code == code:
+            return k
+    raise KeyError(code)
+
+
+def codes() -> tuple[str, ...]:
+    """The codes of every kind, in the catalogue's order."""
+    return tuple(k.code for k in kinds())
+
+
+def records(plan: Any, info: KindInfo) -> Iterator[tuple[Any, Any]]:
+    """(record, parent record or None) for every record of a kind, in the plan's order."""
+    head, *rest = info.path
+    top = getattr(plan, head)
+    if not rest:
+        if info.single:
+            yield top, None
+        else:
+            yield from ((r, None) for r in top)
+        return
+    (child,) = rest  # kinds nest one level deep
+    for parent in top:
+        yield from ((r, parent) for r in getattr(parent, child))
+
+
+def values(value: Any, path: str) -> list[Any]:
+    """The values at a dotted ``path`` inside a record, stepping into lists: ``counts.label``."""
+    current = [value]
+    for step in path.split("."):
+        nxt: list[Any] = []
+        for item in current:
+            v = getattr(item, step, None)
+            if isinstance(v, list):
+                nxt.extend(v)
+            elif v is not None:
+                nxt.append(v)
+        current = nxt
+    return current
+
+
+class FieldLink(msgspec.Struct, frozen=True):
+    """A reference inside a struct: the path to the field (through nested values), the link, whether it holds a list."""
+
+    path: tuple[str, ...]
+    link: Link
+    many: bool
+    number: bool  # the key is a number (groups, actions)
+
+
+@cache
+def struct_links(struct: type) -> tuple[FieldLink, ...]:
+    """Every reference a struct holds, its own and those of the values nested in it (not of nested kinds)."""
+    out: list[FieldLink] = []
+
+    def walk(st: type, path: tuple[str, ...], seen: frozenset[type]) -> None:
+        notes = _annotations(st)
+        for name in fields(st):
+            core, markers, many = _unwrap(notes[name])
+            if any(isinstance(m, Kind) for m in markers):
+                continue  # a nested kind has links of its own
+            link = next((m for m in markers if isinstance(m, Link)), None)
+            if link is not None:
+                out.append(FieldLink((*path, name), link, many, core is int))
+            elif isinstance(core, type) and issubclass(core, msgspec.Struct) and core is not Text and core not in seen:
+                walk(core, (*path, name), seen | {core})
+
+    walk(struct, (), frozenset({struct}))
+    return tuple(out)
+
+
+def link_values(record: Any, fl: FieldLink) -> list[Any]:
+    """The ids a record refers to through one of its references."""
+    return [v for v in values(record, ".".join(fl.path)) if v is not None]
+
+
+def title(info: KindInfo, record: Any, parent: Any) -> Text:
+    """A record's title, as its kind declares it."""
+    t = info.decl.title
+    if callable(t):
+        return t(record, parent)
+    value = getattr(record, t)
+    return value if isinstance(value, Text) else Text(zh=str(value), en=str(value))
+
+
+def handle(info: KindInfo, record: Any) -> str:
+    """The id people use for a record (a group's slug, an action's number)."""
+    return str(getattr(record, info.decl.handle))
+
+
+def key(info: KindInfo, record: Any) -> Any:
+    """The value references point at (a group's number, every other record's id)."""
+    return getattr(record, info.decl.key)

@@ -1,0 +1,132 @@
+"""The links between records, both ways, derived from the references the model declares (``Link``).
+
+A record's links are the references it holds (a measure names an event), the references that name it (the
+event is named in the measure), the parent of a nested record (an offer is offered by its city) and the
+sources it cites. The relation's words, both ways, are the ones declared on the reference.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import msgspec
+
+from ..plan import catalogue as cat
+from ..plan.model import Plan
+from ..plan.text import Text
+from .records import handles
+
+
+class Link(msgspec.Struct, frozen=True):
+    """A link from one record to another: the relation's code, and the other record's kind and id."""
+
+    relation: str
+    kind: str
+    id: str
+
+
+@cache
+def relation_words() -> dict[str, Text]:
+    """relation code -> its words, for every relation the model declares (read either way)."""
+    out: dict[str, Text] = {}
+    for info in cat.kinds():
+        declared = [fl.link for fl in cat.struct_links(info.struct)] + ([info.decl.parent] if info.decl.parent else [])
+        for link in declared:
+            out.setdefault(link.code, link.words)
+            out.setdefault(link.back_code, link.back_words)
+    return out
+
+
+def _targets(plan: Plan) -> dict[str, dict[Any, str]]:
+    """kind -> key -> id, for the kinds references point at."""
+    return {info.code: handles(plan, info) for info in cat.kinds()}
+
+
+_memo: dict[tuple[int, bool], dict[tuple[str, str], list[Link]]] = {}
+
+
+def links(plan: Plan, close_only: bool = False) -> dict[tuple[str, str], list[Link]]:
+    """(kind, id) -> its links both ways, each once. ``close_only``: only the links of organisations and figures
+    (shareholders, what a figure is about), which search brings as related hits."""
+    memo = (id(plan), close_only)
+    if memo in _memo:
+        return _memo[memo]
+    targets = _targets(plan)
+    out: dict[tuple[str, str], list[Link]] = {}
+    seen: set[tuple[str, str, str, str, str]] = set()
+
+    def add(kind: str, rid: str, code: str, other_kind: str, other_id: str) -> None:
+        if (kind, rid, code, other_kind, other_id) in seen:
+            return
+        seen.add((kind, rid, code, other_kind, other_id))
+        out.setdefault((kind, rid), []).append(Link(code, other_kind, other_id))
+
+    for info in cat.kinds():
+        if close_only and info.code not in ("organisation", "figure"):
+            continue
+        flinks = cat.struct_links(info.struct)
+        for record, parent in cat.records(plan, info):
+            rid = cat.handle(info, record)
+            if info.decl.parent is not None and parent is not None and not close_only:
+                link = info.decl.parent
+                pid = cat.handle(cat.kind(link.targets[0]), parent)
+                add(info.code, rid, link.code, link.targets[0], pid)
+                add(link.targets[0], pid, link.back_code, info.code, rid)
+            for fl in flinks:
+                if close_only and fl.link.code == "cites_source":
+                    continue
+                for value in cat.link_values(record, fl):
+                    for target in fl.link.targets:
+                        other = targets[target].get(value)
+                        if other is not None:
+                            add(info.code, rid, fl.link.code, target, other)
+                            add(target, other, fl.link.back_code, info.code, rid)
+                            break
+    _memo.clear()
+    _memo[memo] = out
+    return out
+
+
+def source_usage(plan: Plan) -> dict[str, list[tuple[str, str]]]:
+    """source id -> the records (kind, id) that cite it, each once; "article" -> those citing the primary article."""
+    usage: dict[str, list[tuple[str, str]]] = {}
+    for (kind, rid), items in links(plan).items():
+        if kind == "source":
+            continue
+        for link in items:
+            if link.relation == "cites_source":
+                usage.setdefault(link.id, []).append((kind, rid))
+    for info in cat.kinds():
+        if "cites" not in info.struct.__struct_fields__ and info.code not in ("event", "edition"):
+            continue
+        for record, _ in cat.records(plan, info):
+            if _cites_article(record):
+                usage.setdefault("article", []).append((info.code, cat.handle(info, record)))
+    return usage
+
+
+def _cites_article(value: Any) -> bool:
+    """Whether a record (or a value inside it) cites paragraphs of the primary article."""
+    if getattr(value, "cites", None):
+        return True
+    for name in ("dates",):
+        for v in getattr(value, name, None) or []:
+            if getattr(v, "cites", None):
+                return True
+    return False
+
+
+def cited_sources(record: Any) -> list[str]:
+    """The ids of the other sources a record (or any value inside it) cites, in order, each once."""
+    found: dict[str, None] = {}
+    for fl in cat.struct_links(type(record)):
+        if fl.link.code == "cites_source":
+            for v in cat.link_values(record, fl):
+                found.setdefault(v, None)
+    return list(found)
+
+
+def source_count(record: Any) -> int:
+    """How many sources back a record: the article (if it cites paragraphs) and each other source, once."""
+    return (1 if _cites_article(record) else 0) + len(cited_sources(record))

@@ -1,0 +1,176 @@
+"""Numbers, ordinals and years as people write them in a question, and the numbers records hold.
+
+750 billion yuan = 7500亿元 = 7.5e11 = 750,000,000,000; 39.3亿美元 = 3.93 billion US dollars; first = 1st =
+第一届 = 首届; 2024年 = 2024. ``read`` takes them out of a query and leaves the words; ``amounts`` lists the
+values a record holds (a figure, the counts of an edition, a reading), each with its currency.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import msgspec
+
+from ..plan.model import Amount
+
+_ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+    "sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+          "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+_CURRENCY = {"yuan": "CNY", "rmb": "CNY", "cny": "CNY", "renminbi": "CNY", "元": "CNY", "人民币": "CNY", "¥": "CNY", "￥": "CNY",
+             "dollar": "USD", "dollars": "USD", "usd": "USD", "us$": "USD", "$": "USD", "美元": "USD", "us dollars": "USD", "us dollar": "USD"}
+
+
+class QueryNumber(msgspec.Struct, frozen=True):
+    """A number in a query: its value in one unit, its currency if one is written, and the text as typed."""
+
+    value: float
+    currency: str | None
+    percent: bool
+    text: str
+    year: bool  # a bare four-digit number that may be a year
+
+
+class Reading(msgspec.Struct, frozen=True):
+    """A query taken apart: the words left to search, the numbers, an ordinal and the years it names."""
+
+    words: str
+    numbers: tuple[QueryNumber, ...]
+    ordinal: int | None
+    years: tuple[int, ...]
+    units: tuple[str, ...]  # the word that follows a number ("guests", "MOUs"): narrows, never matches alone
+
+
+def cn_numeral(text: str) -> int | None:
+    """一 -> 1, 十二 -> 12, 二十一 -> 21, 7 -> 7."""
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        t = _CN_DIGITS.get(tens, None) if tens else 1
+        o = _CN_DIGITS.get(ones, None) if ones else 0
+        return None if t is None or o is None else t * 10 + o
+    return _CN_DIGITS.get(text) if len(text) == 1 else None
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    scale = r"(?P<scale>thousand|trillion|billion|million|bn|tn|mn|k|m|b)\b"
+    currency_after = r"(?P<cur>us\s*dollars?|dollars?|usd|yuan|rmb|cny|renminbi)\b"
+    return {
+        "ordinal_cn": re.compile(r"首届|首次|第\s*([0-9一二三四五六七八九十两]+)\s*(?:届|次|回|个)?"),
+        "ordinal_en": re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\b", re.I),
+        "year_cn": re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年"),
+        "sci": re.compile(r"(?<![A-Za-z0-9_.])(\d+(?:\.\d+)?)e([+-]?\d{1,2})(?![\w.])", re.I),
+        "zh_amount": re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(万亿|亿|万|千)?\s*(元人民币|人民币|元|美元)?(?=[^\d]|$)"),
+        "en_amount": re.compile(r"(?P<pre>us\$|\$|rmb|¥|￥)?\s*(?<![A-Za-z0-9_.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,]*\d)\s*"
+                                r"(?:(?P<pct>%|percent\b|per cent\b)|" + scale + r")?\s*(?:" + currency_after + r")?", re.I),
+        "unit": re.compile(r"\s*([a-z][a-z'-]*|[\u3400-\u9fff]{1,4})", re.I),
+    }
+
+
+_STOP_UNIT = frozenset("a an the of in on at to for and or with from by which what who where when how is are was were".split())
+
+
+def read(query: str) -> Reading:
+    """The numbers, ordinal and years of a query, and the words that are left once they are taken out."""
+    p = _patterns()
+    text = query
+    ordinal: int | None = None
+    years: list[int] = []
+    numbers: list[QueryNumber] = []
+    units: list[str] = []
+
+    def cut(m: re.Match[str]) -> str:
+        return " " * (m.end() - m.start())
+
+    def ordinal_cn(m: re.Match[str]) -> str:
+        nonlocal ordinal
+        n = 1 if m.group(0).startswith("首") else cn_numeral(m.group(1))
+        if n is not None and ordinal is None:
+            ordinal = n
+        return cut(m)
+
+    def ordinal_en(m: re.Match[str]) -> str:
+        nonlocal ordinal
+        n = int(m.group(1)) if m.group(1) else _ORDINAL_WORDS[m.group(2).lower()]
+        if ordinal is None:
+            ordinal = n
+        return cut(m)
+
+    text = p["ordinal_cn"].sub(ordinal_cn, text)
+    text = p["ordinal_en"].sub(ordinal_en, text)
+
+    def year_cn(m: re.Match[str]) -> str:
+        years.append(int(m.group(1)))
+        return cut(m)
+
+    text = p["year_cn"].sub(year_cn, text)
+
+    def unit_after(end: int) -> None:
+        m = p["unit"].match(text, end)
+        if m and m.group(1).lower() not in _STOP_UNIT:
+            units.append(m.group(1))
+
+    def sci(m: re.Match[str]) -> str:
+        numbers.append(QueryNumber(float(m.group(1)) * 10 ** int(m.group(2)), None, False, m.group(0), False))
+        return cut(m)
+
+    text = p["sci"].sub(sci, text)
+
+    def zh(m: re.Match[str]) -> str:
+        if not (m.group(2) or m.group(3)):
+            return m.group(0)  # a bare number: the English pattern reads it
+        value = float(m.group(1)) * _SCALE.get(m.group(2) or "", 1)
+        numbers.append(QueryNumber(value, _CURRENCY.get(m.group(3).replace("元人民币", "元")) if m.group(3) else None, False, m.group(0).strip(), False))
+        return cut(m)
+
+    text = p["zh_amount"].sub(zh, text)
+    found: list[tuple[int, int, QueryNumber]] = []
+    for m in p["en_amount"].finditer(text):
+        raw = m.group("num")
+        if raw is None:
+            continue
+        value = float(raw.replace(",", ""))
+        scale = (m.group("scale") or "").lower()
+        value *= _SCALE.get(scale, 1)
+        pre, cur = (m.group("pre") or "").lower(), (m.group("cur") or "").lower()
+        currency = _CURRENCY.get(pre) or _CURRENCY.get(re.sub(r"\s+", " ", cur)) or (_CURRENCY["dollars"] if "dollar" in cur else None)
+        bare = not (scale or pre or cur or m.group("pct")) and "," not in raw and "." not in raw
+        is_year = bare and len(raw) == 4 and 1900 <= int(raw) <= 2100
+        found.append((m.start(), m.end(), QueryNumber(value, currency, bool(m.group("pct")), m.group(0).strip(), is_year)))
+    for start, end, number in reversed(found):
+        if number.year:
+            years.append(int(number.value))
+        numbers.append(number)
+        if not number.currency and not number.percent and not number.year:
+            unit_after(end)
+        text = text[:start] + " " * (end - start) + text[end:]
+    numbers.sort(key=lambda n: query.find(n.text))
+    return Reading(" ".join(text.split()), tuple(numbers), ordinal, tuple(dict.fromkeys(years)), tuple(units))
+
+
+def amounts(record: Any) -> list[Amount]:
+    """The numbers a record holds as values: itself (a figure, a reading) and its counts."""
+    out: list[Amount] = [record] if isinstance(record, Amount) and record.value is not None else []
+    out += [c for c in getattr(record, "counts", None) or [] if isinstance(c, Amount)]
+    return out
+
+
+def equal(number: QueryNumber, amount: Amount) -> bool:
+    """Whether a query's number is a record's value: the same number at the record's precision, and the same
+    currency when the query names one (39.3亿美元 is 3.93 billion US dollars, not 3.93 billion yuan)."""
+    value = amount.value
+    if value is None:
+        return False
+    if number.currency is not None and amount.currency != number.currency:
+        return False
+    if number.percent and not (amount.unit is not None and "%" in amount.unit.en):
+        return False
+    return abs(number.value - value) <= 1e-9 * max(abs(number.value), abs(value), 1.0)

@@ -1,0 +1,190 @@
+"""Every record of a plan by kind and id, the names it answers to, and finding one as a person names it.
+
+``find_record`` resolves the way a person reads: an id opens its record; an exact name opens the record of
+the plan first (then the history's, then sources), with the others that share the name listed as "also
+named"; a name without its bracketed parts, an alias, or a part of one name only works too. Only a true
+tie between records of equal standing is an error that lists them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+import msgspec
+
+from ..errors import NotFound
+from ..names import fold, has_cjk, words
+from ..plan import catalogue as cat
+from ..plan.model import Plan
+from ..plan.text import Text
+
+
+class Entry(msgspec.Struct, frozen=True):
+    """A record of any kind: what ``show`` opens and ``search`` finds. ``names`` are what it answers to."""
+
+    kind: str
+    id: str
+    title: Text
+    record: Any
+    names: tuple[str, ...]
+    parent: Any = None
+
+
+def _names(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, Text):
+        return [value.en, value.zh]
+    if isinstance(value, list):
+        return [n for v in value for n in _names(v)]
+    return [str(value)]
+
+
+_cache: dict[int, list[Entry]] = {}
+
+
+def entries(plan: Plan) -> list[Entry]:
+    """Every record of the plan, in the catalogue's order, each with its kind, id, title and names (made once per plan)."""
+    key = id(plan)
+    if key in _cache and _cache[key] and _cache[key][0].record is plan.plan:
+        return _cache[key]
+    out: list[Entry] = []
+    for info in cat.kinds():
+        for record, parent in cat.records(plan, info):
+            names = [n for f in info.decl.names for n in _names(getattr(record, f, None))]
+            out.append(Entry(info.code, cat.handle(info, record), cat.title(info, record, parent), record, tuple(dict.fromkeys(n for n in names if n)), parent))
+    _cache.clear()
+    _cache[key] = out
+    return out
+
+
+def by_id(plan: Plan) -> dict[tuple[str, str], Entry]:
+    """(kind, id) -> entry."""
+    return {(e.kind, e.id): e for e in entries(plan)}
+
+
+def handles(plan: Plan, info: cat.KindInfo) -> dict[Any, str]:
+    """A kind's keys (what references hold) -> ids people use (a group's number -> its slug)."""
+    return {cat.key(info, r): cat.handle(info, r) for r, _ in cat.records(plan, info)}
+
+
+@cache
+def _brackets() -> re.Pattern[str]:
+    return re.compile(r"[(（\[【][^)）\]】]*[)）\]】]")
+
+
+def bare(name: str) -> str:
+    """A name without its bracketed parts: 韩国(山东)进口商品博览会 -> 韩国进口商品博览会."""
+    return _brackets().sub("", name).strip()
+
+
+def suggest(wanted: str, names: Iterable[str]) -> str | None:
+    """The closest of ``names`` to ``wanted``, or None when nothing is close.
+
+    A generic ratio cutoff misses one wrong character in a two-character Chinese name (ratio 0.5), so
+    short Chinese names match when they differ in at most one character and have the same length."""
+    key = fold(wanted[:200])
+    if not key:
+        return None
+    by_key: dict[str, str] = {}
+    for n in names:  # the first spelling of a name wins: ids come before display names
+        by_key.setdefault(fold(n), n)
+    if has_cjk(key) and len(key) <= 4:
+        for k, name in by_key.items():
+            if len(k) == len(key) and sum(a != b for a, b in zip(k, key, strict=True)) <= 1:
+                return name
+    import difflib  # only needed on the error path
+
+    close = difflib.get_close_matches(key, list(by_key)[:5000], n=1, cutoff=0.7)
+    return by_key[close[0]] if close else None
+
+
+RECORD = Text(zh="记录", en="record")
+PLACE = Text(zh="地点", en="place")
+
+
+def not_found(kind: Text, wanted: str, names: Iterable[str], hint: str, **hint_values: Any) -> NotFound:
+    """The error for a name that matches nothing, with the closest name as a suggestion."""
+    from ..safe import shown
+
+    return NotFound("not_found", kind=kind, name=shown(wanted), guess=suggest(wanted, names) or "", hint=_Hint(hint, hint_values))
+
+
+class _Hint:
+    """A message inside a message, worded in the same language."""
+
+    def __init__(self, code: str, values: dict[str, Any]) -> None:
+        self.code, self.values = code, values
+
+    def pick(self, lang: str) -> str:
+        from ..words import message
+
+        return message(self.code, lang, self.values)
+
+    def __str__(self) -> str:
+        return self.pick("en")
+
+
+def name_part(ref: str, names: Iterable[str]) -> bool:
+    """Whether ``ref`` is a part of one of ``names``: Chinese as a substring (一带一路 in 共建“一带一路”…),
+    other text as whole words (so 'export-pus' is no part of 'Export Push')."""
+    key = fold(ref)
+    if len(key) < 2:
+        return False
+    if has_cjk(key):
+        return any(key in fold(n) for n in names)
+    wanted = words(ref)
+    return any(all(w in words(n) for w in wanted) for n in names)
+
+
+class Resolution(msgspec.Struct, frozen=True):
+    """The record a name opens, and the others that answer to the same name ("also named")."""
+
+    entry: Entry
+    also: tuple[Entry, ...] = ()
+
+
+def _prior(entry: Entry) -> float:
+    return cat.kind(entry.kind).decl.prior
+
+
+def _choose(found: list[Entry], ref: str) -> Resolution:
+    """The record of the highest standing among ``found``; a tie at the top is an error listing them."""
+    from ..safe import shown
+
+    best = max(_prior(e) for e in found)
+    top = [e for e in found if _prior(e) == best]
+    if len(top) == 1:
+        return Resolution(top[0], tuple(e for e in found if e is not top[0]))
+    choices = ", ".join(f"{e.kind} {e.id}" for e in top[:8])
+    raise NotFound("ambiguous", name=shown(ref), n=len(top), choices=choices, first=top[0].id)
+
+
+def find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> Resolution:
+    """A record of any kind (or of ``kinds``) by id or name, in any language or case; NotFound lists a tie or suggests."""
+    from ..safe import shown
+
+    key = fold(ref)
+    pool = [e for e in entries(plan) if kinds is None or e.kind in kinds]
+    exact = [e for e in pool if fold(e.id) == key]
+    named = [e for e in pool if key in {fold(n) for n in e.names}]
+    if exact:
+        return Resolution(exact[0], tuple(e for e in named if e is not exact[0]))
+    if named:
+        return _choose(named, ref)
+    unbracketed = [e for e in pool if key and key in {fold(bare(n)) for n in e.names}]
+    if unbracketed:
+        return _choose(unbracketed, ref)
+    if len(key) >= 2:  # a part of one name only, e.g. 一带一路 for 共建“一带一路”合作扩维行动
+        partial = [e for e in pool if name_part(ref, e.names)]
+        if partial:
+            best = max(_prior(e) for e in partial)
+            top = [e for e in partial if _prior(e) == best]
+            if len(top) == 1:
+                return Resolution(top[0], ())
+            if len(top) <= 8:
+                raise NotFound("part_of_names", name=shown(ref), n=len(top), choices=", ".join(f"{e.kind} {e.id}" for e in top))
+    raise not_found(RECORD, ref, [n for e in pool for n in (e.id, *e.names)], "hint_search")
