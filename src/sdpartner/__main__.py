@@ -10,7 +10,7 @@ import gc
 
 gc.disable()
 
-from .process import main  # noqa: E402 - after the collector is off
+from .app import main  # noqa: E402 - after the collector is off
 
 if __name__ == "__main__":
-    main(prog_name="sdpartner")
+    main()

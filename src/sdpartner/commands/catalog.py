@@ -25,6 +25,9 @@ YEAR = Param(name="year", flags=("--year", "-y"), kind="int", low=1900, high=220
 ACTION = Param(name="action", flags=("--action", "-a"), metavar="ACTION", complete="action", help="Only those of this action (number or slug).")
 
 OUTPUT = (FORMAT, LANG, PLAN)
+# the options every command shares, taken before the command name too: sdpartner --lang zh city show 烟台
+ROOT = (Param(name="format", flags=FORMAT.flags, kind="choice", choices=(*FORMATS, "sqlite", "ics"), metavar="FORMAT",
+              help="Output format of the command that follows (each command says which it writes)."), LANG, PLAN)
 LISTING = (COLUMNS, WIDE, *OUTPUT)
 
 
@@ -37,18 +40,18 @@ def _help(first: str, *examples: str, text: str = "") -> str:
 COMMANDS: tuple[Command, ...] = (
     Command(path=("overview",), answer=a.overview, params=OUTPUT,
             help=_help("The whole plan on one screen: release, groups and actions, targets, events, cities.", "sdpartner overview --lang zh")),
-    Command(path=("actions", "list"), answer=a.actions_list, listing=True, params=(
+    Command(path=("actions", "list"), answer=a.actions_list, listing="actions list", params=(
         Param(name="group", flags=("--group", "-g"), metavar="GROUP", complete="group", help="Only one group: 1-4 or its slug (trade, investment, cooperation, institutions)."),
         Param(name="search", flags=("--search", "-s"), metavar="TEXT", help="Only actions whose name, summary or keywords match."), *LISTING),
             help=_help("List the ten actions in the plan's order.", "sdpartner actions list --group investment")),
     Command(path=("actions", "show"), answer=a.actions_show, params=(
         Param(name="action", metavar="ACTION", required=True, complete="action", help="Action number (1-10), slug or name in English or Chinese, e.g. 7, belt-and-road or 一带一路."),
         *OUTPUT), help=_help("One action: its group, measures, programmes, figures, events and citations.", "sdpartner actions show 7")),
-    Command(path=("targets",), answer=a.targets, listing=True, params=(
+    Command(path=("targets",), answer=a.targets, listing="targets", params=(
         ACTION, YEAR, Param(name="kind", flags=("--kind", "-k"), kind="choice", choices=("target", "status"), metavar="KIND", help="target (set by the plan) or status (reported)."),
         *LISTING), help=_help("Figures: targets and status numbers with value, qualifier, unit, year and scope; --wide adds each target's status.",
                               "sdpartner targets --kind target")),
-    Command(path=("events",), answer=a.events, listing=True, params=(
+    Command(path=("events",), answer=a.events, listing="events", params=(
         YEAR,
         Param(name="place", flags=("--place", "--city", "-p", "-c"), metavar="PLACE", complete="place",
               help="Only events at this place: a city, or any place a record names (Beijing, Singapore, Linyi, 威海)."),
@@ -62,23 +65,23 @@ COMMANDS: tuple[Command, ...] = (
     Command(path=("events", "show"), answer=a.events_show, params=(
         Param(name="event", metavar="ID", required=True, complete="event", help="An event or edition id or name, e.g. mnc-leaders-qingdao-summit-7 or mnc-summit-5."),
         *OUTPUT), help=_help("One event with the history of its series (dates, place, every count), or one edition.", "sdpartner events show mnc-leaders-qingdao-summit-7")),
-    Command(path=("sources",), answer=a.sources, listing=True, params=LISTING,
+    Command(path=("sources",), answer=a.sources, listing="sources", params=LISTING,
             help=_help("The sources behind the data: the primary article and the other pages, with how many records each backs.",
                        "sdpartner sources", "sdpartner show dzrb-2026-dialogue",
                        text="Each source is rated by who issued it: official (a government body or the event's organiser, also when a wire or "
                             "portal carries it), major (a major news outlet's own report), minor (a smaller outlet's own report), release (a press "
                             "release whose issuer is not named), repost (a copy by a third party whose original publisher is unclear), weak (a "
                             "company website, an aggregator, an automated or third-party summary: its caveat is shown wherever its facts appear).")),
-    Command(path=("city", "list"), answer=a.city_list, listing=True, params=LISTING,
+    Command(path=("city", "list"), answer=a.city_list, listing="city list", params=LISTING,
             help=_help("List the five cities that presented at the dialogue.", "sdpartner city list --format csv")),
     Command(path=("city", "show"), answer=a.city_show, params=(
         Param(name="name", metavar="NAME", required=True, complete="city", help="Slug, Chinese or English name or alias, any case: qingdao, 青岛, Tai'an."),
         *OUTPUT), help=_help("One city: the fields it wants partners in, its clusters and strengths, and where the plan names it.", "sdpartner city show 青岛")),
-    Command(path=("sectors",), answer=a.sectors, listing=True, params=(
+    Command(path=("sectors",), answer=a.sectors, listing="sectors", params=(
         Param(name="search", flags=("--search", "-s"), metavar="TEXT", help="Only sectors matching this text, e.g. robotics, lithium, shipping."), *LISTING),
             help=_help("Sector -> cities: every field, industry, cluster or strength a city presented, in its own wording (Kind says which).",
                        "sdpartner sectors --search robotics")),
-    Command(path=("search",), answer=a.search, listing=True, params=(
+    Command(path=("search",), answer=a.search, listing="search", params=(
         Param(name="query", metavar="QUERY", required=True, help="Words or a question, in English, pinyin or Chinese, e.g. 'lithium battery', 哪个城市有储能产业, '750 billion yuan'."),
         Param(name="kind", flags=("--kind", "-k"), metavar="KIND", complete="kind", help="Only records of this kind: action, measure, figure, event, edition, city, offer, source ..."),
         Param(name="limit", flags=("--limit", "-n"), kind="int", low=1, metavar="N", help="Show at most this many hits."),
@@ -95,7 +98,7 @@ COMMANDS: tuple[Command, ...] = (
               help="Any record's id or name, in any language or case: 7, belt-and-road, 一带一路, uob, 青岛, 韩国进口商品博览会."), *OUTPUT),
             help=_help("Open any record (an action, measure, figure, event, city, offer, source, ...) with everything linked to it.",
                        "sdpartner show uob", "sdpartner show credit-goal-2025 --format json")),
-    Command(path=("status",), answer=a.status, listing=True, params=(
+    Command(path=("status",), answer=a.status, listing="status", params=(
         Param(name="year", flags=("--year", "-y"), kind="int", low=1900, high=2200, metavar="YEAR", help="The plan year [default: the plan's own]."),
         Param(name="as_of", flags=("--as-of",), metavar="DATE", help="The status as it stood on this date: 2026-06, 2026-06-16."),
         *LISTING), help=_help("The plan's year so far: each event and target with its latest status, evidence and the source's rating.",

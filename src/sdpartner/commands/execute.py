@@ -126,7 +126,9 @@ def render(request: Request, document: Document) -> str:
         if not isinstance(document, Listing):
             raise UsageError("columns_not_listing")
         if keys == ["help"]:
-            document = columns_listing(document, say("t_columns", request.lang), ("column", "label"))
+            from ..words import label
+
+            document = columns_listing(document, say("t_columns", request.lang), (label("column", request.lang), label("title", request.lang)))
         elif not keys:
             raise UsageError("columns_help", valid=", ".join(column_keys(document)))
         else:

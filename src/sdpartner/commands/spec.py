@@ -46,7 +46,7 @@ class Command(msgspec.Struct, frozen=True, kw_only=True):
     help: str
     params: tuple[Param, ...]
     answer: Callable[["Request"], "Answer"]
-    listing: bool = False  # a listing: --columns and --wide apply
+    listing: str | None = None  # the listing it prints (listings.py): --columns and --wide apply
     plan: bool = True  # it reads a plan (--plan applies)
     usage_exit: int = 2  # the exit code of a usage error (diff: 2, as diff(1))
 

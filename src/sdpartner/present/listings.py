@@ -115,7 +115,7 @@ def _applies(item: Any) -> bool:
 STATUS_CODES = ("no_report", "scheduled", "opened", "held", "closed", "met", "partly_met", "missed")
 STATUS = Field("status", lambda item, ctx: (_status_of(item, ctx).code if _applies(item) else None),  # type: ignore[union-attr]
                words=lambda item, ctx: status_words(_status_of(item, ctx), ctx) if _applies(item) else None,
-               show="wide", coded="st_", doc="the plan year's status: " + ", ".join(f"`{c}`" for c in STATUS_CODES) + " (`sdpartner status`)")
+               show="wide", coded="st_", missing="not_applicable", doc="the plan year's status: " + ", ".join(f"`{c}`" for c in STATUS_CODES) + " (`sdpartner status`)")
 
 AMOUNT_FIELDS = [
     Field("value", lambda a, ctx: v.number(a.value), show="machine", type="number", doc="the number, money in yuan or dollars: `750000000000`"),
@@ -140,7 +140,7 @@ FIGURES = Spec("targets", "t_figures", [
     Field("note", show="machine", type="string or null"),
     Field("actions", lambda f, ctx: [str(a) for a in ctx.memo("figure_actions", lambda: q.figure_actions(ctx.plan)).get(f.id, [])], show="machine",
           type="string[]", doc="ids of linked actions"),
-    STATUS,
+    Field("status", STATUS.get, words=STATUS.words, coded="st_", missing="not_applicable", doc=STATUS.doc),
     CITES, SOURCES,
     Field("source_count", lambda f, ctx: source_count(f), style="number", show="wide", type="int", doc=SOURCE_COUNT.doc),
 ])
@@ -258,7 +258,7 @@ COUNTS = Spec("counts", "t_counts", [
 ])
 
 DATES = Spec("dates", "t_dates", [
-    Field("date", iso, words=lambda d, ctx: v.date_text(ctx.plan, d, ctx.lang)),
+    Field("date", lambda d, ctx: iso(d), words=lambda d, ctx: v.date_text(ctx.plan, d, ctx.lang)),
     Field("start", show="machine"),
     Field("end", show="machine", type="string or null"),
     Field("precision", show="machine"),
@@ -458,3 +458,8 @@ SECTIONS: tuple[Spec, ...] = (MEASURES, PROGRAMMES, HISTORY, COUNTS, DATES, READ
 def ctx(plan: Plan, lang: Lang) -> Ctx:
     """A view context."""
     return Ctx(plan, lang)
+
+
+def by_name(name: str) -> Spec:
+    """The listing a command prints, by its name."""
+    return next(s for s in (*COMMAND_LISTINGS, *SECTIONS) if s.name == name)

@@ -111,7 +111,7 @@ def date_text(plan: Plan, d: DateReading, lang: Lang) -> str:
 
 def dates_text(plan: Plan, dates: list[DateReading], lang: Lang) -> str | None:
     """Every date reading of an event or edition, each with what it is: '2022-06-20 – 21 (scheduled); 2022-06-19 – 21 (held)'."""
-    return "; ".join(date_text(plan, d, lang) for d in dates) or None
+    return "; ".join(dict.fromkeys(date_text(plan, d, lang) for d in dates)) or None
 
 
 def place_text(place: Place | None, lang: Lang) -> str | None:

@@ -150,8 +150,10 @@ def record_fields(plan: Plan, entry: Entry, lang: Lang) -> tuple[list[tuple[Colu
         fields.append((column, value))
     if isinstance(record, Source):
         fields.append((col("records", lang), len(source_usage(plan).get(record.id, []))))
-    elif cat.fields(type(record)) and ("cites" in cat.fields(type(record)) or "sources" in cat.fields(type(record))):
-        fields.append((col("sources", lang, "dim"), cited_sources(record)))
+    elif "cites" in cat.fields(type(record)) or "sources" in cat.fields(type(record)):
+        cited = cited_sources(record)
+        if cited:
+            fields.append((col("sources", lang, "dim"), cited))
         fields.append((col("source_count", lang), source_count(record)))
     return fields, people
 
@@ -391,3 +393,60 @@ def dated_readings(plan: Plan) -> list[tuple[Entry, DateReading]]:
 def labels_complete() -> list[str]:
     """Field names of the model with no label in both languages (a test keeps this empty)."""
     return sorted({name for info in cat.kinds() for name in cat.fields(info.struct) if name not in LABELS and name not in _SECTIONS})
+
+
+# ----------------------------------------------------------------------------------------------
+# What changed between two plans
+# ----------------------------------------------------------------------------------------------
+
+
+def _words(value: Any, lang: Lang) -> str | None:
+    """A changed value as people read it: a text in ``lang``, a list joined, a number as written."""
+    if value is None:
+        return None
+    if isinstance(value, dict) and set(value) >= {"zh", "en"}:
+        return str(value["zh"] if lang == "zh" else value["en"])
+    if isinstance(value, list):
+        return "; ".join(_words(x, lang) or "" for x in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_words(x, lang)}" for k, x in value.items())
+    if isinstance(value, float):
+        return v.plain(value)
+    return str(value)
+
+
+def diff_document(old: Plan, new: Plan, changes: list[Any], lang: Lang) -> Bundle:
+    """The changes as csv-diff shapes them for JSON (added, removed, changed field by field), one change a line
+    for JSON Lines, and a table for people and spreadsheets."""
+    c = Ctx(old, lang)
+
+    class Row(msgspec.Struct):
+        change: str
+        type: str
+        id: str
+        name: str
+        field: str | None
+        old: str | None
+        new: str | None
+
+    rows = [Row(ch.change, ch.kind, ch.id, ch.name.pick(lang), ch.field, _words(ch.old, lang), _words(ch.new, lang)) for ch in changes]
+    table = L.DIFF.listing(rows, c)
+    if not changes:
+        table = replace(table, empty=say("none", lang))
+
+    def record(ch: Any) -> dict[str, Any]:
+        return {"type": ch.kind, **msgspec.to_builtins(ch.record)}
+
+    changed: dict[str, dict[str, Any]] = {}
+    for ch in changes:
+        if ch.change == "changed":
+            changed.setdefault(f"{ch.kind}:{ch.id}", {})[ch.field] = [ch.old, ch.new]
+    data = {
+        "added": [record(ch) for ch in changes if ch.change == "added"],
+        "removed": [record(ch) for ch in changes if ch.change == "removed"],
+        "changed": [{"key": key, "changes": fields} for key, fields in changed.items()],
+        "columns_added": [], "columns_removed": [],
+    }
+    lines = tuple({"change": ch.change, "type": ch.kind, "id": ch.id, **({"field": ch.field, "old": ch.old, "new": ch.new} if ch.change == "changed" else {"record": record(ch)})}
+                  for ch in changes)
+    return Bundle(data=data, records=lines, table=table, parts=((2, table),))

@@ -1,0 +1,72 @@
+"""argv -> exit code: the one place that runs a command and ends the process.
+
+A command line the fast path fully understands (``commands/fast.py``) is answered without importing Typer;
+everything else (help, usage errors, completion scripts, anything unusual) goes to the Typer app built from
+the same declarations. Either way the command runs through ``commands.execute``. The process ends with
+``os._exit`` once its output is flushed: the interpreter's teardown (freeing every module and every record
+of the plan) costs 10-18 ms the user would wait for, and a command has nothing left to clean up. So
+``atexit`` handlers do not run in the ``sdpartner`` process; code that embeds sdpartner calls ``run``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import NoReturn
+
+from .console import end, error
+from .errors import ExitCode
+
+
+def run(args: list[str] | None = None) -> int:
+    """Run the command line ``args`` (default: sys.argv); the exit code."""
+    args = list(sys.argv[1:] if args is None else args)
+    if not args:  # the bare program: its help, on stdout, as a success (click's no_args_is_help exits 2)
+        args = ["--help"]
+    try:
+        from .commands.fast import answer
+
+        code = answer(args)
+        if code is not None:
+            return code
+        return run_typer(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        from .console import quiet_stdout
+
+        quiet_stdout()
+        return ExitCode.OK
+    except OSError as exc:  # the environment refused something (a full device, an unusable HOME): not a bug
+        error(f"{exc.strerror or exc}" + (f": {exc.filename}" if getattr(exc, "filename", None) else ""))
+        return ExitCode.FAILURE
+    except Exception as exc:  # noqa: BLE001 - the one place that turns bugs into a clean line
+        if os.environ.get("SDPARTNER_TRACEBACK"):
+            raise
+        from .safe import shown
+        from .words import message
+
+        error(message("internal_error", "en", {"error": shown(f"{type(exc).__name__}: {exc}", 300)}))
+        return ExitCode.BUG
+
+
+def run_typer(args: list[str]) -> int:
+    """Run the command line through the Typer app; its exit code."""
+    from .commands.typer_app import build
+
+    try:
+        build()(args=args, prog_name="sdpartner", standalone_mode=True)
+    except SystemExit as exc:
+        if exc.code is None or isinstance(exc.code, int):
+            return exc.code or 0
+        error(str(exc.code))
+        return ExitCode.FAILURE
+    return ExitCode.OK
+
+
+def main() -> NoReturn:
+    """Console-script entry point: run, flush, and end the process at once."""
+    import gc
+
+    gc.disable()  # a short-lived process that makes no reference cycles: collections would only cost time
+    end(run())

@@ -1,0 +1,150 @@
+"""The Typer app, built from the command declarations (``catalog.py``) the way Typer's documentation shows:
+``Annotated`` parameters with ``typer.Option``/``typer.Argument``, a ``str`` Enum for each choice, one
+sub-``Typer`` per group of commands joined with ``add_typer``, ``typer.Exit`` for exit codes, a root
+callback for the options taken before the command name and ``--version``. Each command's function is made
+from its declaration (its signature is the declared parameters) and calls ``execute``, as the fast path does.
+
+Typer handles what the fast path does not: help, usage errors (click's standard "Usage / Try / Error"
+lines), shell completion and its installation, and any command line out of the ordinary.
+"""
+
+from __future__ import annotations
+
+import inspect
+from enum import Enum
+from functools import cache
+from typing import Annotated, Any, Optional
+
+import typer
+
+from .catalog import COMMANDS, GROUP_HELP, ROOT, ROOT_HELP
+from .complete import candidates
+from .execute import execute
+from .spec import Command, Param
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@cache
+def _choices(name: str, choices: tuple[str, ...]) -> type[Enum]:
+    return Enum(f"{name.title()}Choice", {c: c for c in choices}, type=str)  # type: ignore[return-value]
+
+
+def _annotation(p: Param) -> tuple[Any, Any]:
+    """(annotation, default) of a declared parameter, as Typer reads a function's signature."""
+    extra: dict[str, Any] = {"help": p.help, "show_default": False}
+    if p.metavar:
+        extra["metavar"] = p.metavar
+    if p.complete:
+        extra["autocompletion"] = completer(p.complete)
+    if p.kind == "int":
+        extra.update(min=p.low, max=p.high)
+        base: Any = int
+    elif p.kind == "flag":
+        base = bool
+    elif p.kind == "choice":
+        base = _choices(p.name, p.choices)
+        extra["case_sensitive"] = False
+    else:
+        base = str
+    if p.positional:
+        info = typer.Argument(**extra)
+        if p.required:
+            return Annotated[base, info], inspect.Parameter.empty
+        return Annotated[Optional[base], info], None  # noqa: UP045 - Typer reads the annotation
+    info = typer.Option(*p.flags, **extra)
+    if p.kind == "flag":
+        return Annotated[bool, info], bool(p.default)
+    return Annotated[Optional[base], info], None  # noqa: UP045
+
+
+def completer(source: str) -> Any:
+    """The ``autocompletion`` function Typer calls for a parameter completed from ``source``."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        return candidates(source, incomplete, tuple((ctx.command_path or "").split()[1:]))
+
+    return complete
+
+
+def _plain(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.value if isinstance(v, Enum) else v) for k, v in values.items()}
+
+
+def _root(ctx: typer.Context) -> dict[str, Any]:
+    root = ctx.find_root()
+    return root.obj if isinstance(root.obj, dict) else {}
+
+
+def _function(command: Command, group_callback: bool = False) -> Any:
+    """The function Typer runs for a command: its parameters are the declared ones; it calls ``execute``."""
+
+    def run(ctx: typer.Context, **values: Any) -> None:
+        if group_callback and ctx.invoked_subcommand is not None:
+            return
+        code = execute(command, _plain(values), _root(ctx))
+        if code:
+            raise typer.Exit(code)
+
+    params = [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)]
+    for p in command.params:
+        annotation, default = _annotation(p)
+        params.append(inspect.Parameter(p.name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation))
+    run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    run.__annotations__ = {p.name: p.annotation for p in params}
+    run.__doc__ = command.help
+    run.__name__ = "_".join(command.path)
+    return run
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+        from ..console import emit
+
+        emit(f"sdpartner {__version__}\n")
+        raise typer.Exit()
+
+
+def _root_callback() -> Any:
+
+    def root(ctx: typer.Context, **values: Any) -> None:
+        values.pop("version", None)
+        ctx.obj = _plain(values)
+
+    params = [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context),
+              inspect.Parameter("version", inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Annotated[bool, typer.Option(
+                  "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")])]
+    for p in ROOT:
+        annotation, default = _annotation(p)
+        params.append(inspect.Parameter(p.name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation))
+    root.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    root.__annotations__ = {p.name: p.annotation for p in params}
+    root.__doc__ = ROOT_HELP
+    return root
+
+
+def build() -> typer.Typer:
+    """The whole app: every declared command, in the catalogue's order."""
+    app = typer.Typer(name="sdpartner", rich_markup_mode=None, pretty_exceptions_enable=False, no_args_is_help=True,
+                      context_settings=CONTEXT, add_completion=True)
+    app.callback()(_root_callback())
+    groups: dict[str, typer.Typer] = {}
+    for command in COMMANDS:
+        head = command.path[0]
+        if len(command.path) == 1 and not any(c.path[0] == head and len(c.path) > 1 for c in COMMANDS):
+            app.command(head, short_help=command.short_help, help=command.help)(_function(command))
+            continue
+        if head not in groups:
+            own = next((c for c in COMMANDS if c.path == (head,)), None)
+            sub = typer.Typer(rich_markup_mode=None, context_settings=CONTEXT, no_args_is_help=own is None, invoke_without_command=own is not None)
+            if own is not None:
+                sub.callback(help=own.help)(_function(own, group_callback=True))
+                app.add_typer(sub, name=head, short_help=own.short_help, help=own.help)
+            else:
+                help_text = GROUP_HELP.get(head, head)
+                app.add_typer(sub, name=head, short_help=help_text.splitlines()[0], help=help_text)
+            groups[head] = sub
+        if len(command.path) > 1:
+            groups[head].command(command.path[1], short_help=command.short_help, help=command.help)(_function(command))
+    return app
