@@ -195,7 +195,7 @@ def validate(req: Request) -> Answer:
             _stderr(visible(str(problem), single_line=True) + "\n")
         _stderr(f"sdpartner: {message('problems_found', req.lang, {'n': len(exc.problems), 'which': which})}\n")
         return Answer(code=ExitCode.FAILURE)
-    counts = ", ".join(f"{n} {words.pick(req.lang)}" for words, n in record_counts(plan))  # type: ignore[arg-type]
+    counts = ", ".join(f"{n} {(one if n == 1 else many).pick(req.lang)}" for one, many, n in record_counts(plan))  # type: ignore[arg-type]
     line = message("valid", req.lang, {"which": which, "counts": counts}) + "\n"
     return Answer(_Text(line))
 

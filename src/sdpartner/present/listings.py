@@ -10,7 +10,7 @@ from typing import Any
 
 from ..plan import catalogue as cat
 from ..plan.model import Amount, DateReading, Edition, Event, Figure, Plan
-from ..plan.text import Lang
+from ..plan.text import Lang, Text
 from ..query import filters as q
 from ..query.links import cited_sources, relation_words, source_count
 from ..query.status import Standing, standing
@@ -430,11 +430,11 @@ def _reliability(ev: Any, ctx: Ctx) -> str | None:
 DIFF = Spec("diff", "t_diff", [
     Field("change", style="dim", coded=("added", "removed", "changed"), doc="`added`, `removed` or `changed`"),
     Field("type", style="dim", coded=_kind_words),
-    Field("id", style="id"),
-    Field("name", style="name"),
-    Field("field", type="string or null", doc="the field that changed"),
-    Field("old", type="string or null"),
-    Field("new", type="string or null"),
+    Field("id"),
+    Field("name", style="name", show="wide"),
+    Field("field", label=Text(zh="字段", en="Field"), missing="not_applicable", type="string or null", doc="the field that changed"),
+    Field("old", missing="not_applicable", type="string or null"),
+    Field("new", missing="not_applicable", type="string or null"),
 ])
 
 GROUPS = Spec("groups", "groups_title", [

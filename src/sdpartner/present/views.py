@@ -120,7 +120,9 @@ def record_fields(plan: Plan, entry: Entry, lang: Lang) -> tuple[list[tuple[Colu
         if st is not None:
             fields.append((col("status", lang), L.standing(plan, record).code))
             people["status"] = st
-    for name in cat.fields(type(record)):
+    declared = cat.fields(type(record))
+    first = [n for n in ("id", "name", "label", "title", "topic", "text") if n in declared]
+    for name in [*first, *(n for n in declared if n not in first)]:
         raw = getattr(record, name)
         if name in _SECTIONS or raw is None and name not in _ALWAYS or raw == [] or raw is False or (isinstance(raw, Text) and not raw.en):
             continue
@@ -405,7 +407,7 @@ def _words(value: Any, lang: Lang) -> str | None:
     if value is None:
         return None
     if isinstance(value, dict) and set(value) >= {"zh", "en"}:
-        return str(value["zh"] if lang == "zh" else value["en"])
+        return str(value["zh"] if lang == "zh" else value["en"])  # (a change in the other language only: see _pair)
     if isinstance(value, list):
         return "; ".join(_words(x, lang) or "" for x in value)
     if isinstance(value, dict):
@@ -429,7 +431,13 @@ def diff_document(old: Plan, new: Plan, changes: list[Any], lang: Lang) -> Bundl
         old: str | None
         new: str | None
 
-    rows = [Row(ch.change, ch.kind, ch.id, ch.name.pick(lang), ch.field, _words(ch.old, lang), _words(ch.new, lang)) for ch in changes]
+    def pair(old: Any, new: Any) -> tuple[str | None, str | None]:
+        a, b = _words(old, lang), _words(new, lang)
+        if a == b and old != new:  # it changed in the other language: show both
+            a, b = _words(old, "zh" if lang == "en" else "en"), _words(new, "zh" if lang == "en" else "en")
+        return a, b
+
+    rows = [Row(ch.change, ch.kind, ch.id, ch.name.pick(lang), ch.field, *pair(ch.old, ch.new)) for ch in changes]
     table = L.DIFF.listing(rows, c)
     if not changes:
         table = replace(table, empty=say("none", lang))

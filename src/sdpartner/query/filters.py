@@ -322,10 +322,6 @@ def sector_index(plan: Plan, search: str | None = None) -> list[SectorEntry]:
     return close or [e for e in entries if hit(*e.sector.keywords)]
 
 
-def record_counts(plan: Plan) -> list[tuple[Text, int]]:
-    """How many records of each kind a plan holds (``validate`` prints them), with the article among the sources."""
-    out = []
-    for info in cat.kinds():
-        n = sum(1 for _ in cat.records(plan, info)) + (1 if info.code == "source" else 0)
-        out.append((info.decl.plural, n))
-    return out
+def record_counts(plan: Plan) -> list[tuple[Text, Text, int]]:
+    """How many records of each kind a plan holds (``validate`` prints them): the kind's words (one, many) and the count."""
+    return [(info.decl.words, info.decl.plural, sum(1 for _ in cat.records(plan, info))) for info in cat.kinds()]
