@@ -63,6 +63,15 @@ def json_safe(text: str) -> str:
 
 
 def shown(text: str, limit: int = 80) -> str:
-    """Input echoed in a message: control characters visible, one line, at most ``limit`` characters."""
+    """Input echoed in a message: control characters visible, bytes that are no text (a file name from the
+    command line) as ``\\xNN``, one line, at most ``limit`` characters."""
+    if any("\udc80" <= ch <= "\udcff" for ch in text):
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     text = visible(text).replace("\n", "\u240a").replace("\t", "\u2409")
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown_path(path: str, limit: int = 160) -> str:
+    """A file name echoed in a message: as ``shown``, but a long one keeps its end (the name), not its start."""
+    text = shown(path, 10_000)
+    return text if len(text) <= limit else "…" + text[-(limit - 1):]

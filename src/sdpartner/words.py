@@ -129,6 +129,13 @@ LABELS: dict[str, Text] = {
         "weak": ("弱来源", "Weak source"),
         "column": ("列", "Column"),
         "goal": ("目标", "Goal"),
+        "authors": ("作者", "Authors"),
+        "cities": ("城市", "Cities"),
+        "figure": ("数字", "Figure"),
+        "numbering": ("段落编号", "Paragraph numbering"),
+        "paragraphs": ("段落数", "Paragraphs"),
+        "released_at": ("发布于", "Released at"),
+        "sections": ("小标题", "Sections"),
     }.items()
 }
 

@@ -63,9 +63,9 @@ def _signals_raise() -> Iterator[None]:
 
 
 def _shown(path: str) -> str:
-    from ..safe import shown
+    from ..safe import shown_path
 
-    return shown(path)
+    return shown_path(path)
 
 
 def _kind_of(mode: int) -> str:

@@ -39,9 +39,9 @@ def export(req: Request) -> Answer:
                 fh.write(json.dumps(sqlite.metadata(db_name), ensure_ascii=False, indent=2) + "\n")
 
         write_files([(output, lambda tmp: sqlite.write(plan, tmp, analysed)), (meta_path, write_meta)], force)
-        from ..safe import shown
+        from ..safe import shown_path
 
-        return Answer(notes=(message("wrote_sqlite", req.lang, {"files": f"{shown(output)}, {shown(meta_path)}", "db": shown(output), "meta": shown(meta_path)}),))
+        return Answer(notes=(message("wrote_sqlite", req.lang, {"files": f"{shown_path(output)}, {shown_path(meta_path)}", "db": shown_path(output), "meta": shown_path(meta_path)}),))
     if fmt == "ics":
         from .ics import calendar
 

@@ -60,9 +60,12 @@ def _unwrap(tp: Any) -> tuple[Any, list[Any], bool]:
 
 
 def _annotations(struct: type) -> dict[str, Any]:
+    """A struct's field annotations with their markers; written as strings (postponed annotations), resolved."""
     out: dict[str, Any] = {}
     for klass in reversed(struct.__mro__):
         out.update(getattr(klass, "__annotations__", {}))
+    if any(isinstance(v, str) for v in out.values()):
+        return typing.get_type_hints(struct, include_extras=True)
     return out
 
 

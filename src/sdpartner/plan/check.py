@@ -56,12 +56,18 @@ def check(plan: Plan, where: Callable[[str], str]) -> tuple[Plan, list[Problem]]
     handles: dict[str, tuple[str, str]] = {}  # handle -> (kind, path): show opens any record by its id
     for info in cat.kinds():
         seen: dict[Any, int] = {}
+        slugs: set[str] = set()
         for i, (record, parent) in enumerate(cat.records(plan, info)):
             path = _path(plan, info, i, record, parent)
             k = cat.key(info, record)
             if k in seen:
                 bad(f"{path}.{info.decl.key}", f"duplicate id {k!r}")
             seen[k] = i
+            slug = getattr(record, "slug", None)
+            if slug is not None and info.decl.handle != "slug":  # a second id people type: unique too
+                if slug in slugs or slug in handles:
+                    bad(f"{path}.slug", f"duplicate slug {slug!r}")
+                slugs.add(slug)
             h = cat.handle(info, record)
             other = handles.setdefault(h, (info.code, path))
             if other[1] != path:

@@ -159,7 +159,8 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
 class Origins:
     """Where each item of a joined list came from, so that a problem names its own file and index."""
 
-    def __init__(self) -> None:
+    def __init__(self, default: str) -> None:
+        self.default = default  # the plan file: where a missing field belongs
         self.parts: dict[str, list[tuple[str, int]]] = {}  # key -> [(file name, how many items)]
         self.single: dict[str, str] = {}  # key -> file name
 
@@ -173,7 +174,7 @@ class Origins:
         """'editions[25].dates[0]' -> 'history/series.toml: editions[3].dates[0]'."""
         m = re.match(r"^([A-Za-z_]+)(?:\[(\d+)\])?(.*)$", path)
         if not m:
-            return path
+            return f"{self.default}: {path}" if path else self.default
         key, index, rest = m.group(1), m.group(2), m.group(3)
         if index is not None and key in self.parts:
             i = int(index)
@@ -183,7 +184,7 @@ class Origins:
                 i -= count
         for name, _ in self.parts.get(key, []):
             return f"{name}: {path}"
-        return f"{self.single.get(key, next(iter(self.single.values()), ''))}: {path}"
+        return f"{self.single.get(key, self.default)}: {path}"
 
 
 def _display(path: Path, root: Path) -> str:
@@ -200,7 +201,7 @@ def _schema_problem(exc: Exception) -> tuple[str, str]:
     m = _MSGSPEC_PATH.match(str(exc))
     msg = m.group("msg") if m else str(exc)
     path = (m.group("path") or "") if m else ""
-    return path.lstrip("."), msg[:1].lower() + msg[1:]
+    return path, msg[:1].lower() + msg[1:]
 
 
 def _join(files: list[tuple[str, dict[str, Any]]], history: list[tuple[str, dict[str, Any]]]) -> tuple[dict[str, Any], Origins, list[Problem]]:
@@ -211,7 +212,7 @@ def _join(files: list[tuple[str, dict[str, Any]]], history: list[tuple[str, dict
     plan_fields = plan_type().__struct_fields__
     history_keys = {k.table for k in kinds() if k.decl.history and len(k.path) == 1}
     joined: dict[str, Any] = {}
-    origins = Origins()
+    origins = Origins(files[0][0])
     problems: list[Problem] = []
     for name, doc in [*files, *history]:
         is_history = any(name == h for h, _ in history)
@@ -231,8 +232,8 @@ def _join(files: list[tuple[str, dict[str, Any]]], history: list[tuple[str, dict
                 joined[key] = [*joined[key], *value]
             else:
                 joined[key] = value
-    version = files[0][1].get("schema_version")
-    joined["schema_version"] = version
+    if "schema_version" in files[0][1]:
+        joined["schema_version"] = files[0][1]["schema_version"]
     return joined, origins, problems
 
 
@@ -292,7 +293,7 @@ def _schema_problems(doc: dict[str, Any], origins: Origins) -> list[Problem]:
                 msgspec.convert(item, item_type)
             except msgspec.ValidationError as exc:
                 path, msg = _schema_problem(exc)
-                problems.append(Problem(origins.where(prefix + path), visible(msg, single_line=True)))
+                problems.append(Problem(origins.where((prefix + path).lstrip(".")), visible(msg, single_line=True)))
             except RecursionError:
                 problems.append(Problem(origins.where(prefix), "nested too deeply"))
     if not problems:  # pragma: no cover - the piecewise pass finds what the whole pass found
@@ -333,8 +334,6 @@ def load_plan(path: str | os.PathLike[str] | None = None, *, cache: PlanCache | 
 
 def validated(data: list[bytes], names: list[str]) -> Plan:
     """The bytes of a plan file and its history files as a validated Plan; PlanError with every problem otherwise."""
-    from .check import check
-
     plan_doc = parse_toml(decode(data[0], names[0]), names[0])
     _check_version(plan_doc, names[0])
     history: list[tuple[str, dict[str, Any]]] = []
@@ -346,7 +345,14 @@ def validated(data: list[bytes], names: list[str]) -> Plan:
             doc = parse_toml(decode(blob, name), name)
             _check_version(doc, name)
             history.append((name, doc))
-    joined, origins, problems = _join([(names[0], plan_doc)], history)
+    return from_documents(names[0], plan_doc, history)
+
+
+def from_documents(name: str, plan_doc: dict[str, Any], history: list[tuple[str, dict[str, Any]]]) -> Plan:
+    """A parsed plan document joined with parsed history documents, validated into a Plan; PlanError otherwise."""
+    from .check import check
+
+    joined, origins, problems = _join([(name, plan_doc)], history)
     if problems:
         raise PlanError(problems)
     plan = convert(joined, origins)

@@ -49,7 +49,7 @@ _cache: dict[int, list[Entry]] = {}
 def entries(plan: Plan) -> list[Entry]:
     """Every record of the plan, in the catalogue's order, each with its kind, id, title and names (made once per plan)."""
     key = id(plan)
-    if key in _cache and _cache[key] and _cache[key][0].record is plan.plan:
+    if key in _cache and _cache[key] and _cache[key][0].record is plan.article:
         return _cache[key]
     out: list[Entry] = []
     for info in cat.kinds():

@@ -1,0 +1,154 @@
+"""The cache of validated plans: used when the bytes match, never stale, never fatal, and never a threat to
+files it did not write."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import sdpartner.plan.load as load
+from sdpartner.errors import PlanError
+from sdpartner.plan.cache import SUFFIX, PlanCache, cache_dir, plan_cache
+from sdpartner.plan.load import load_plan
+
+from .conftest import MINI, run_process
+
+
+def _entry(directory: Path) -> Path:
+    (entry,) = directory.glob(f"*{SUFFIX}")
+    return entry
+
+
+def test_second_load_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = PlanCache(tmp_path / "c")
+    first = load_plan(MINI, cache=cache)
+    assert len(list((tmp_path / "c").glob(f"*{SUFFIX}"))) == 1
+    monkeypatch.setattr(load, "parse_toml", lambda *a: pytest.fail("parsed although cached"))
+    assert load_plan(MINI, cache=cache) == first
+
+
+def test_an_edited_plan_or_history_is_never_served_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = PlanCache(tmp_path / "c")
+    plan_file = tmp_path / "plan.toml"
+    plan_file.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_plan(plan_file, cache=cache).plan.name.en == "Mini Plan"
+    plan_file.write_text(MINI.read_text(encoding="utf-8").replace('en = "Mini Plan"', 'en = "Maxi Plan"'), encoding="utf-8")
+    assert load_plan(plan_file, cache=cache).plan.name.en == "Maxi Plan"
+    history = tmp_path / "history"
+    shutil.copytree(load.data_dir() / "history", history)
+    monkeypatch.setenv("SDPARTNER_HISTORY", str(history))
+    before = load_plan(None, cache=cache)
+    sources = history / "sources.toml"
+    sources.write_text(sources.read_text(encoding="utf-8").replace("Dazhong Daily", "Dazhong Daily (edited)", 1), encoding="utf-8")
+    after = load_plan(None, cache=cache)
+    assert before.sources[0].outlet.en == "Dazhong Daily" and after.sources[0].outlet.en == "Dazhong Daily (edited)"
+
+
+@pytest.mark.parametrize("damage", ["garbage", "flip"])
+def test_a_damaged_entry_is_detected_and_replaced(tmp_path: Path, damage: str) -> None:
+    cache = PlanCache(tmp_path / "c")
+    expected = load_plan(MINI, cache=cache)
+    entry = _entry(tmp_path / "c")
+    data = bytearray(entry.read_bytes())
+    if damage == "garbage":
+        data = bytearray(b"\x93garbage")
+    else:
+        data[data.index(b"Mini Plan")] = ord("W")  # still a well-formed payload, other text: only the digest can tell
+    entry.write_bytes(bytes(data))
+    assert load_plan(MINI, cache=cache) == expected
+    assert entry.read_bytes() != bytes(data)
+
+
+def test_an_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert load_plan(MINI, cache=PlanCache(blocker / "c")).plan.id == "mini-plan"
+
+
+def test_invalid_plans_are_not_cached(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(MINI.read_text(encoding="utf-8").replace('id = "hill"', 'id = "harbour"'), encoding="utf-8")
+    cache = PlanCache(tmp_path / "c")
+    for _ in range(2):
+        with pytest.raises(PlanError):
+            load_plan(bad, cache=cache)
+    assert not list((tmp_path / "c").glob(f"*{SUFFIX}"))
+
+
+def test_no_cache_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert plan_cache() is not None
+    monkeypatch.setenv("SDPARTNER_NO_CACHE", "1")
+    assert plan_cache() is None
+
+
+def test_trimming_keeps_sixteen_and_removes_only_its_own_entries(tmp_path: Path) -> None:
+    directory = tmp_path / "c"
+    directory.mkdir()
+    theirs = {"notes.plan": b"my notes", "a" * 40 + ".plan": b"not a cache entry", "photo.jpg": b"\xff\xd8"}
+    for name, body in theirs.items():
+        (directory / name).write_bytes(body)
+        os.utime(directory / name, (0, 0))  # older than anything the cache writes
+    cache = PlanCache(directory)
+    text = MINI.read_text(encoding="utf-8")
+    for i in range(20):
+        plan_file = tmp_path / f"p{i}.toml"
+        plan_file.write_text(text.replace('en = "Mini Plan"', f'en = "Mini Plan {i}"'), encoding="utf-8")
+        load_plan(plan_file, cache=cache)
+    ours = [p for p in directory.glob(f"*{SUFFIX}") if p.name not in theirs]
+    assert len(ours) == 16
+    assert {name: (directory / name).read_bytes() for name in theirs} == theirs
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device-link", "directory", "truncated", "foreign"])
+def test_a_lying_cache_entry_is_a_miss(tmp_path: Path, kind: str) -> None:
+    cache = tmp_path / "c"
+    env = {"SDPARTNER_CACHE_DIR": str(cache)}
+    first = run_process("events", "-f", "json", env=env, timeout=20)
+    entry = _entry(cache)
+    entry.unlink()
+    if kind == "fifo":
+        os.mkfifo(entry)
+    elif kind == "device-link":
+        entry.symlink_to("/dev/zero")
+    elif kind == "directory":
+        entry.mkdir()
+        (entry / "x").write_text("x")
+    elif kind == "truncated":
+        entry.write_bytes(b"\x00" * 10)
+    else:
+        entry.write_bytes(os.urandom(4096))
+    again = run_process("events", "-f", "json", env=env, timeout=20)
+    assert again.returncode == 0 and again.stdout == first.stdout and again.stderr == b""
+    assert not list(cache.glob("*.tmp"))  # no pile of temporary files
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(damage=st.one_of(st.binary(max_size=300), st.integers(0, 400).map(lambda n: ("truncate", n)), st.integers(16, 2000).map(lambda n: ("flip", n))))
+def test_any_damage_to_the_cache_gives_the_answer_without_it(tmp_path: Path, damage: object) -> None:
+    directory = tmp_path / "prop"
+    shutil.rmtree(directory, ignore_errors=True)
+    cache = PlanCache(directory)
+    truth = load_plan(MINI)
+    load_plan(MINI, cache=cache)
+    entry = _entry(directory)
+    data = entry.read_bytes()
+    if isinstance(damage, bytes):
+        entry.write_bytes(damage)
+    elif damage[0] == "truncate":  # type: ignore[index]
+        entry.write_bytes(data[: damage[1]])  # type: ignore[index]
+    else:
+        i = damage[1] % len(data)  # type: ignore[index]
+        entry.write_bytes(data[:i] + bytes([data[i] ^ 0xFF]) + data[i + 1:])
+    assert load_plan(MINI, cache=cache) == truth
+
+
+def test_xdg_rules(tmp_path: Path) -> None:
+    home = os.path.join(os.path.expanduser("~"), ".cache", "sdpartner")
+    assert cache_dir({"XDG_CACHE_HOME": "relative/path"}) == Path(home)
+    assert cache_dir({"XDG_CACHE_HOME": str(tmp_path)}) == tmp_path / "sdpartner"
+    assert cache_dir({"XDG_CACHE_HOME": str(tmp_path), "SDPARTNER_CACHE_DIR": "/elsewhere"}) == Path("/elsewhere")
