@@ -64,6 +64,7 @@ class _Builder:
         self.tables: dict[str, dict[str, str]] = {}  # table -> column -> description
         self.cited: list[dict[str, Any]] = []
         self.fts: dict[str, list[str]] = {}  # table -> analysed texts, by row
+        self.keys: dict[str, set[Any]] = {}  # kind -> the keys of its records
 
     def table(self, name: str, columns: list[str], rows: list[dict[str, Any]], pk: str | None, fks: dict[str, str], about: dict[str, str]) -> None:
         decl = [f"{c}" + (" PRIMARY KEY" if c == pk else "") + (f" REFERENCES {fks[c]}({self.key_of(fks[c])})" if c in fks else "") for c in columns]
@@ -73,6 +74,10 @@ class _Builder:
 
     def key_of(self, table: str) -> str:
         return "id"
+
+    def kind_of(self, record_id: Any, targets: tuple[str, ...]) -> str | None:
+        """Which of ``targets`` has a record with this id."""
+        return next((t for t in targets if record_id in self.keys.get(t, set())), None)
 
     def kind_table(self, info: cat.KindInfo, items: list[tuple[Any, Any]], search: list[str]) -> None:
         """The table of one kind: its records, their references, their nested values."""
@@ -105,11 +110,13 @@ class _Builder:
                     self.cited += [{"record_type": info.code, "record_id": rid, "source_id": c.source, "at": c.at} for c in value]
                     continue
                 if fl is not None and fl.many:
-                    target = fl.link.targets[0]
-                    links.setdefault(field, []).extend({f"{info.code}_id": rid, f"{target}_id": x} for x in value)
+                    if len(fl.link.targets) == 1:
+                        links.setdefault(field, []).extend({f"{info.code}_id": rid, f"{fl.link.targets[0]}_id": x} for x in value)
+                    else:  # a reference to records of several kinds: the kind is a column, no foreign key
+                        links.setdefault(field, []).extend({f"{info.code}_id": rid, "record_type": self.kind_of(x, fl.link.targets), "record_id": x} for x in value)
                     continue
                 if fl is not None:
-                    col = f"{safe(field)}_id" if not field.endswith("_id") else safe(field)
+                    col = safe(f"{field}_id")
                     row[col] = value
                     if len(fl.link.targets) == 1:
                         fks[col] = safe(cat.kind(fl.link.targets[0]).table)
@@ -143,10 +150,15 @@ class _Builder:
         self.fts[name] = search
         for field, link_rows in links.items():
             fl = flinks[field]
-            target = fl.link.targets[0]
-            cols = [f"{info.code}_id", f"{target}_id"]
-            self.table(f"{name}_{safe(field)}", cols, link_rows, pk=None, fks={cols[0]: name, cols[1]: safe(cat.kind(target).table)},
-                       about={cols[0]: f"the {info.code}", cols[1]: f"the {target} it names"})
+            if len(fl.link.targets) == 1:
+                target = fl.link.targets[0]
+                cols = [f"{info.code}_id", f"{target}_id"]
+                self.table(f"{name}_{safe(field)}", cols, link_rows, pk=None, fks={cols[0]: name, cols[1]: safe(cat.kind(target).table)},
+                           about={cols[0]: f"the {info.code}", cols[1]: f"the {target} it names"})
+            else:
+                cols = [f"{info.code}_id", "record_type", "record_id"]
+                self.table(f"{name}_{safe(field)}", cols, link_rows, pk=None, fks={cols[0]: name},
+                           about={cols[0]: f"the {info.code}", "record_type": f"the kind of record it names: {', '.join(fl.link.targets)}", "record_id": "its id"})
         for field, pairs in children.items():
             self.values(f"{info.code}_{field}", info, pairs)
 
@@ -174,9 +186,9 @@ class _Builder:
                     continue
                 fl = flinks.get(field)
                 if fl is not None:
-                    row[f"{safe(field)}_id"] = v
+                    row[safe(f"{field}_id")] = v
                     if len(fl.link.targets) == 1:
-                        fks[f"{safe(field)}_id"] = safe(cat.kind(fl.link.targets[0]).table)
+                        fks[safe(f"{field}_id")] = safe(cat.kind(fl.link.targets[0]).table)
                 elif shape == "text":
                     row[f"{field}_en"], row[f"{field}_zh"] = (v.en, v.zh) if v is not None else (None, None)
                 elif shape in ("texts", "structs", "struct", "place"):
@@ -216,6 +228,7 @@ def write(plan: Plan, path: str, analysed: dict[tuple[str, str], str]) -> None:
     con = sqlite3.connect(path)
     try:
         b = _Builder(con)
+        b.keys = {info.code: {cat.key(info, r) for r, _ in cat.records(plan, info)} for info in cat.kinds()}
         for info in cat.kinds():
             items = list(cat.records(plan, info))
             b.kind_table(info, items, [analysed.get((info.code, cat.handle(info, r)), "") for r, _ in items])

@@ -254,7 +254,7 @@ COUNTS = Spec("counts", "t_counts", [
     Field("original"),
     Field("scope", show="wide", type="string or null"),
     Field("note", show="wide", type="string or null"),
-    Field("sources", lambda c, ctx: [s.source for s in c.sources], style="dim", type="string[]"),
+    Field("sources", lambda c, ctx: [s.source for s in c.sources], style="id", show="wide", type="string[]"),
 ])
 
 DATES = Spec("dates", "t_dates", [
@@ -265,7 +265,7 @@ DATES = Spec("dates", "t_dates", [
     Field("what", show="machine"),
     Field("year_known", show="machine"),
     Field("note", type="string or null"),
-    Field("sources", lambda d, ctx: [s.source for s in d.sources], style="dim", type="string[]"),
+    Field("sources", lambda d, ctx: [s.source for s in d.sources], style="id", show="wide", type="string[]"),
     Field("cites", show="machine", type="int[]"),
 ])
 
@@ -384,7 +384,7 @@ def _link_title(link: Any, ctx: Ctx) -> str:
 
 LINKS = Spec("links", "t_links", [
     Field("relation", style="dim", coded=lambda lang: {k: t.pick(lang) for k, t in relation_words().items()}),
-    Field("type", lambda link, ctx: link.kind, style="dim", coded=_kind_words),
+    Field("type", lambda link, ctx: link.kind, style="dim", show="wide", coded=_kind_words),
     Field("id", style="id"),
     Field("title", _link_title, style="name", doc="the linked record's name (a figure with its value)"),
 ])

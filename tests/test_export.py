@@ -1,0 +1,147 @@
+"""Whole-plan exports read back by their real clients: sqlite3 and Datasette, an iCalendar parser, JSON Lines."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sdpartner.export.sqlite import KEYWORDS
+
+from .conftest import ROOT, run_process
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("sqlite") / "plan.db"
+    result = run_process("export", "--format", "sqlite", "--output", str(path))
+    assert result.returncode == 0, result.stderr
+    assert b"wrote" in result.stderr and result.stdout == b""
+    return path
+
+
+def _names(con: sqlite3.Connection, kind: str) -> list[str]:
+    return [r[0] for r in con.execute("select name from sqlite_master where type = ? and name not like 'sqlite_%' and name not like '%_fts%'", (kind,))]
+
+
+def test_every_table_and_view_reads_and_no_name_is_an_sql_keyword(db: Path) -> None:
+    con = sqlite3.connect(db)
+    tables, views = _names(con, "table"), _names(con, "view")
+    assert {"actions", "events", "editions", "offers", "sources", "event_dates", "edition_dates", "edition_counts", "citations", "measures_events"} <= set(tables)
+    assert {"events_with_series", "figures_with_actions"} <= set(views)
+    for name in [*tables, *views]:
+        assert name not in KEYWORDS
+        con.execute(f"select * from {name}").fetchall()
+        for (column,) in con.execute(f"select name from pragma_table_info('{name}')"):
+            assert column not in KEYWORDS, (name, column)
+            con.execute(f"select {column} from {name}").fetchall()  # unquoted: a keyword would be a syntax error
+
+
+def test_dates_are_iso_columns_with_their_precision(db: Path) -> None:
+    con = sqlite3.connect(db)
+    rows = con.execute("select start_date, end_date, precision, what from edition_dates where edition_id = 'mnc-summit-3' order by position").fetchall()
+    assert ("2022-06-19", "2022-06-21", "day", "held") in rows
+    assert con.execute("select start_date, precision, year_known from edition_dates where edition_id = 'rcep-expo-4'").fetchone() == ("--06-27", "day", "not_stated")
+
+
+def test_every_reference_is_a_foreign_key_that_holds(db: Path) -> None:
+    con = sqlite3.connect(db)
+    con.execute("pragma foreign_keys = on")
+    assert con.execute("pragma foreign_key_check").fetchall() == []
+    fks = {(t, r[3], r[2]) for t in _names(con, "table") for r in con.execute(f"pragma foreign_key_list({t})")}
+    assert {("measures", "action_id", "actions"), ("events", "series_id", "series"), ("events", "city_id", "cities"), ("offers", "city_id", "cities"),
+            ("editions", "series_id", "series"), ("observations", "figure_id", "figures"), ("measures_events", "event_id", "events")} <= fks
+
+
+def test_the_readme_queries_run(db: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    queries = [q.replace("\n", " ") for q in __import__("re").findall(r'\$ sqlite3 plan\.db "(.*?)"', readme, flags=__import__("re").S)]
+    assert queries
+    con = sqlite3.connect(db)
+    for q in queries:
+        assert con.execute(q).fetchall(), q
+
+
+@pytest.mark.parametrize(("table", "word", "expected"), [("offers", "储能", "taian-energy-storage"), ("offers", "lithium", "taian-lithium-valley"),
+                                                         ("editions", "Linyi", "rcep-expo-2"), ("actions", "一带一路", "7")])
+def test_full_text_search_per_table_finds_chinese_and_english(db: Path, table: str, word: str, expected: str) -> None:
+    con = sqlite3.connect(db)
+    found = [str(r[0]) for r in con.execute(f"select id from {table} where rowid in (select rowid from {table}_fts where {table}_fts match ?)", (f'"{word}"',))]
+    assert expected in found
+
+
+def test_datasette_serves_the_metadata_links_and_search(db: Path) -> None:
+    exe = Path(sys.executable).parent / "datasette"
+    if not exe.exists() and shutil.which("datasette") is None:
+        pytest.skip("datasette is not installed (the test extras install it)")
+    meta = f"{db}.metadata.json"
+
+    def get(path: str) -> Any:
+        out = subprocess.run([str(exe if exe.exists() else "datasette"), str(db), "-m", meta, "--get", path], capture_output=True, timeout=120, check=False)
+        assert out.returncode == 0, out.stderr
+        return json.loads(out.stdout)
+
+    for word in ("储能", "lithium"):
+        rows = get(f"/plan/offers.json?_search={word}&_shape=objects")["rows"]
+        assert "taian-energy-storage" in [r["id"] for r in rows] or "taian-lithium-valley" in [r["id"] for r in rows], (word, rows)
+    offers = get("/plan/offers.json?_shape=objects&_labels=on&id=taian-lithium-valley")["rows"][0]
+    assert offers["city_id"] == {"value": "taian", "label": "taian"}  # a foreign key, shown as a link
+    assert get("/plan/actions.json")["rows"]
+    metadata = get("/-/metadata.json")
+    assert metadata["databases"]["plan"]["tables"]["events"]["description"]
+
+
+def test_an_analyst_can_filter_events_by_date(db: Path) -> None:
+    con = sqlite3.connect(db)
+    rows = con.execute("select e.name_en from events_with_series e").fetchall()
+    assert len(rows) == 9
+    held = con.execute("select edition_id from edition_dates where start_date >= '2024-01-01' and start_date < '2025-01-01' and what in ('held', 'opened')").fetchall()
+    assert ("mnc-summit-5",) in held
+
+
+def test_json_lines_are_one_record_a_line_each_with_its_type() -> None:
+    lines = run_process("export", "--format", "jsonl").stdout.decode("utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    assert all("type" in r for r in records) and len(records) > 200
+    types = {r["type"] for r in records}
+    assert {"plan", "action", "event", "edition", "city", "offer", "source", "fact", "status"} <= types
+    offer = next(r for r in records if r["type"] == "offer" and r["id"] == "taian-lithium-valley")
+    assert offer["city"] == "taian"
+    city = next(r for r in records if r["type"] == "city" and r["id"] == "taian")
+    assert "taian-lithium-valley" in city["offers"]
+
+
+def test_every_record_in_the_json_export_carries_type_and_id() -> None:
+    data = json.loads(run_process("export", "--format", "json").stdout)
+    assert data["plan"]["type"] == "plan"
+    for key in ("actions", "cities", "events", "editions", "sources"):
+        assert all(r["type"] and "id" in r for r in data[key]), key
+    assert all(o["type"] == "offer" for c in data["cities"] for o in c["offers"])
+
+
+def test_the_calendar_reads_back_with_icalendar(tmp_path: Path) -> None:
+    import icalendar
+
+    path = tmp_path / "plan.ics"
+    result = run_process("export", "--format", "ics", "--output", str(path))
+    assert result.returncode == 0, result.stderr
+    assert b"no day-precision date and were left out of the calendar; see them with sdpartner events" in result.stderr
+    cal = icalendar.Calendar.from_ical(path.read_bytes())
+    events = {str(e["uid"]): e for e in cal.walk("VEVENT")}
+    third = events["edition-mnc-summit-3@sdpartner"]
+    assert str(third["summary"]) == "3rd Qingdao Multinationals Summit"
+    assert third["dtstart"].dt.isoformat() == "2022-06-19" and third["dtend"].dt.isoformat() == "2022-06-22"  # all day, exclusive end
+    assert str(third["status"]) == "CONFIRMED" and "Qingdao" in str(third["location"])
+    assert "China Daily" in str(third["description"])
+    seventh = events["event-mnc-leaders-qingdao-summit-7@sdpartner"]
+    assert str(seventh["status"]) == "TENTATIVE"  # held by a weak source's account only
+    again = run_process("export", "--format", "ics").stdout
+    assert sorted(events) == sorted(str(e["uid"]) for e in icalendar.Calendar.from_ical(again).walk("VEVENT"))
+    zh = icalendar.Calendar.from_ical(run_process("export", "--format", "ics", "--lang", "zh").stdout)
+    assert "第三届跨国公司领导人青岛峰会" in [str(e["summary"]) for e in zh.walk("VEVENT")]

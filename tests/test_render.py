@@ -1,0 +1,171 @@
+"""Renderers, on shared record fixtures: exact output per format, and hostile text kept inert."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sdpartner.present.documents import Column, Detail, Listing
+from sdpartner.output import RENDERERS, OutputFormat, render
+from sdpartner.terminal import Terminal
+
+LISTING = Listing(
+    "Cities",
+    (Column("id", "ID", "id"), Column("name", "Name", "name"), Column("fields", "Fields", "bar"), Column("note", "Note", "", table=False)),
+    ({"id": "qingdao", "name": "青岛", "fields": 6, "note": None}, {"id": "taian", "name": "Tai'an, \"lithium\"", "fields": 7, "note": "a\tb"}),
+)
+DETAIL = Detail("Qingdao", ((Column("id", "ID"), "qingdao"), (Column("year", "Year"), None)), (("fields", LISTING),))
+HOSTILE = "[bold red]x[/] \x1b[31mred\x1b[0m \x1b]8;;http://evil\x07link\x1b]8;;\x07 \u202eevil\u202c \x9b2J"
+
+
+def test_every_format_has_a_renderer() -> None:
+    assert set(RENDERERS) == set(OutputFormat)
+    for fmt in OutputFormat:
+        assert render(LISTING, fmt).endswith("\n")
+
+
+def test_json_listing_is_an_array_with_every_column() -> None:
+    assert json.loads(render(LISTING, OutputFormat.json)) == [
+        {"id": "qingdao", "name": "青岛", "fields": 6, "note": None},
+        {"id": "taian", "name": "Tai'an, \"lithium\"", "fields": 7, "note": "a\tb"},
+    ]
+    assert "青岛" in render(LISTING, OutputFormat.json)  # Chinese unescaped
+
+
+def test_json_detail_is_one_object() -> None:
+    obj = json.loads(render(DETAIL, OutputFormat.json))
+    assert obj["id"] == "qingdao" and obj["year"] is None and obj["fields"][0]["id"] == "qingdao"
+
+
+def test_csv_has_bom_header_and_standard_quoting() -> None:
+    text = render(LISTING, OutputFormat.csv)
+    assert text.startswith("\ufeffid,name,fields,note\n")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[1] == ["qingdao", "青岛", "6", ""]
+    assert rows[2] == ["taian", "Tai'an, \"lithium\"", "7", "a\tb"]
+
+
+def test_tsv_is_one_record_per_line() -> None:
+    assert render(LISTING, OutputFormat.tsv) == "id\tname\tfields\tnote\nqingdao\t青岛\t6\t\ntaian\tTai'an, \"lithium\"\t7\ta b\n"
+
+
+def test_detail_flattens_for_csv_and_tsv() -> None:
+    lines = render(DETAIL, OutputFormat.tsv).splitlines()
+    assert lines[:3] == ["field\tvalue", "id\tqingdao", "year\t"]
+    assert "fields[1].name\tTai'an, \"lithium\"" in lines
+
+
+def test_markdown_table() -> None:
+    assert render(LISTING, OutputFormat.md) == (
+        "## Cities\n\n| ID | Name | Fields |\n| --- | --- | ---: |\n| qingdao | 青岛 | 6 |\n| taian | Tai'an, \"lithium\" | 7 |\n"
+    )
+
+
+def test_markdown_detail_says_not_stated() -> None:
+    text = render(DETAIL, OutputFormat.md)
+    assert text.startswith("# Qingdao\n\n- **ID:** qingdao\n- **Year:** not stated\n")
+
+
+def test_table_on_a_pipe_has_no_colour_and_says_not_stated() -> None:
+    text = render(DETAIL, OutputFormat.table, Terminal(isatty=False, color=False, width=60))
+    assert "\x1b[" not in text and "not stated" in text and "██████ 6" in text
+
+
+def test_table_on_a_colour_terminal_has_colour() -> None:
+    assert "\x1b[" in render(LISTING, OutputFormat.table, Terminal(isatty=True, color=True, width=80))
+
+
+def test_table_folds_long_cells_instead_of_cutting() -> None:
+    long = "x" * 150
+    listing = Listing("T", (Column("a", "A"),), ({"a": long},))
+    text = render(listing, OutputFormat.table, Terminal(width=40))
+    assert text.count("x") == 150 and "…" not in text
+
+
+def test_table_without_unicode_uses_ascii_boxes() -> None:
+    text = render(LISTING, OutputFormat.table, Terminal(width=80, encoding="ascii"))
+    assert "╭" not in text and "+" in text
+
+
+@pytest.mark.parametrize("fmt", list(OutputFormat))
+def test_hostile_text_is_never_interpreted(fmt: OutputFormat) -> None:
+    listing = Listing("T", (Column("a", "A"),), ({"a": HOSTILE},))
+    text = render(listing, fmt, Terminal(isatty=True, color=True, width=200))
+    for raw in ("\x1b]", "\x1b[31m", "\u202e", "\x9b", "\x07"):
+        assert raw not in text
+    if fmt is OutputFormat.json:
+        assert json.loads(text)[0]["a"] == HOSTILE  # lossless
+    else:
+        assert "[bold red]x[/]" in text.replace("\\", "")  # markup shown literally
+
+
+def test_large_texts_take_the_fast_path_and_stay_safe() -> None:
+    from sdpartner.safe import json_safe, visible
+
+    big = "安全" * 5000
+    assert visible(big) is big and json_safe(big) is big  # nothing to replace
+    assert visible(big + "\x1b") == big + "␛"
+    assert json_safe(big + "\u202e") == big + "\\u202e"
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+# what a terminal acts on although JSON allows it raw: C1 and DEL, line separators, bidi controls
+_TERMINAL_ACTIVE = {*range(0x7F, 0xA0), 0x2028, 0x2029, 0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+
+
+@given(_JSON_VALUES)
+def test_json_is_lossless_and_holds_nothing_a_terminal_acts_on(value: object) -> None:
+    from sdpartner.output.json import dumps
+
+    text = dumps(value)
+    assert json.loads(text) == value
+    assert not {c for c in map(ord, text) if c in _TERMINAL_ACTIVE or (c < 0x20 and c != 0x0A)}
+
+
+def test_json_escapes_what_terminals_act_on() -> None:
+    from sdpartner.output.json import dumps
+
+    assert dumps({"a": "\x1b[31m\u202e\x9b"}) == '{\n  "a": "\\u001b[31m\\u202e\\u009b"\n}\n'
+
+
+def test_every_character_that_is_replaced_is_one_python_calls_unprintable() -> None:
+    # visible() and json_safe() return printable text untouched (their fast path): that is only safe
+    # while every character they would replace is one str.isprintable() rejects
+    from sdpartner.safe import json_safe, visible
+
+    for code in range(0x3000):
+        ch = chr(code)
+        if visible(ch + "\x00")[:-1] != ch or visible(ch + "\x00", single_line=True)[:-1] != ch or json_safe(ch + "\x85")[:-6] != ch:
+            assert not ch.isprintable(), hex(code)
+
+
+@pytest.mark.parametrize(("fmt", "shown"), [(OutputFormat.table, "not stated"), (OutputFormat.md, "not stated"), (OutputFormat.csv, "highlights,\n"), (OutputFormat.json, '"highlights": []')])
+def test_an_empty_list_reads_as_not_stated_for_people_and_stays_empty_for_scripts(fmt: OutputFormat, shown: str) -> None:
+    detail = Detail("Tai'an", ((Column("highlights", "Highlights"), []),))
+    assert shown in render(detail, fmt, Terminal(width=80))
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://evil\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "\tabc"])
+def test_csv_text_a_spreadsheet_would_run_is_neutralised(text: str) -> None:
+    listing = Listing("x", (Column("id", "ID"), Column("n", "N")), ({"id": text, "n": -5}, {"id": "plain", "n": 4.5}))
+    rows = list(csv.reader(io.StringIO(render(listing, OutputFormat.csv).lstrip("\ufeff"))))
+    assert rows[1][0].startswith("'") and rows[1][1] == "-5" and rows[2] == ["plain", "4.5"]  # numbers stay numbers
+    assert json.loads(render(listing, OutputFormat.json))[0]["id"] == text  # the raw text, in JSON
+
+
+def test_people_read_a_value_in_words_and_scripts_get_the_value() -> None:
+    listing = Listing("x", (Column("date", "Date"),), ({"date": "2022-06-19/2022-06-21"},), people=({"date": "2022-06-19 – 21 (held)"},))
+    assert "2022-06-19 – 21 (held)" in render(listing, OutputFormat.md)
+    assert "2022-06-19 – 21 (held)" in render(listing, OutputFormat.table)
+    assert json.loads(render(listing, OutputFormat.json)) == [{"date": "2022-06-19/2022-06-21"}]
