@@ -24,7 +24,7 @@ def run(command: str) -> str:
     """What one README command prints (stdout, and stderr when it fails; pipes to head are honoured)."""
     from typer.testing import CliRunner
 
-    from sdpartner.cli import app
+    from sdpartner.commands.typer_app import build
 
     cmd, _, pipe = command.partition(" | ")
     words = shlex.split(cmd)
@@ -33,7 +33,7 @@ def run(command: str) -> str:
         key, _, value = words.pop(0).partition("=")
         env[key] = value
     args = words[1:]
-    result = CliRunner().invoke(app, args, env=env)
+    result = CliRunner().invoke(build(), args, env=env)
     out = result.stdout + (result.stderr if result.exit_code else "")  # a failing example shows its error line
     if pipe.startswith("head -n "):
         out = "".join(out.splitlines(keepends=True)[: int(pipe.split()[-1])])

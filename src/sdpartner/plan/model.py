@@ -612,13 +612,11 @@ def _source_title(s: Source, _parent: object) -> Text:
     return T(f"{s.outlet.zh}:{s.about.zh}", f"{s.outlet.en}: {s.about.en}")
 
 
-_STATUS_WORDS = {"scheduled": ("已排期", "scheduled"), "opened": ("据报开幕", "reported opened"), "held": ("据报举办", "reported held"),
-                 "closed": ("据报闭幕", "reported closed"), "met": ("已达成", "met"), "partly_met": ("部分达成", "partly met"), "missed": ("未达成", "missed")}
-
-
 def _status_title(s: Status, _parent: object) -> Text:
-    zh, en = _STATUS_WORDS[s.status]
-    return T(f"进展:{zh}({s.evidence[-1].date})", f"Status: {en} ({s.evidence[-1].date})")
+    from ..words import WORDS
+
+    words = WORDS[f"st_{s.status}"]
+    return T(f"进展:{words.zh}({s.evidence[-1].date})", f"Status: {words.en} ({s.evidence[-1].date})")
 
 
 _NAME = (("name", "name"), ("aliases", "alias"), ("keywords", "keyword"))

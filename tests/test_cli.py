@@ -1,0 +1,233 @@
+"""The CLI through Typer's CliRunner: every command, every format, lookups, errors and exit codes, both languages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import Any
+
+import pytest
+
+from sdpartner import __version__
+
+from .conftest import MINI
+
+M = ["--plan", str(MINI)]
+
+
+def _json(result: Any) -> Any:
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_version(invoke: Any) -> None:
+    assert invoke("--version").stdout == f"sdpartner {__version__}\n"
+
+
+def test_actions_list_json_and_table(invoke: Any) -> None:
+    rows = _json(invoke("actions", "list", "-f", "json", *M))
+    assert [(r["id"], r["type"], r["slug"], r["group"], r["measures"]) for r in rows] == [(1, "action", "export-push", 1, 1), (2, "action", "import-pull", 1, 0),
+                                                                                           (3, "action", "rules", 2, 0)]
+    table = invoke("actions", "list", *M).stdout
+    assert "Export Push" in table and "出口行动" not in table and "\x1b[" not in table  # the Chinese column is a --wide one
+    assert "出口行动" in invoke("actions", "list", "--wide", *M).stdout
+
+
+def test_actions_list_filters(invoke: Any) -> None:
+    assert [r["id"] for r in _json(invoke("actions", "list", "--group", "beta", "-f", "json", *M))] == [3]
+    assert [r["id"] for r in _json(invoke("actions", "list", "--search", "imports", "-f", "json", *M))] == [2]
+    assert _json(invoke("actions", "list", "--search", "nothing-like-this", "-f", "json", *M)) == []
+
+
+def test_actions_show(invoke: Any) -> None:
+    obj = _json(invoke("actions", "show", "export-push", "-f", "json", *M))
+    assert obj["id"] == 1 and obj["type"] == "action" and obj["measures"][0]["text"] == "Go to trade fairs" and obj["measures"][0]["attribution"] == "inferred"
+    assert obj["figures"][0]["value"] == 50 and obj["events"][0]["id"] == "expo" and obj["programmes"][0]["id"] == "prog"
+    text = invoke("actions", "show", "1", *M).stdout
+    assert "Action 1: Export Push" in text and "Go to trade fairs" in text
+
+
+def test_actions_show_unknown_exits_1_with_hint(invoke: Any) -> None:
+    result = invoke("actions", "show", "export-pus", *M)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == "sdpartner: error: no action named 'export-pus'; did you mean 'export-push'? (use a number (1, 2, 3) or a slug; 'sdpartner actions list' shows them)\n"
+
+
+def test_targets_amounts_as_values_and_in_words(invoke: Any) -> None:
+    rows = _json(invoke("targets", "-f", "json", *M))
+    assets = next(r for r in rows if r["id"] == "assets")
+    assert (assets["value"], assets["currency"], assets["unit"], assets["qualifier"], assets["display"], assets["original"]) == (1.6e12, "CNY", None, "exact", "1.6 trillion yuan", "1.6万亿元")
+    fairs = next(r for r in rows if r["id"] == "fairs")
+    assert (fairs["qualifier"], fairs["unit"], fairs["display"], fairs["status"]) == ("at_least", "fairs", "at least 50 fairs", "no_report")
+    zh = _json(invoke("targets", "-f", "json", "--lang", "zh", *M))
+    assert next(r for r in zh if r["id"] == "assets")["display"] == "1.6万亿元"
+    assert next(r for r in zh if r["id"] == "fairs")["display"] == "50场以上"
+    assert [r["id"] for r in _json(invoke("targets", "--kind", "target", "-f", "json", *M))] == ["fairs"]
+    assert [r["id"] for r in _json(invoke("targets", "--year", "2029", "-f", "json", *M))] == ["assets"]
+    assert [r["id"] for r in _json(invoke("targets", "--action", "1", "-f", "json", *M))] == ["fairs"]
+
+
+def test_events_dates_and_places_as_values(invoke: Any) -> None:
+    rows = _json(invoke("events", "--year", "2030", "-f", "json", *M))
+    assert [r["id"] for r in rows] == ["launch", "expo"]
+    launch, expo = rows
+    assert (launch["date"], launch["start"], launch["precision"], launch["date_what"]) == ("2030-01-02", "2030-01-02", "day", "held")
+    assert (expo["date"], expo["place"], expo["place_known"], expo["series"], expo["edition"], expo["name"]) == (None, "Harbour City", "from_name", "harbour-expos", 2, "2nd Harbour Expo")
+    assert expo["status"] == "opened"
+    table = invoke("events", "--year", "2030", *M).stdout
+    assert "date not stated" in table and "2030-01-02 (held)" in table and "Harbour City (from its name)" in table
+    edition = _json(invoke("events", "--year", "2029", "-f", "json", *M))[0]
+    assert edition["date"] == "2029-05-01/2029-05-03" and [d["start"] for d in edition["dates"]] == ["2029-05-01", "--05-02"]
+    assert "05-02, year not stated (a day during it)" in invoke("events", "--year", "2029", "-f", "md", *M).stdout
+
+
+def test_empty_result_is_not_an_error(invoke: Any) -> None:
+    assert invoke("events", "--year", "1999", "-f", "json", *M).stdout == "[]\n"
+    result = invoke("events", "--year", "1999", *M)
+    assert result.exit_code == 0 and "(none)" in result.stdout
+    assert result.stderr == "sdpartner: note: nothing is recorded for 1999; the data covers the years 2029–2031\n"
+    assert invoke("events", "--year", "1999", "-f", "csv", *M).stdout.startswith("\ufeffid,type,")
+
+
+def test_a_date_filter_says_what_it_leaves_out(invoke: Any) -> None:
+    result = invoke("events", "--from", "2026-03", "--to", "2026-12", "-f", "json")
+    assert [r["id"] for r in json.loads(result.stdout)] == ["mnc-leaders-qingdao-summit-7"]
+    assert "7 more event(s) in that span have no date and are not listed; see them with sdpartner events --year 2026" in result.stderr
+    zh = invoke("events", "--from", "2026-03", "--to", "2026-12", "--lang", "zh")
+    assert "该范围内另有7项活动没有日期" in zh.stderr
+
+
+@pytest.mark.parametrize("value", ["2026-3", "２０２６", "2026-02-30", "March", "2026/03"])
+def test_dates_in_filters_are_strict(invoke: Any, value: str) -> None:
+    result = invoke("events", "--from", value)
+    if value == "２０２６":  # full-width digits are read as the digits they are
+        assert result.exit_code == 0
+        return
+    assert result.exit_code == 2 and "--from must be a date such as 2024, 2024-08 or 2024-08-28" in result.stderr
+
+
+def test_city_list_and_show_by_every_kind_of_name(invoke: Any) -> None:
+    assert [(r["id"], r["type"]) for r in _json(invoke("city", "list", "-f", "json", *M))] == [("harbour", "city"), ("hill", "city")]
+    for name in ("harbour", "HARBOUR", "港城", "Harbour City", "port town"):
+        obj = _json(invoke("city", "show", name, "-f", "json", *M))
+        assert obj["id"] == "harbour" and obj["type"] == "city" and obj["offers"][0]["name"] == "Shipping", name
+        assert obj["events"][0]["id"] == "expo" and obj["measures"][0]["id"] == "m-shared"
+
+
+def test_sectors_answer_which_city_wants_robotics(invoke: Any) -> None:
+    rows = _json(invoke("sectors", "--search", "robotics", "-f", "json"))
+    assert {r["city"] for r in rows} == {"Jinan"} and rows[0]["type"] == "offer"
+
+
+def test_search_ranks_and_reports_where(invoke: Any) -> None:
+    rows = _json(invoke("search", "shipping", "-f", "json", *M))
+    assert (rows[0]["type"], rows[0]["id"], rows[0]["field"]) == ("offer", "harbour-shipping", "name")
+    assert len(_json(invoke("search", "harbour", "-f", "json", *M))) > 1
+    assert len(_json(invoke("search", "harbour", "--limit", "1", "-f", "json", *M))) == 1
+
+
+def test_overview(invoke: Any) -> None:
+    obj = _json(invoke("overview", "-f", "json"))
+    assert [g["id"] for g in obj["groups"]] == [1, 2, 3, 4]
+    assert {c["id"] for c in obj["cities"]} == {"jinan", "qingdao", "weifang", "taian", "dezhou"}
+    assert any(e["id"] == "mnc-leaders-qingdao-summit-7" for e in obj["events"])
+    text = invoke("overview").stdout
+    assert "Ten Partner Actions" in text and "Beijing" in text and "█" in text
+
+
+def test_export_markdown_briefing(invoke: Any) -> None:
+    text = invoke("export", "-f", "md").stdout
+    assert text.startswith("# Shandong 2026 Opening-Up")
+    for heading in ("## Action 7: Jointly Built Belt and Road Cooperation Broadening Action", "## Qingdao 青岛", "## Sectors and the cities that offer them"):
+        assert heading in text
+    assert "共同书写开放共赢新篇章" in invoke("export", "-f", "md", "--lang", "zh").stdout
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "tsv", "md"])
+@pytest.mark.parametrize("cmd", [["overview"], ["actions", "list"], ["actions", "show", "5"], ["targets"], ["events"], ["events", "show", "mnc-summit-3"],
+                                 ["city", "list"], ["city", "show", "jinan"], ["sectors"], ["search", "energy"], ["show", "uob"], ["sources"], ["status"]])
+def test_every_command_in_every_format(invoke: Any, cmd: list[str], fmt: str) -> None:
+    result = invoke(*cmd, "--format", fmt)
+    assert result.exit_code == 0 and result.stderr == "", result.stderr
+    out = result.stdout
+    assert out.endswith("\n") and len(out) > 40
+    if fmt == "json":
+        json.loads(out)
+    elif fmt == "jsonl":
+        assert all(json.loads(line) for line in out.splitlines())
+    elif fmt == "csv":
+        rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+        assert len({len(r) for r in rows}) == 1
+    elif fmt == "tsv":
+        assert len({ln.count("\t") for ln in out.splitlines()}) == 1
+    elif fmt == "md":
+        assert re.search(r"^\| -{3}:? \|", out, re.M), out
+
+
+def test_lang_and_plan_from_the_environment(invoke: Any) -> None:
+    assert _json(invoke("city", "list", "-f", "json", env={"SDPARTNER_LANG": "zh"}))[0]["name"] == "济南"
+    assert _json(invoke("city", "list", "-f", "json", env={"SDPARTNER_PLAN": str(MINI)}))[0]["id"] == "harbour"
+
+
+def test_shared_options_work_before_the_command_name(invoke: Any) -> None:
+    assert _json(invoke("--lang", "zh", "--format", "json", "city", "show", "泰安"))["name"] == "泰安"
+    assert _json(invoke("--plan", str(MINI), "-f", "json", "city", "list"))[0]["id"] == "harbour"
+    assert _json(invoke("--lang", "zh", "city", "show", "泰安", "--lang", "en", "-f", "json"))["name"] == "Tai'an"  # the command's own wins
+    result = invoke("--lang", "zh", "city", "show", "烟台")
+    assert result.exit_code == 1 and result.stderr.startswith("sdpartner: 错误: 找不到名为“烟台”的城市")
+
+
+@pytest.mark.parametrize("args", [["events", "--year", "abc"], ["events", "--year", "99999"], ["nosuch"], ["events", "--bogus"], ["events", "-f", "xml"],
+                                  ["events", "--lang", "fr"], ["targets", "--kind", "wish"]])
+def test_usage_errors_exit_2_with_usage(invoke: Any, args: list[str]) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2 and "Usage: sdpartner" in result.stderr and "Try 'sdpartner" in result.stderr and result.stdout == ""
+
+
+@pytest.mark.parametrize(("args", "message"), [(["search", "  "], "the search query is empty"), (["events", "--plan", ""], "--plan is empty"),
+                                               (["city", "show", ""], "NAME is empty"), (["search", "x", "--kind", "nope"], "--kind must be one of")])
+def test_our_own_usage_errors_say_where_help_is(invoke: Any, args: list[str], message: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2 and message in result.stderr
+    assert result.stderr.splitlines()[1] == f"Try 'sdpartner {args[0] if args[0] != 'city' else 'city show'} -h' for help."
+
+
+def test_validate(invoke: Any, tmp_path: Any) -> None:
+    ok = invoke("validate", str(MINI))
+    assert ok.exit_code == 0 and ok.stdout.startswith(f"valid: {MINI} (1 article, 1 plan, 1 document")
+    bad = tmp_path / "bad.toml"
+    bad.write_text(MINI.read_text(encoding="utf-8").replace('slug = "rules"', "slug = 7").replace('unit = { zh = "场", en = "fairs" }', 'unit = "fairs"'), encoding="utf-8")
+    result = invoke("validate", str(bad))
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 1 and any("actions[2].slug" in ln for ln in lines) and any("figures[0].unit" in ln for ln in lines)
+    assert lines[-1] == f"sdpartner: 2 problem(s) found in {bad}"
+    assert "发现2处问题" in invoke("validate", str(bad), "--lang", "zh").stderr
+
+
+def test_query_on_invalid_plan_is_one_line(invoke: Any, tmp_path: Any) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema_version = [", encoding="utf-8")
+    result = invoke("events", "--plan", str(bad))
+    assert result.exit_code == 1 and result.stderr.startswith(f"sdpartner: error: invalid plan file: {bad}:1:") and result.stderr.count("\n") == 1
+    zh = invoke("events", "--plan", str(bad), "--lang", "zh")
+    assert zh.stderr.startswith(f"sdpartner: 错误: 计划文件无效:{bad}:1:")
+
+
+def test_codes_are_stable_in_machine_formats_and_words_in_tables(invoke: Any) -> None:
+    for lang in ("en", "zh"):
+        rows = _json(invoke("targets", "-f", "json", "--lang", lang, *M))
+        assert {r["kind"] for r in rows} == {"target", "status"}
+        assert _json(invoke("actions", "show", "1", "-f", "json", "--lang", lang, *M))["measures"][0]["attribution"] == "inferred"
+    assert "\tseeking\t" in invoke("sectors", "-f", "tsv", *M).stdout
+    assert "seeking partners" in invoke("sectors", *M).stdout
+    assert "寻求合作" in invoke("sectors", "--lang", "zh", *M).stdout
+    assert "据文意推断" in invoke("actions", "show", "1", "--lang", "zh", "-f", "md", *M).stdout
+
+
+def test_the_chinese_view_has_no_english_words_for_codes(invoke: Any) -> None:
+    for ref in ("friendship-rank", "mnc-summit", "trade-2025-rank", "credit-goal-2025", "mnc-summit-4"):
+        text = invoke("show", ref, "--lang", "zh", "-f", "md").stdout
+        for english in ("Ordinal", "exactly", "exact", "status", "Organisers", "Qualifier", "Kind", "Year", "Theme", "Sources"):
+            assert not re.search(rf"\*\*{english}[:*]", text) and f"| {english} |" not in text, (ref, english)
