@@ -1,0 +1,102 @@
+"""One declaration, two paths, one answer: every command line the fast path takes is answered byte for byte
+as the Typer app answers it (stdout, stderr, exit code), and what it does not take goes to Typer."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+
+from sdpartner.app import run_typer
+from sdpartner.commands import fast
+from sdpartner.commands.catalog import COMMANDS
+
+from .conftest import MINI
+
+ARGS = {"actions show": ["7"], "events show": ["mnc-summit-3"], "city show": ["青岛"], "search": ["lithium"], "show": ["uob"], "diff": [str(MINI), str(MINI)],
+        "validate": [], "export": []}
+SKIP = {"mcp"}  # a server on stdin/stdout: its own tests run it
+OPTIONS = {"events": [["--year", "2024"], ["--place", "Linyi"], ["--series", "mnc-summit"], ["--from", "2024-06", "--to", "2024-12"], ["--year=2026", "-w"]],
+           "targets": [["--kind", "target"], ["--action", "1"], ["--year", "2025"]], "actions list": [["--group", "investment"], ["-s", "imports"]],
+           "search": [["--kind", "offer"], ["--limit", "2"], ["--as-typed"]], "sectors": [["--search", "robotics"]], "status": [["--as-of", "2026-06"], ["--year", "2026"]]}
+
+
+def _both(capsys: pytest.CaptureFixture[str], args: list[str]) -> tuple[Any, Any]:
+    capsys.readouterr()
+    code = fast.answer(list(args))
+    quick = (code, *capsys.readouterr())
+    code = run_typer(list(args))
+    slow = (code, *capsys.readouterr())
+    return quick, slow
+
+
+def _matrix() -> list[list[str]]:
+    out: list[list[str]] = []
+    for command in COMMANDS:
+        if command.name in SKIP:
+            continue
+        base = [*command.path, *ARGS.get(command.name, [])]
+        formats = [p for p in command.params if p.name == "format"]
+        choices = formats[0].choices if formats else ("",)
+        for fmt in choices:
+            if command.name == "export" and fmt == "sqlite":
+                continue
+            fmt_args = ["--format", fmt] if fmt else []
+            out.append([*base, *fmt_args])
+        for extra in OPTIONS.get(command.name, []):
+            out.append([*base, *extra, "-f", "json"])
+        if any(p.name == "lang" for p in command.params):
+            out.append([*base, "--lang", "zh"])
+            out.append(["--lang", "zh", *base])
+    return out
+
+
+@pytest.mark.parametrize("args", _matrix(), ids=" ".join)
+def test_the_fast_path_answers_as_typer_does(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    assert fast.parse(args) is not None, "the fast path should take this command line"
+    quick, slow = _both(capsys, args)
+    assert quick == slow
+
+
+@pytest.mark.parametrize(("args", "code"), [(["city", "show", "qingdo"], 1), (["events", "--place", "Atlantis"], 1), (["search", " "], 2), (["events", "--plan", ""], 2),
+                                            (["events", "--from", "2026-3"], 2), (["city", "show", "烟台", "--lang", "zh"], 1)])
+def test_errors_the_fast_path_meets_are_typers_too(capsys: pytest.CaptureFixture[str], args: list[str], code: int) -> None:
+    assert fast.parse(args) is not None
+    quick, slow = _both(capsys, args)
+    assert quick == slow and quick[0] == code
+
+
+@pytest.mark.parametrize("args", [["--help"], ["events", "-h"], ["events", "--year", "abc"], ["events", "--year", "1800"], ["events", "--lang", "ZH"], ["events", "--bogus"],
+                                  ["events", "--year", "2026", "--year", "2024"], ["events", "--", "x"], ["-wf", "json"], ["actions"], ["frobnicate"], ["show"],
+                                  ["search", "a", "b"], ["--version", "events"], ["events", "--format"]])
+def test_what_the_fast_path_does_not_take_goes_to_typer(args: list[str]) -> None:
+    assert fast.parse(args) is None
+
+
+def test_the_fast_path_imports_no_typer() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys; from sdpartner.commands import fast; fast.answer(['events', '-f', 'json']); print('typer' in sys.modules, 'click' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()[-1]
+    assert out == "False False"
+
+
+@pytest.mark.parametrize("words", ["sdpartner ci", "sdpartner ", "sdpartner city show q", "sdpartner events --place L", "sdpartner search x --kind ev",
+                                   "sdpartner events --columns da", "sdpartner city list --columns id,na", "sdpartner actions show b", "sdpartner show zz"])
+def test_completion_answers_as_typer_does(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, words: str) -> None:
+    parts = words.split(" ")
+    monkeypatch.setenv("_SDPARTNER_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_WORDS", words)
+    monkeypatch.setenv("COMP_CWORD", str(len(parts) - 1))
+    quick, slow = _both(capsys, [])
+    assert quick[0] == 0, "the fast path should complete this"
+    assert quick == slow
+
+
+def test_every_combination_of_shared_options_before_and_after(capsys: pytest.CaptureFixture[str]) -> None:
+    for before, after in itertools.product([[], ["--lang", "zh"], ["-f", "csv"]], [[], ["--lang", "en"], ["-f", "tsv"]]):
+        args = [*before, "city", "list", *after]
+        quick, slow = _both(capsys, args)
+        assert quick == slow, args
