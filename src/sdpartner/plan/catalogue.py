@@ -191,11 +191,11 @@ def link_values(record: Any, fl: FieldLink) -> list[Any]:
     return [v for v in values(record, ".".join(fl.path)) if v is not None]
 
 
-def title(info: KindInfo, record: Any, parent: Any) -> Text:
-    """A record's title, as its kind declares it."""
+def title(info: KindInfo, record: Any, parent: Any, plan: Any = None) -> Text:
+    """A record's title, as its kind declares it (a function of the record may look at the plan)."""
     t = info.decl.title
     if callable(t):
-        return t(record, parent)
+        return t(record, parent, plan)
     value = getattr(record, t)
     return value if isinstance(value, Text) else Text(zh=str(value), en=str(value))
 

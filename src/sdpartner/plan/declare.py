@@ -26,13 +26,13 @@ class Link:
         return f"Link({self.targets}, {self.code!r})"
 
 
-Title = Callable[[Any, Any], Text]  # (record, parent record or None) -> its title
+Title = Callable[[Any, Any, Any], Text]  # (record, parent record or None, the plan) -> its title
 
 
 class Kind:
     """A kind of record: its code, its words in both languages, how it is titled, named and searched.
 
-    ``title``: the field whose Text titles a record, or a function of (record, parent). ``names``: the fields a
+    ``title``: the field whose Text titles a record, or a function of (record, parent, plan). ``names``: the fields a
     record answers to in ``show`` (texts in both languages, strings, lists of them). ``search``: (field path,
     weight class) pairs; a path may step into lists and nested values (``counts.label``). ``handle``: the field
     that is the record's id for people (a slug where the key is a number). ``history``: the kind lives in the

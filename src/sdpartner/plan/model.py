@@ -457,7 +457,7 @@ class Offer(_Record, kw_only=True):
     keywords: Keywords = []
 
 
-def _offer_title(offer: Offer, city: "City") -> Text:
+def _offer_title(offer: Offer, city: "City", _plan: object) -> Text:
     return T(f"{city.name.zh}:{offer.name.zh}", f"{city.name.en}: {offer.name.en}")
 
 
@@ -604,15 +604,18 @@ class Status(_Record, kw_only=True):
 # ----------------------------------------------------------------------------------------------
 
 
-def _reading_title(o: Observation, _parent: object) -> Text:
-    return T(f"历年读数({o.as_of}):{o.original}", f"Reading of {o.as_of}: {o.original}")
+def _reading_title(o: Observation, _parent: object, plan: object) -> Text:
+    figure = next((f for f in getattr(plan, "figures", []) if f.id == o.figure), None)
+    if figure is None:
+        return T(f"历年读数({o.as_of}):{o.original}", f"Reading of {o.as_of}: {o.original}")
+    return T(f"{figure.label.zh}({o.as_of}):{o.original}", f"{figure.label.en} ({o.as_of}): {o.original}")
 
 
-def _source_title(s: Source, _parent: object) -> Text:
+def _source_title(s: Source, _parent: object, _plan: object) -> Text:
     return T(f"{s.outlet.zh}:{s.about.zh}", f"{s.outlet.en}: {s.about.en}")
 
 
-def _status_title(s: Status, _parent: object) -> Text:
+def _status_title(s: Status, _parent: object, _plan: object) -> Text:
     from ..words import WORDS
 
     words = WORDS[f"st_{s.status}"]

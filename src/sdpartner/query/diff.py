@@ -50,20 +50,20 @@ def compare(old: Plan, new: Plan) -> list[Change]:
         for i, (r, p) in enumerate(before):  # then by name, for a record whose id changed
             if i in matched:
                 continue
-            keys = _name_keys(r, cat.title(info, r, p))
+            keys = _name_keys(r, cat.title(info, r, p, old))
             for h, (r2, p2) in list(unmatched_new.items()):
-                if keys & _name_keys(r2, cat.title(info, r2, p2)):
+                if keys & _name_keys(r2, cat.title(info, r2, p2, new)):
                     matched[i] = unmatched_new.pop(h)
                     break
         for i, (r, p) in enumerate(before):
-            title = cat.title(info, r, p)
+            title = cat.title(info, r, p, old)
             if i not in matched:
                 out.append(Change("removed", code, cat.handle(info, r), title, record=r))
                 continue
             r2, _ = matched[i]
-            out += _fields(code, info, r, r2, cat.title(info, r2, _))
+            out += _fields(code, info, r, r2, cat.title(info, r2, _, new))
         for h, (r2, p2) in unmatched_new.items():
-            out.append(Change("added", code, h, cat.title(info, r2, p2), record=r2))
+            out.append(Change("added", code, h, cat.title(info, r2, p2, new), record=r2))
     return out
 
 

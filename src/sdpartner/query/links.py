@@ -46,9 +46,12 @@ def _targets(plan: Plan) -> dict[str, dict[Any, str]]:
 _memo: dict[tuple[int, bool], dict[tuple[str, str], list[Link]]] = {}
 
 
+CLOSE_KINDS = ("organisation", "figure", "document", "fact")  # the kinds whose links search may follow
+
+
 def links(plan: Plan, close_only: bool = False) -> dict[tuple[str, str], list[Link]]:
-    """(kind, id) -> its links both ways, each once. ``close_only``: only the links of organisations and figures
-    (shareholders, what a figure is about), which search brings as related hits."""
+    """(kind, id) -> its links both ways, each once. ``close_only``: only the links of the kinds search brings
+    related hits from (a bank's shareholder, what a figure is about, who presented a document, whom a fact is about)."""
     memo = (id(plan), close_only)
     if memo in _memo:
         return _memo[memo]
@@ -63,7 +66,7 @@ def links(plan: Plan, close_only: bool = False) -> dict[tuple[str, str], list[Li
         out.setdefault((kind, rid), []).append(Link(code, other_kind, other_id))
 
     for info in cat.kinds():
-        if close_only and info.code not in ("organisation", "figure"):
+        if close_only and info.code not in CLOSE_KINDS:
             continue
         flinks = cat.struct_links(info.struct)
         for record, parent in cat.records(plan, info):

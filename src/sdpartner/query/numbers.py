@@ -75,6 +75,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
+_MEASURE_WORDS = "个家人场项对位名届次国座件条亿万元"
+
+
+def _counted(text: str, end: int) -> bool:
+    """Whether a bare number counts something: a word or a Chinese measure word follows it (48 MOUs, 1120名)."""
+    rest = text[end:].lstrip()
+    if not rest:
+        return False
+    if "\u3400" <= rest[0] <= "\u9fff":
+        return rest[0] in _MEASURE_WORDS
+    word = re.match(r"[A-Za-z][A-Za-z'-]*", rest)
+    return bool(word) and word.group(0).lower() not in _STOP_UNIT
+
+
 _STOP_UNIT = frozenset("a an the of in on at to for and or with from by which what who where when how is are was were".split())
 
 
@@ -109,7 +123,7 @@ def read(query: str) -> Reading:
 
     def year_cn(m: re.Match[str]) -> str:
         years.append(int(m.group(1)))
-        return cut(m)
+        return m.group(1) + " " * (m.end() - m.start() - len(m.group(1)))  # the year stays a word: 2024年 = 2024
 
     text = p["year_cn"].sub(year_cn, text)
 
@@ -132,7 +146,7 @@ def read(query: str) -> Reading:
         return cut(m)
 
     text = p["zh_amount"].sub(zh, text)
-    found: list[tuple[int, int, QueryNumber]] = []
+    found: list[tuple[int, int, QueryNumber, bool]] = []
     for m in p["en_amount"].finditer(text):
         raw = m.group("num")
         if raw is None:
@@ -144,14 +158,18 @@ def read(query: str) -> Reading:
         currency = _CURRENCY.get(pre) or _CURRENCY.get(re.sub(r"\s+", " ", cur)) or (_CURRENCY["dollars"] if "dollar" in cur else None)
         bare = not (scale or pre or cur or m.group("pct")) and "," not in raw and "." not in raw
         is_year = bare and len(raw) == 4 and 1900 <= int(raw) <= 2100
-        found.append((m.start(), m.end(), QueryNumber(value, currency, bool(m.group("pct")), m.group(0).strip(), is_year)))
-    for start, end, number in reversed(found):
+        alone = not re.search(r"[A-Za-z\u3400-\u9fff]", text[: m.start()] + text[m.end():])
+        if bare and not is_year and not alone and not _counted(text, m.end()):
+            continue  # a number inside a name (Fortune Global 500, 世界500强): a word, not a value
+        found.append((m.start(), m.end(), QueryNumber(value, currency, bool(m.group("pct")), m.group(0).strip(), is_year), bare))
+    for start, end, number, bare in reversed(found):
         if number.year:
             years.append(int(number.value))
         numbers.append(number)
         if not number.currency and not number.percent and not number.year:
             unit_after(end)
-        text = text[:start] + " " * (end - start) + text[end:]
+        if not bare:  # a bare number stays a word too (a record may write it so); an amount is only a value
+            text = text[:start] + " " * (end - start) + text[end:]
     numbers.sort(key=lambda n: query.find(n.text))
     return Reading(" ".join(text.split()), tuple(numbers), ordinal, tuple(dict.fromkeys(years)), tuple(units))
 

@@ -55,7 +55,7 @@ def entries(plan: Plan) -> list[Entry]:
     for info in cat.kinds():
         for record, parent in cat.records(plan, info):
             names = [n for f in info.decl.names for n in _names(getattr(record, f, None))]
-            out.append(Entry(info.code, cat.handle(info, record), cat.title(info, record, parent), record, tuple(dict.fromkeys(n for n in names if n)), parent))
+            out.append(Entry(info.code, cat.handle(info, record), cat.title(info, record, parent, plan), record, tuple(dict.fromkeys(n for n in names if n)), parent))
     _cache.clear()
     _cache[key] = out
     return out

@@ -38,7 +38,8 @@ from .records import Entry, entries
 WEIGHTS = {"name": 3.0, "alias": 3.0, "id": 2.0, "keyword": 2.0, "text": 1.0}
 # the plan's own records before the history and the sources behind them, when they match alike
 KIND_PRIOR = {"edition": 0.8, "observation": 0.8, "series": 0.9, "source": 0.6}
-CLOSE = frozenset({"shareholder", "holds_share_in", "about", "has_figure", "reports", "reported_by"})  # links that bring a related hit
+# links that bring a related hit: a bank and its shareholder, a figure and what it is about, a document and who presented it
+CLOSE = frozenset({"shareholder", "holds_share_in", "about", "has_figure", "reports", "reported_by", "presented_by", "presents", "fact_about"})
 K1, B = 1.2, 0.75
 PHRASE_BONUS = 1.5
 JOIN_WEIGHT = 0.3  # "e commerce" also finds "ecommerce", below a record holding both words
@@ -226,7 +227,7 @@ def fields(entry: Entry) -> list[tuple[str, str]]:
 # ----------------------------------------------------------------------------------------------
 
 
-MAX_QUERY = 20_000  # characters: a question is short; a pasted document is not a question
+MAX_QUERY = 40_000  # characters (some 4,000 words): a question is short; a longer paste is refused, not searched
 SUGGEST_AT_MOST = 5  # unknown words that get 'did you mean' suggestions (each costs a pass over the vocabulary)
 SCAN_TERMS_AT_MOST = 12  # more distinct terms than this: read the plan's vocabulary once instead of scanning per term
 
@@ -408,7 +409,6 @@ def _correction(index: Index, words: str, result: Result) -> dict[str, str] | No
 
 
 def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: bool) -> Result:
-    from .filters import years_of
     from .numbers import Reading, amounts, equal
 
     assert isinstance(reading, Reading)
@@ -438,7 +438,8 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
     unit_concepts = {t.concept for t in qtoks if _fold(t.surface) in units}
     phrase = [next(t.term for t in qtoks if t.concept == c) for c in concepts]
     terms = {t.term for t in qtoks}
-    # numbers: a record whose value is the number asked for is a hit; unit words only rank among those
+    # numbers: a record whose value is the number asked for is a hit, and so is one that writes the number as a
+    # word; unit words only rank among those, they never make a hit of their own
     numbers = [n for n in reading.numbers if not n.year]
     number_hits: dict[int, str] = {}
     missing: list[str] = []
@@ -449,6 +450,11 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
                 number_hits.setdefault(doc, text)
         elif not number.year:
             missing.append(number.text)
+    if number_hits:
+        digits = {stem(n.text.replace(",", "")) for n in reading.numbers}
+        written = {doc for t in qtoks if t.term in digits for doc in index.posting(t.term)}
+    else:
+        written = set()
     hits: list[Hit] = []
     candidates = set(scores) | set(number_hits)
     for doc in candidates:
@@ -457,12 +463,13 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
             continue
         prior = cat.kind(entry.kind).decl.prior
         if number_hits:
-            if doc not in number_hits:
+            if doc in number_hits:
+                words_share = sum(weight[c] for c in matched.get(doc, set())) / total if weight else 0.0
+                score = (NUMBER_SCORE + scores.get(doc, 0.0) * words_share) * prior
+                hits.append(Hit(entry.kind, entry.id, entry.title, "number", number_hits[doc], round(score, 3)))
+                continue
+            if doc not in written:
                 continue  # a number was asked for: words alone (yuan, guests) never make a hit
-            words_share = sum(weight[c] for c in matched.get(doc, set())) / total if weight else 0.0
-            score = (NUMBER_SCORE + scores.get(doc, 0.0) * words_share) * prior
-            hits.append(Hit(entry.kind, entry.id, entry.title, "number", number_hits[doc], round(score, 3)))
-            continue
         content = matched[doc] - unit_concepts if numbers else matched[doc]
         if not content:
             continue  # only a unit word of a number that matched nothing
@@ -472,7 +479,7 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
         record = entry.record
         if reading.ordinal is not None and getattr(record, "edition", None) == reading.ordinal:
             score *= ORDINAL_BOOST
-        if reading.years and entry.kind in ("event", "edition") and set(reading.years) & years_of(record):
+        if reading.years and set(reading.years) & record_years(record):
             score *= YEAR_BOOST
         hits.append(Hit(entry.kind, entry.id, entry.title, field, text, round(score, 3)))
     if not qtoks and not number_hits and (reading.ordinal is not None or reading.years):
@@ -482,6 +489,22 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
         hits = _with_related(plan, index, hits, kind)
     unknown = _unknown(qtoks, weight, index, words)
     return Result(hits, unknown, {w: nearest(index, w) for w in unknown[:SUGGEST_AT_MOST]}, None, missing)
+
+
+def record_years(record: object) -> set[int]:
+    """The years a record belongs to: its year, and the years of its dates (an event's, a reading's, a fact's)."""
+    found: set[int] = set()
+    year = getattr(record, "year", None)
+    if isinstance(year, int):
+        found.add(year)
+    for d in getattr(record, "dates", None) or []:
+        if d.year is not None:
+            found.add(d.year)
+    for name in ("as_of", "date"):
+        value = getattr(record, name, None)
+        if isinstance(value, str) and value[:4].isdigit():
+            found.add(int(value[:4]))
+    return found
 
 
 def _by_ordinal_or_year(index: Index, reading: object, kind: str | None) -> list[Hit]:
