@@ -104,7 +104,7 @@ COMMANDS: tuple[Command, ...] = (
         *LISTING), help=_help("The plan's year so far: each event and target with its latest status, evidence and the source's rating.",
                               "sdpartner status", "sdpartner status --as-of 2026-06-01 --format json",
                               text="\"No report found\" does not mean \"did not happen\": only that no stored source reports it by the review date.")),
-    Command(path=("diff",), answer=a.diff, usage_exit=2, params=(
+    Command(path=("diff",), answer=a.diff, error_exit=2, params=(
         Param(name="old", metavar="OLD", required=True, help="The older plan file."),
         Param(name="new", metavar="NEW", help="The newer plan file [default: the newest bundled plan]."),
         FORMAT, LANG), plan=False,

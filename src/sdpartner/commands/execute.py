@@ -97,7 +97,7 @@ def execute(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
             try_line = MESSAGES["try_help"].pick("zh" if lang == "zh" else "en").format(command=" ".join(("sdpartner", *command.path)))
             error(try_line, lang, prefix=False)
             return command.usage_exit
-        return exc.exit_code
+        return command.error_exit if command.error_exit is not None else exc.exit_code
 
 
 def _no_empty(command: Command, values: dict[str, Any], root: dict[str, Any] | None) -> None:

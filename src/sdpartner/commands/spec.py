@@ -48,7 +48,8 @@ class Command(msgspec.Struct, frozen=True, kw_only=True):
     answer: Callable[["Request"], "Answer"]
     listing: str | None = None  # the listing it prints (listings.py): --columns and --wide apply
     plan: bool = True  # it reads a plan (--plan applies)
-    usage_exit: int = 2  # the exit code of a usage error (diff: 2, as diff(1))
+    usage_exit: int = 2  # the exit code of a usage error
+    error_exit: int | None = None  # the exit code of any other error, when it is not the error's own (diff: 2, as diff(1))
 
     @property
     def name(self) -> str:

@@ -1,0 +1,92 @@
+"""The plan's year as it happens (status with evidence, as of any day) and the next year's plan (a 2027 test
+fixture that drops in, and what changed)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from .conftest import PLAN_2027, ROOT
+
+PLAN_2026 = str(ROOT / "data" / "plans" / "2026.toml")
+
+
+def test_the_year_so_far_lists_every_event_and_target_with_its_evidence(run: Any) -> None:
+    rows = run("status", "-f", "json").json()
+    by_id = {r["id"]: r for r in rows}
+    assert {r["type"] for r in rows} == {"event", "figure"} and len([r for r in rows if r["type"] == "event"]) == 9
+    summit = by_id["mnc-leaders-qingdao-summit-7"]
+    assert (summit["status"], summit["evidence_date"], summit["source"], summit["reliability"]) == ("opened", "2026-06-16", "exhibitor-2026-mnc-summit-7-opening", "weak")
+    assert [r["status"] for r in summit["readings"]] == ["scheduled", "scheduled", "opened"]
+    assert by_id["singapore-shandong-week"]["status"] == "no_report" and by_id["singapore-shandong-week"]["readings"] == []
+    assert by_id["exhibitions-500"]["status"] == "no_report"
+    table = run("status").out
+    assert "an exhibitor's account" in table and "As of 2026-11-30" in table
+    assert '"No report found" does not mean "did not happen"' in run("status", "-f", "md").out
+
+
+def test_as_of_reads_the_history_back(run: Any) -> None:
+    june = {r["id"]: r["status"] for r in run("status", "--as-of", "2026-06-01", "-f", "json").json()}
+    assert june["mnc-leaders-qingdao-summit-7"] == "scheduled" and june["hk-macao-shandong-week"] == "scheduled"
+    january = {r["id"]: r["status"] for r in run("status", "--as-of", "2026-01-15", "-f", "json").json()}
+    assert set(january.values()) == {"no_report"}
+    assert "Shown as it stood on 2026-06-01." in run("status", "--as-of", "2026-06-01").out
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "tsv", "md"])
+def test_status_in_every_format(run: Any, fmt: str) -> None:
+    result = run("status", "-f", fmt)
+    assert result.code == 0 and "7th Qingdao Multinationals Summit" in result.out and result.err == ""
+
+
+def test_listings_show_the_status_too(run: Any) -> None:
+    events = {r["id"]: r["status"] for r in run("events", "--year", "2026", "-f", "json").json()}
+    assert events["mnc-leaders-qingdao-summit-7"] == "opened" and events["rcep-import-expo"] == "no_report"
+    targets = {r["id"]: r["status"] for r in run("targets", "-f", "json").json()}
+    assert targets["exhibitions-500"] == "no_report" and targets["trade-2025-value"] is None  # a reported figure has no status
+    assert "reported held (opened): 2026-06-16, an exhibitor's account" in run("events", "--year", "2026", "--wide", "-f", "md").out
+
+
+def test_a_year_without_a_bundled_plan_says_which_there_are(run: Any) -> None:
+    result = run("status", "--year", "2027")
+    assert result.code == 2 and "there is no bundled plan for 2027; the bundled plan years are 2026" in result.err
+
+
+@pytest.mark.parametrize("cmd", [["overview"], ["actions", "list"], ["actions", "show", "11"], ["targets"], ["events"], ["events", "show", "mnc-leaders-qingdao-summit-8"],
+                                 ["city", "list"], ["city", "show", "qingdao"], ["sectors"], ["search", "summit"], ["show", "mnc-summit"], ["sources"], ["status"]])
+def test_every_command_works_on_a_2027_plan(run: Any, cmd: list[str]) -> None:
+    result = run(*cmd, "--plan", str(PLAN_2027), "-f", "json")
+    assert result.code == 0, result.err
+    json.loads(result.out)
+
+
+def test_a_continuing_series_shows_the_new_edition_after_the_earlier_ones(run: Any) -> None:
+    rows = run("events", "--series", "mnc-summit", "--plan", str(PLAN_2027), "-f", "json").json()
+    assert [(r["edition"], r["type"]) for r in rows][-2:] == [(6, "edition"), (8, "event")]
+    shown = run("show", "mnc-leaders-qingdao-summit-8", "--plan", str(PLAN_2027), "-f", "json").json()
+    assert shown["name"] == "8th Qingdao Multinationals Summit" and shown["history"][-1]["edition"] == 8
+
+
+def test_diff_says_what_changed_field_by_field(run: Any) -> None:
+    result = run("diff", PLAN_2026, str(PLAN_2027), "-f", "json")
+    assert result.code == 1
+    data = json.loads(result.out)
+    assert set(data) == {"added", "removed", "changed", "columns_added", "columns_removed"}
+    assert [(r["type"], r["id"]) for r in data["added"] if r["type"] == "action"] == [("action", 11)]
+    assert ("action", 9) in [(r["type"], r["id"]) for r in data["removed"]]
+    changed = {c["key"]: c["changes"] for c in data["changed"]}
+    assert changed["figure:exhibitions-500"]["value"] == [500, 600]
+    assert changed["action:4"]["name"][1]["zh"] == "招商引资多元拓展升级行动"
+    assert ("event", "mnc-leaders-qingdao-summit-8") in [(r["type"], r["id"]) for r in data["added"]]
+    lines = [json.loads(x) for x in run("diff", PLAN_2026, str(PLAN_2027), "-f", "jsonl").out.splitlines()]
+    assert {x["change"] for x in lines} == {"added", "removed", "changed"}
+    assert "| changed | figure | exhibitions-500 | value | 500 | 600 |" in run("diff", PLAN_2026, str(PLAN_2027), "-f", "md").out
+
+
+def test_diff_exit_codes_follow_diff(run: Any, tmp_path: Any) -> None:
+    same = run("diff", PLAN_2026)
+    assert same.code == 0 and "(none)" in same.out
+    missing = run("diff", str(tmp_path / "nope.toml"))
+    assert missing.code == 2 and "no such file" in missing.err
