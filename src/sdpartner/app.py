@@ -15,12 +15,16 @@ import sys
 from typing import NoReturn
 
 from .console import end, error
-from .errors import ExitCode
+from .errors import ExitCode, SdpartnerError
 
 
 def run(args: list[str] | None = None) -> int:
     """Run the command line ``args`` (default: sys.argv); the exit code."""
     args = list(sys.argv[1:] if args is None else args)
+    if sys.stdout is None:  # started with stdout closed: writing to it is one line and exit 1
+        from .console import Closed
+
+        sys.stdout = Closed()  # type: ignore[assignment]
     if not args:  # the bare program: its help, on stdout, as a success (click's no_args_is_help exits 2)
         args = ["--help"]
     try:
@@ -30,6 +34,9 @@ def run(args: list[str] | None = None) -> int:
         if code is not None:
             return code
         return run_typer(args)
+    except SdpartnerError as exc:  # raised where Typer runs our code outside a command (--version to a closed stdout)
+        error(exc.message())
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

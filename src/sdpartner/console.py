@@ -43,11 +43,30 @@ def note(message: str, lang: str = "en") -> None:
     _stderr(f"sdpartner: {_PREFIX['zh' if lang == 'zh' else 'en'][1]}: {message}\n")
 
 
+class Closed:
+    """Standing in for a standard output the process was started without: writing to it is an OutputError, so
+    that help or an answer sent nowhere is one line and exit 1, while a command that writes only files runs."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OutputError("stdout_closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(9, "standard output is closed")
+
+
 def emit(text: str) -> None:
     """Write a command's one answer; the environment's refusals become an OutputError (exit 1), a reader that
     left (a closed pipe) a quiet end."""
     out = sys.stdout
-    if out is None:
+    if out is None or isinstance(out, Closed):
         raise OutputError("stdout_closed")
     try:
         try:

@@ -12,6 +12,9 @@ from typing import TextIO
 import msgspec
 
 
+MAX_WIDTH = 1000  # COLUMNS=1000000000 would make a table of gigabytes: no terminal is wider than this
+
+
 class Terminal(msgspec.Struct, frozen=True, kw_only=True):
     """The output stream's capabilities, decided once."""
 
@@ -53,6 +56,6 @@ class Terminal(msgspec.Struct, frozen=True, kw_only=True):
                 width = os.get_terminal_size(stream.fileno()).columns
             except (OSError, ValueError, AttributeError):
                 width = 0
-        width = max(width, 20) if width > 0 else 100
+        width = min(max(width, 20), MAX_WIDTH) if width > 0 else 100
         encoding = getattr(stream, "encoding", None) or "utf-8"
         return cls(isatty=isatty, color=color, width=width, encoding=encoding)
