@@ -1,0 +1,117 @@
+"""The installed ``sdpartner`` as a user runs it, and the start-up discipline: what each command imports."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import run_process, sdpartner_exe
+
+
+def test_installed_command_answers() -> None:
+    result = run_process("events", "--year", "2026", "--format", "json")
+    assert result.returncode == 0 and result.stderr == b""
+    assert "7th Qingdao Multinationals Summit" in [e["name"] for e in json.loads(result.stdout)]
+
+
+def test_python_dash_m_shows_sdpartner_as_program_name() -> None:
+    result = subprocess.run([sys.executable, "-m", "sdpartner", "--help"], capture_output=True, check=False)
+    assert result.returncode == 0 and result.stdout.startswith(b"Usage: sdpartner ")
+
+
+def test_the_bare_program_prints_help_to_stdout() -> None:
+    result = run_process()
+    assert result.returncode == 0 and result.stdout.startswith(b"Usage: sdpartner") and result.stderr == b""
+
+
+_PROBE = """
+import os, sys
+sys.argv = ["sdpartner", *{args!r}]
+from sdpartner.app import main
+end = os._exit  # main() ends the process with os._exit: report what was imported just before
+def report(code):
+    sys.stderr.write("\\nLOADED:" + ",".join(sorted(m for m in ("rich", "tomli", "msgspec", "typer", "click", "icalendar", "mcp", "sqlite3") if m in sys.modules)) + "\\n")
+    sys.stderr.flush()
+    end(code)
+os._exit = report
+main()
+"""
+
+
+def _loaded(*args: str, extra: dict[str, str] | None = None) -> set[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("SDPARTNER_PLAN", "FORCE_COLOR")}
+    env.update(extra or {})
+    result = subprocess.run([sys.executable, "-c", _PROBE.format(args=list(args))], capture_output=True, env=env, check=False)
+    line = result.stderr.decode().rsplit("LOADED:", 1)[1].strip()
+    return set(line.split(",")) if line else set()
+
+
+@pytest.mark.parametrize("args", [["events", "--format", "json"], ["export", "--format", "json"], ["actions", "list", "-f", "tsv"], ["city", "show", "qingdao", "-f", "csv"],
+                                  ["targets", "-f", "md"], ["--version"], ["validate"], ["status", "-f", "json"], ["search", "lithium", "-f", "json"]])
+def test_machine_formats_import_neither_rich_nor_typer(args: list[str]) -> None:
+    loaded = _loaded(*args)
+    assert not loaded & {"rich", "typer", "click", "icalendar", "mcp", "sqlite3"}, loaded
+
+
+def test_tables_import_rich_and_help_imports_typer() -> None:
+    # the controls for the test above: the probe does see rich when a table is drawn, and Typer when it runs
+    assert "rich" in _loaded("actions", "list")
+    assert "typer" in _loaded("events", "--help")
+    assert "icalendar" in _loaded("export", "--format", "ics")
+
+
+def test_usage_errors_do_not_import_rich() -> None:
+    assert "rich" not in _loaded("events", "--year", "abc")
+
+
+@pytest.mark.parametrize("args", [["events", "--format", "json"], ["actions", "list"], ["search", "lithium"]])
+def test_a_cached_plan_is_read_without_parsing_toml(args: list[str], tmp_path: Path) -> None:
+    cache = {"SDPARTNER_CACHE_DIR": str(tmp_path)}
+    assert "tomli" in _loaded(*args, extra=cache)  # the first run parses and validates (and fills the cache)
+    assert "tomli" not in _loaded(*args, extra=cache)
+
+
+def test_validate_and_no_cache_always_parse_and_validate(tmp_path: Path) -> None:
+    cache = {"SDPARTNER_CACHE_DIR": str(tmp_path)}
+    _loaded("events", extra=cache)
+    assert {"msgspec", "tomli"} <= _loaded("validate", extra=cache)
+    assert {"msgspec", "tomli"} <= _loaded("events", extra={**cache, "SDPARTNER_NO_CACHE": "1"})
+
+
+def test_the_process_ends_after_all_of_its_output(run: Any) -> None:
+    # main() ends with os._exit: everything written must have been flushed first, stdout and stderr
+    big = run_process("export", "--format", "json")
+    assert big.returncode == 0 and big.stdout.decode("utf-8") == run("export", "--format", "json").out
+    failed = run_process("city", "show", "atlantis")
+    assert failed.returncode == 1 and failed.stderr.decode().startswith("sdpartner: error: no city named 'atlantis'")
+
+
+@pytest.mark.parametrize(("words", "expected"), [("sdpartner events --columns da", "date"), ("sdpartner city list --columns id,na", "id,name"),
+                                                 ("sdpartner events --city qing", "qingdao"), ("sdpartner search x --kind edi", "edition"), ("sdpartner ev", "events")])
+def test_completion_offers_commands_columns_places_and_kinds(words: str, expected: str) -> None:
+    env = {**os.environ, "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1), "_SDPARTNER_COMPLETE": "complete_bash"}
+    out = subprocess.run([sdpartner_exe()], capture_output=True, env=env, timeout=30, check=False).stdout.decode()
+    assert expected in out.split(), out
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_the_completion_script_runs_in_its_shell(shell: str, tmp_path: Path) -> None:
+    import shutil
+
+    exe = shutil.which(shell)
+    if exe is None:
+        pytest.skip(f"{shell} is not installed (.ci/run installs it)")
+    env = {"SHELL": exe}
+    result = subprocess.run([exe, "-c", f"'{sdpartner_exe()}' --show-completion"], capture_output=True, env={**os.environ, **env}, timeout=30,
+                            check=False)
+    script = tmp_path / f"completion.{shell}"
+    script.write_bytes(result.stdout)
+    assert result.returncode == 0 and result.stdout, result.stderr
+    check = {"bash": [exe, "-n", str(script)], "zsh": [exe, "-n", str(script)], "fish": [exe, "--no-execute", str(script)]}[shell]
+    assert subprocess.run(check, capture_output=True, timeout=30, check=False).returncode == 0
