@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sdpartner.present.reference import markdown  # noqa: E402
+from sdpartner.commands.reference import markdown  # noqa: E402
 
 
 def main() -> int:

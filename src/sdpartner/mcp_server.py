@@ -29,7 +29,7 @@ class Server:
     @property
     def plan(self) -> Any:
         if self._plan is None:
-            from .commands.execute import load
+            from .commands.spec import load
 
             self._plan = load(self.plan_path)
         return self._plan
@@ -197,14 +197,13 @@ def build(server: Server) -> Any:
                     to: Annotated[str | None, Field(description="Only up to this date.")] = None,
                     lang: LangArg = None) -> dict[str, Any]:
         """The plan's events and the editions of their series, in time order, with dates as values and citations."""
-        from .commands.answers import _date
         from .present import listings as L
         from .present.fields import Ctx
         from .query import filters as q
         from .words import message
 
         chosen = server.pick(lang)
-        since, until = _date(from_, "from"), _date(to, "to")
+        since, until = q.strict_date(from_, "from"), q.strict_date(to, "to")
         found = q.events(server.plan, year, place, None, series, since, until)
         notes = [message(n.code, chosen, n.params) for n in q.event_notes(server.plan, found, year, since, until)]
         return {"events": server.cited_rows(list(L.EVENTS.listing(found, Ctx(server.plan, chosen)).rows)), "notes": notes}
@@ -252,11 +251,11 @@ def build(server: Server) -> Any:
                     as_of: Annotated[str | None, Field(description="The status as it stood on this date: 2026-06 or 2026-06-16.")] = None,
                     lang: LangArg = None) -> dict[str, Any]:
         """The plan's year so far: every event and target with its latest status and evidence. 'no_report' means no stored source reports it, not that it did not happen."""
-        from .commands.answers import _date
         from .present.views import status_listing
+        from .query.filters import strict_date
 
         chosen = server.pick(lang)
-        listing = status_listing(server.plan, chosen, year, _date(as_of, "as_of") if as_of else None)
+        listing = status_listing(server.plan, chosen, year, strict_date(as_of, "as_of") if as_of else None)
         return {"items": server.cited_rows(list(listing.rows)), "reviewed": server.plan.plan.reviewed, "note": listing.caption}
 
     @app.resource("sdpartner://plan", name="plan", description="The plan's summary: the overview as JSON.", mime_type="application/json")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..errors import ExitCode, UsageError
-from .execute import Answer, Request
+from .spec import Answer, Request
 
 
 def overview(req: Request) -> Answer:
@@ -41,39 +41,13 @@ def targets(req: Request) -> Answer:
     return Answer(L.FIGURES.listing(q.figures(req.plan, req["action"], req["year"], req["kind"]), Ctx(req.plan, req.lang)))  # type: ignore[arg-type]
 
 
-def _date(value: str | None, option: str) -> str | None:
-    """A strict ISO date (a year, month or day); other digits (full-width) are read as ASCII ones."""
-    if value is None:
-        return None
-    import unicodedata
-
-    normal = unicodedata.normalize("NFKC", value).strip()
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", normal)
-    if not m or not normal.isascii():
-        from ..safe import shown
-
-        raise UsageError("bad_date", option=option, value=shown(value, 40))
-    import datetime as dt
-
-    try:
-        if m.group(3):
-            dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        elif m.group(2) and not 1 <= int(m.group(2)) <= 12:
-            raise ValueError
-    except ValueError:
-        from ..safe import shown
-
-        raise UsageError("bad_date", option=option, value=shown(value, 40)) from None
-    return normal
-
-
 def events(req: Request) -> Answer:
     from ..present import listings as L
     from ..present.fields import Ctx
     from ..query import filters as q
     from ..words import message
 
-    since, until = _date(req["since"], "--from"), _date(req["until"], "--to")
+    since, until = q.strict_date(req["since"], "--from"), q.strict_date(req["until"], "--to")
     found = q.events(req.plan, req["year"], req["place"], req["action"], req["series"], since, until)
     notes = tuple(message(n.code, req.lang, n.params) for n in q.event_notes(req.plan, found, req["year"], since, until))
     return Answer(L.EVENTS.listing(found, Ctx(req.plan, req.lang)), notes)  # type: ignore[arg-type]
@@ -148,11 +122,13 @@ def show(req: Request) -> Answer:
 def status(req: Request) -> Answer:
     from ..plan.load import bundled_plan_path, bundled_years
     from ..present.views import status_listing
-    from .execute import load
+    from .spec import load
 
     year, as_of = req["year"], req["as_of"]
     if as_of is not None:
-        as_of = _date(as_of, "--as-of")
+        from ..query.filters import strict_date
+
+        as_of = strict_date(as_of, "--as-of")
     plan = req.plan if (year is None or req.plan_path is not None) else load(str(bundled_plan_path(year)) if year in bundled_years() else None)
     if year is not None and req.plan_path is None and year not in bundled_years():
         raise UsageError("no_status_year", year=year, years=", ".join(map(str, bundled_years())))
@@ -162,7 +138,7 @@ def status(req: Request) -> Answer:
 def diff(req: Request) -> Answer:
     from ..present.views import diff_document
     from ..query.diff import compare
-    from .execute import load
+    from .spec import load
 
     old = load(req["old"])
     new = load(req["new"])
@@ -171,7 +147,7 @@ def diff(req: Request) -> Answer:
 
 
 def export(req: Request) -> Answer:
-    from ..export.write import export as run
+    from .export import export as run
 
     return run(req)
 

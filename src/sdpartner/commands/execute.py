@@ -8,50 +8,16 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-import msgspec
-
 from ..console import emit, error, note
 from ..errors import ExitCode, SdpartnerError, UsageError
 
+from .spec import Answer, Request, load  # noqa: F401 - the answers' types, and the loader, where commands expect them
+
 if TYPE_CHECKING:
-    from ..plan.model import Plan
     from ..present.documents import Document
     from .spec import Command
 
 SHARED = ("lang", "format", "plan")
-
-
-class Request:
-    """What a command's answer works from: its values, the language, the format, and the plan (loaded once, on use)."""
-
-    def __init__(self, command: Command, values: dict[str, Any], lang: str, fmt: str, plan_path: str | None) -> None:
-        self.command, self.values, self.lang, self.fmt, self.plan_path = command, values, lang, fmt, plan_path
-        self._plan: Plan | None = None
-
-    def __getitem__(self, name: str) -> Any:
-        return self.values.get(name)
-
-    @property
-    def plan(self) -> Plan:
-        if self._plan is None:
-            self._plan = load(self.plan_path)
-        return self._plan
-
-
-class Answer(msgspec.Struct, frozen=True):
-    """A command's answer: a document to print (or none), notes for stderr, and the exit code."""
-
-    document: Any = None
-    notes: tuple[str, ...] = ()
-    code: int = ExitCode.OK
-
-
-def load(path: str | None) -> Plan:
-    """The validated plan (through the cache)."""
-    from ..plan.cache import plan_cache
-    from ..plan.load import load_plan
-
-    return load_plan(path, cache=plan_cache())
 
 
 def resolve(command: Command, values: dict[str, Any], root: dict[str, Any] | None = None) -> tuple[str, str, str | None]:

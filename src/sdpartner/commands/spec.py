@@ -12,8 +12,44 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import msgspec
 
+from ..errors import ExitCode
+
 if TYPE_CHECKING:
-    from .execute import Answer, Request
+    from ..plan.model import Plan
+
+class Request:
+    """What a command's answer works from: its values, the language, the format, and the plan (loaded once, on use)."""
+
+    def __init__(self, command: "Command", values: dict[str, Any], lang: str, fmt: str, plan_path: str | None) -> None:
+        self.command, self.values, self.lang, self.fmt, self.plan_path = command, values, lang, fmt, plan_path
+        self._plan: Plan | None = None
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values.get(name)
+
+    @property
+    def plan(self) -> Plan:
+        if self._plan is None:
+            self._plan = load(self.plan_path)
+        return self._plan
+
+
+class Answer(msgspec.Struct, frozen=True):
+    """A command's answer: a document to print (or none), notes for stderr, and the exit code."""
+
+    document: Any = None
+    notes: tuple[str, ...] = ()
+    code: int = ExitCode.OK
+
+
+def load(path: str | None) -> Plan:
+    """The validated plan (through the cache)."""
+    from ..plan.cache import plan_cache
+    from ..plan.load import load_plan
+
+    return load_plan(path, cache=plan_cache())
+
+
 
 ParamKind = Literal["text", "int", "flag", "choice"]
 
@@ -45,7 +81,7 @@ class Command(msgspec.Struct, frozen=True, kw_only=True):
     path: tuple[str, ...]
     help: str
     params: tuple[Param, ...]
-    answer: Callable[["Request"], "Answer"]
+    answer: Callable[[Request], Answer]
     listing: str | None = None  # the listing it prints (listings.py): --columns and --wide apply
     plan: bool = True  # it reads a plan (--plan applies)
     usage_exit: int = 2  # the exit code of a usage error

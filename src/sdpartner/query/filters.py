@@ -170,6 +170,38 @@ def event(plan: Plan, event_id: str | None) -> Event | None:
 # ----------------------------------------------------------------------------------------------
 
 
+def strict_date(value: str | None, option: str) -> str | None:
+    """A strict ISO date (a year, month or day); other digits (full-width) are read as ASCII ones."""
+    if value is None:
+        return None
+    import re
+    import unicodedata
+
+    from ..errors import UsageError
+
+    normal = unicodedata.normalize("NFKC", value).strip()
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", normal)
+    if not m or not normal.isascii():
+        from ..safe import shown
+
+        raise UsageError("bad_date", option=option, value=shown(value, 40))
+    import datetime as dt
+
+    try:
+        if m.group(3):
+            dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        elif m.group(2) and not 1 <= int(m.group(2)) <= 12:
+            raise ValueError
+    except ValueError:
+        from ..safe import shown
+
+        raise UsageError("bad_date", option=option, value=shown(value, 40)) from None
+    return normal
+
+
+
+
+
 def start(item: Occurrence) -> str:
     """The first day (or month, or year) an event or edition is known to fall on, as sortable text; '' if none.
     A day and month without a year sorts under the record's year when it has one."""

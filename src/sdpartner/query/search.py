@@ -509,15 +509,13 @@ def record_years(record: object) -> set[int]:
 
 def _by_ordinal_or_year(index: Index, reading: object, kind: str | None) -> list[Hit]:
     """A query of only an ordinal or a year: the editions and events it names."""
-    from .filters import years_of
-
     out = []
     for e in index.entries:
         if e.kind not in ("event", "edition") or (kind is not None and e.kind != kind):
             continue
         if getattr(reading, "ordinal") is not None and getattr(e.record, "edition", None) == getattr(reading, "ordinal"):
             out.append(Hit(e.kind, e.id, e.title, "name", e.title.en, ORDINAL_BOOST))
-        elif set(getattr(reading, "years")) & years_of(e.record):
+        elif set(getattr(reading, "years")) & record_years(e.record):
             out.append(Hit(e.kind, e.id, e.title, "name", e.title.en, YEAR_BOOST))
     return out
 

@@ -4,7 +4,7 @@ or from the keys the commands print."""
 
 from __future__ import annotations
 
-from .fields import Spec
+from ..present.fields import Spec
 
 INTRO = """# JSON output
 
@@ -65,8 +65,8 @@ def _table(spec: Spec) -> str:
 
 def markdown() -> str:
     """The whole reference."""
-    from ..commands.catalog import COMMANDS
-    from .listings import COMMAND_LISTINGS, SECTIONS
+    from ..present.listings import COMMAND_LISTINGS, SECTIONS
+    from .catalog import COMMANDS
 
     out = [INTRO]
     by_listing = {c.listing: c for c in COMMANDS if c.listing}

@@ -1,4 +1,5 @@
-"""``sdpartner export``: the whole plan to standard output or to files, never losing a file that is there."""
+"""``sdpartner export``: the whole plan to standard output or to files (through ``export/files.py``, which never
+loses a file that is there)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,15 @@ from typing import TYPE_CHECKING
 from ..errors import UsageError
 
 if TYPE_CHECKING:
-    from ..commands.execute import Answer, Request
+    from .spec import Answer, Request
 
 
 def export(req: Request) -> Answer:
     """Write the whole plan in the format asked: JSON, JSON Lines or Markdown to stdout or a file; SQLite (with
     Datasette's metadata beside it) or a calendar to a file."""
-    from ..commands.execute import Answer
+    from ..export.files import write_files
     from ..words import message
-    from .files import write_files
+    from .spec import Answer
 
     fmt, output, force = req.fmt, req["output"], bool(req["force"])
     if output == "":
@@ -25,7 +26,7 @@ def export(req: Request) -> Answer:
         raise UsageError("needs_output", fmt=fmt, example="plan.db")
     to_stdout = output in (None, "-")
     if fmt == "sqlite":
-        from . import sqlite
+        from ..export import sqlite
 
         plan = req.plan
         analysed = sqlite.analysed_text(plan)
@@ -43,7 +44,7 @@ def export(req: Request) -> Answer:
 
         return Answer(notes=(message("wrote_sqlite", req.lang, {"files": f"{shown_path(output)}, {shown_path(meta_path)}", "db": shown_path(output), "meta": shown_path(meta_path)}),))
     if fmt == "ics":
-        from .ics import calendar
+        from ..export.ics import calendar
 
         text, left_out = calendar(req.plan, req.lang)
         notes = (message("calendar_left_out", req.lang, {"n": left_out}),) if left_out else ()

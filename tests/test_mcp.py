@@ -1,0 +1,138 @@
+"""``sdpartner mcp`` with a real client: the MCP SDK's stdio client starts the server as a process, lists its tools
+and resources, calls every tool, and finds the CLI's answers with their citations."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import MINI, run_process, sdpartner_exe
+
+mcp = pytest.importorskip("mcp", reason="the mcp extra is not installed (the README's test command installs it)")
+
+
+def _session(calls: Any, args: list[str] | None = None) -> Any:
+    import anyio
+    from mcp import ClientSession
+    from mcp.client.stdio import StdioServerParameters, stdio_client
+
+    async def main() -> Any:
+        params = StdioServerParameters(command=sdpartner_exe(), args=["mcp", *(args or [])])
+        async with stdio_client(params) as (read, write), ClientSession(read, write) as session:
+            await session.initialize()
+            return await calls(session)
+
+    return anyio.run(main)
+
+
+def _cli(*args: str) -> Any:
+    return json.loads(run_process(*args, "-f", "json").stdout)
+
+
+def test_tools_are_read_only_named_and_described() -> None:
+    async def calls(session: Any) -> Any:
+        return (await session.list_tools()).tools
+
+    tools = {t.name: t for t in _session(calls)}
+    assert {"search", "show", "list_actions", "list_events", "list_targets", "show_city", "list_sources", "plan_status"} <= set(tools)
+    for name, tool in tools.items():
+        assert name.isascii() and name == name.lower() and len(name) <= 64
+        assert tool.annotations.read_only_hint is True and tool.annotations.open_world_hint is False
+        assert tool.output_schema is not None and tool.description
+        for prop in tool.input_schema.get("properties", {}).values():
+            assert prop.get("description"), (name, prop)
+
+
+def test_every_tool_answers_as_the_cli_does_with_citations() -> None:
+    async def calls(session: Any) -> dict[str, Any]:
+        out = {}
+        for name, args in {"search": {"query": "750 billion yuan"}, "show": {"id_or_name": "mnc-summit-3"}, "list_actions": {"group": "investment"},
+                           "list_events": {"year": 2024, "from": "2024-06"}, "list_targets": {"kind": "target"}, "show_city": {"name": "青岛", "lang": "zh"},
+                           "list_sources": {}, "plan_status": {"as_of": "2026-06-01"}}.items():
+            result = await session.call_tool(name, args)
+            assert not result.is_error, (name, result.content)
+            out[name] = result.structured_content
+        return out
+
+    got = _session(calls)
+    assert [h["id"] for h in got["search"]["hits"]] == [r["id"] for r in _cli("search", "750 billion yuan")]
+    credit = got["search"]["hits"][0]["citations"]
+    assert credit == [{"source": "article", "outlet": credit[0]["outlet"], "outlet_zh": "大众新闻·经济导报", "url": "sdenews.com/html/2026/1/381407.shtml",
+                       "paragraphs": [21], "reliability": "primary"}]
+    shown = got["show"]
+    assert {k: v for k, v in shown.items() if k != "citations"} == _cli("show", "mnc-summit-3")
+    assert {c["source"] for c in shown["citations"]} == {"xinhua-cinic-2022-mnc-summit-3-closing", "chinadaily-2022-mnc-summit-3", "chinanews-2022-mnc-summit-3-preview"}
+    assert all(c["url"].startswith("http") and c["outlet"] for c in shown["citations"])
+    assert [a["id"] for a in got["list_actions"]["actions"]] == [4, 5]
+    assert [e["id"] for e in got["list_events"]["events"]] == [r["id"] for r in _cli("events", "--year", "2024", "--from", "2024-06")]
+    weak = next(e for e in _cli("events", "--year", "2024") if e["id"] == "singapore-week-2024")
+    singapore = next(e for e in got["list_events"]["events"] if e["id"] == weak["id"])
+    assert singapore["citations"][0]["weak"] is True and "company" in singapore["citations"][0]["caveat"]
+    assert [f["id"] for f in got["list_targets"]["figures"]] == [r["id"] for r in _cli("targets", "--kind", "target")]
+    assert got["show_city"]["name"] == "青岛" and got["show_city"]["citations"]
+    assert [s["id"] for s in got["list_sources"]["sources"]] == [r["id"] for r in _cli("sources")]
+    status = {i["id"]: i["status"] for i in got["plan_status"]["items"]}
+    assert status["mnc-leaders-qingdao-summit-7"] == "scheduled" and got["plan_status"]["reviewed"] == "2026-11-30"
+
+
+def test_resources_and_the_template() -> None:
+    async def calls(session: Any) -> Any:
+        resources = (await session.list_resources()).resources
+        templates = (await session.list_resource_templates()).resource_templates
+        record = await session.read_resource("sdpartner://record/uob")
+        plan = await session.read_resource("sdpartner://plan")
+        return resources, templates, record, plan
+
+    resources, templates, record, plan = _session(calls)
+    assert "sdpartner://plan" in [str(r.uri) for r in resources]
+    assert [t.uri_template for t in templates] == ["sdpartner://record/{record_id}"]
+    uob = json.loads(record.contents[0].text)
+    assert uob["id"] == "uob" and uob["citations"][0]["paragraphs"] == [20]
+    assert "Ten Partner Actions" in json.loads(plan.contents[0].text)["plan"]
+
+
+def test_errors_are_answers_and_the_server_keeps_serving() -> None:
+    async def calls(session: Any) -> Any:
+        missing = await session.call_tool("show", {"id_or_name": "qingdoo"})
+        bad = await session.call_tool("list_events", {"year": "soon"})
+        after = await session.call_tool("show_city", {"name": "qingdao"})
+        return missing, bad, after
+
+    missing, bad, after = _session(calls)
+    text = missing.content[0].text
+    assert missing.is_error and "no record named 'qingdoo'; did you mean 'qingdao'?" in text
+    cli = run_process("show", "qingdoo").stderr.decode().removeprefix("sdpartner: error: ").strip()
+    assert cli in text
+    assert bad.is_error and "year" in bad.content[0].text
+    assert not after.is_error and after.structured_content["id"] == "qingdao"
+
+
+def test_the_servers_defaults_come_from_its_options() -> None:
+    async def calls(session: Any) -> Any:
+        return (await session.call_tool("list_actions", {})).structured_content
+
+    got = _session(calls, ["--plan", str(MINI), "--lang", "zh"])
+    assert [a["name"] for a in got["actions"]] == ["出口行动", "进口行动", "规则行动"]
+
+
+def test_only_protocol_messages_on_stdout_and_a_clean_exit() -> None:
+    request = json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+        "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "0"}}})
+    proc = subprocess.run([sdpartner_exe(), "mcp"], input=(request + "\n").encode(), capture_output=True, timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    for line in proc.stdout.decode().splitlines():
+        assert json.loads(line)["jsonrpc"] == "2.0"
+
+
+def test_without_the_extra_it_says_how_to_install_it(tmp_path: Path) -> None:
+    blocker = tmp_path / "mcp"
+    blocker.mkdir()
+    (blocker / "__init__.py").write_text("raise ImportError('not installed')\n", encoding="utf-8")
+    code = f"import sys; sys.path.insert(0, {str(tmp_path)!r}); from sdpartner.app import run; sys.exit(run(['mcp']))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1 and result.stderr == "sdpartner: error: sdpartner mcp needs the optional extra: pip install 'sdpartner[mcp]'\n"
