@@ -90,3 +90,18 @@ def test_diff_exit_codes_follow_diff(run: Any, tmp_path: Any) -> None:
     assert same.code == 0 and "(none)" in same.out
     missing = run("diff", str(tmp_path / "nope.toml"))
     assert missing.code == 2 and "no such file" in missing.err
+
+
+def test_a_past_years_event_carried_into_the_history_shows_once_in_every_year(run: Any, tmp_path: Any, monkeypatch: Any) -> None:
+    import shutil
+
+    history = tmp_path / "history"
+    shutil.copytree(ROOT / "data" / "history", history)
+    with open(history / "series.toml", "a", encoding="utf-8") as fh:
+        fh.write('\n[[editions]]\nid = "mnc-summit-7"\nseries = "mnc-summit"\nedition = 7\nname = { zh = "第七届跨国公司领导人青岛峰会", en = "7th Qingdao Multinationals Summit" }\n'
+                 'year = 2026\nsame_as = "mnc-leaders-qingdao-summit-7"\nsources = [{ source = "exhibitor-2026-mnc-summit-7-opening" }]\n')
+    monkeypatch.setenv("SDPARTNER_HISTORY", str(history))
+    in_2026 = [(r["edition"], r["type"]) for r in run("events", "--series", "mnc-summit", "--plan", PLAN_2026, "-f", "json").json()]
+    in_2027 = [(r["edition"], r["type"]) for r in run("events", "--series", "mnc-summit", "--plan", str(PLAN_2027), "-f", "json").json()]
+    assert in_2026[-1] == (7, "event") and len(in_2026) == 7
+    assert in_2027[-2:] == [(7, "edition"), (8, "event")] and len(in_2027) == 8

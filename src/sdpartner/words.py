@@ -111,6 +111,7 @@ LABELS: dict[str, Text] = {
         "short_name": ("简称", "Short name"),
         "organisers": ("主办/承办", "Organisers"),
         "year_note": ("年份说明", "About the year"),
+        "same_as": ("即计划中的活动", "Same as the plan's event"),
         "date_note": ("日期说明", "About the date"),
         "dates": ("日期", "Dates"),
         "status": ("进展", "Status"),

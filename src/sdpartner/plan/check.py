@@ -46,8 +46,14 @@ def edition_name(series: Series, number: int | None) -> Text:
 
 
 def check(plan: Plan, where: Callable[[str], str]) -> tuple[Plan, list[Problem]]:
-    """Every problem the catalogue's declarations can find; the plan with derived names filled in."""
+    """Every problem the catalogue's declarations can find; the plan with derived names filled in, and without the
+    history's copies of events this plan holds itself (an edition ``same_as`` one of its events)."""
     problems: list[Problem] = []
+    own = {e.id for e in plan.events}
+    if any(ed.same_as in own for ed in plan.editions):
+        from msgspec.structs import replace
+
+        plan = replace(plan, editions=[ed for ed in plan.editions if ed.same_as not in own])
 
     def bad(path: str, what: str) -> None:
         problems.append(Problem(where(path), what))

@@ -543,6 +543,7 @@ class Edition(Occurrence, kw_only=True):
     aliases: Aliases = []
     year: Year | None = None
     year_note: Text | None = None
+    same_as: Slug | None = None  # the id of the plan event this edition was in its year's plan: that plan shows its own record
     keywords: Keywords = []
     sources: Cited
 
