@@ -1,4 +1,5 @@
-"""Keep the README's examples true: each ```console block's command is run and its output compared.
+"""Keep the README's examples true: each ```console block's command is run and its output (stdout, then stderr)
+compared.
 
     python scripts/readme_examples.py          # rewrite the outputs in README.md
     python scripts/readme_examples.py --check  # exit 1 when any output is stale (the tests do this)
@@ -34,7 +35,7 @@ def run(command: str) -> str:
         env[key] = value
     args = words[1:]
     result = CliRunner().invoke(build(), args, env=env)
-    out = result.stdout + (result.stderr if result.exit_code else "")  # a failing example shows its error line
+    out = result.stdout + result.stderr  # notes and errors on stderr, after the answer, as a terminal shows them
     if pipe.startswith("head -n "):
         out = "".join(out.splitlines(keepends=True)[: int(pipe.split()[-1])])
     return out

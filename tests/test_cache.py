@@ -127,7 +127,7 @@ def test_a_lying_cache_entry_is_a_miss(tmp_path: Path, kind: str) -> None:
     assert not list(cache.glob("*.tmp"))  # no pile of temporary files
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(damage=st.one_of(st.binary(max_size=300), st.integers(0, 400).map(lambda n: ("truncate", n)), st.integers(16, 2000).map(lambda n: ("flip", n))))
 def test_any_damage_to_the_cache_gives_the_answer_without_it(tmp_path: Path, damage: object) -> None:
     directory = tmp_path / "prop"

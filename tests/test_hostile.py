@@ -265,7 +265,7 @@ _pieces = st.sampled_from(list("ab [/]=#\\") + ["[bold]", "[/]", "[link=http://x
 _nasty = st.lists(_pieces, min_size=1, max_size=12).map("".join)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(_nasty, st.sampled_from(["table", "json", "csv", "tsv", "md"]))
 def test_injected_markup_and_controls_come_out_inert(tmp_path_factory: pytest.TempPathFactory, nasty: str, fmt: str) -> None:
     from typer.testing import CliRunner
@@ -295,7 +295,7 @@ _words = st.sampled_from(["overview", "actions", "list", "show", "city", "target
                           "json", "md", "csv", "2026", "-1", "7", "qingdao", "青岛", "", "--", "-h", "zh", "x" * 30, "help"])
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(_words, max_size=6))
 def test_random_argument_lists_never_crash(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
     from sdpartner.app import run

@@ -8,6 +8,7 @@ errors, terminal, safe, names, words, plan.text/declare -> plan -> query -> pres
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -31,6 +32,7 @@ def _name(path: Path) -> str:
     return ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
 
 
+@cache
 def _imports(path: Path) -> list[tuple[str, int]]:
     """(imported sdpartner module or top-level library, line) for every import in a file, lazy ones too."""
     me = _name(path).split(".")

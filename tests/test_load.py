@@ -206,7 +206,7 @@ def test_random_documents_end_in_a_plan_error(doc: dict[str, Any]) -> None:
 _MINI_TEXT = MINI.read_text(encoding="utf-8")
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(st.integers(0, len(_MINI_TEXT) - 1), st.integers(0, 40), st.text(max_size=6))
 def test_a_damaged_plan_never_escapes_as_an_unhandled_exception(start: int, cut: int, insert: str) -> None:
     """Random damage to the text of a plan: still a plan, or every problem as a PlanError."""

@@ -32,7 +32,7 @@ def render(document: Document, terminal: Terminal, level: int = 2) -> str:
     """Render a document as Markdown."""
     if isinstance(document, Bundle):
         parts = [render(part, terminal, part_level) for part_level, part in document.parts]
-        return "\n".join([*parts, f"---\n\n{escape(document.footer)}\n"])
+        return "\n".join([*parts, f"---\n\n{escape(document.footer)}\n"] if document.footer else parts)
     if isinstance(document, Listing):
         return f"{'#' * level} {escape(document.title)}\n\n{table(document)}"
     assert isinstance(document, Detail)

@@ -409,10 +409,10 @@ STATUS_LIST = Spec("status", "t_status", [
     Field("id", lambda st, ctx: st.item.id, style="dim", show="wide"),
     Field("name", lambda st, ctx: st.item.name if isinstance(st.item, Event) else st.item.label, style="name"),
     Field("status", lambda st, ctx: st.code, coded="st_", doc=STATUS.doc),
-    Field("evidence_date", lambda st, ctx: getattr(_evidence(st), "date", None), type="string or null", doc="the date of the latest evidence"),
+    Field("evidence_date", lambda st, ctx: getattr(_evidence(st), "date", None), missing="not_applicable", type="string or null", doc="the date of the latest evidence"),
     Field("source", lambda st, ctx: getattr(_evidence(st), "source", None), words=lambda st, ctx: _source_words(_evidence(st).source, ctx) if _evidence(st) else None,
-          type="string or null", doc="the source of the latest evidence (tables: its outlet, or a weak source's caveat)"),
-    Field("reliability", lambda st, ctx: _reliability(_evidence(st), ctx), show="wide", coded=RELIABILITY, type="string or null"),
+          missing="not_applicable", type="string or null", doc="the source of the latest evidence (tables: its outlet, or a weak source's caveat)"),
+    Field("reliability", lambda st, ctx: _reliability(_evidence(st), ctx), show="wide", coded=RELIABILITY, missing="not_applicable", type="string or null"),
     Field("wording", lambda st, ctx: getattr(_evidence(st), "wording", None), show="machine", type="string or null", doc="the source's own wording"),
     Field("note", lambda st, ctx: st.latest.note if st.latest is not None else None, show="machine", type="string or null"),
     Field("readings", lambda st, ctx: [{"status": s.status, "date": s.evidence[-1].date, "source": s.evidence[-1].source, "wording": s.evidence[-1].wording}

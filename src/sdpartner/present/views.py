@@ -410,8 +410,10 @@ def _words(value: Any, lang: Lang) -> str | None:
         return str(value["zh"] if lang == "zh" else value["en"])  # (a change in the other language only: see _pair)
     if isinstance(value, list):
         return "; ".join(_words(x, lang) or "" for x in value)
+    if isinstance(value, dict) and "start" in value:  # a date reading
+        return f"{value['start']}{'/' + value['end'] if value.get('end') else ''} ({value.get('what')})"
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {_words(x, lang)}" for k, x in value.items())
+        return ", ".join(f"{k}: {_words(x, lang)}" for k, x in value.items() if x not in (None, [], ""))
     if isinstance(value, float):
         return v.plain(value)
     return str(value)
