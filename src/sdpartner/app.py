@@ -24,7 +24,7 @@ def run(args: list[str] | None = None) -> int:
     if sys.stdout is None:  # started with stdout closed: writing to it is one line and exit 1
         from .console import Closed
 
-        sys.stdout = Closed()  # type: ignore[assignment]
+        sys.stdout = Closed()
     if not args:  # the bare program: its help, on stdout, as a success (click's no_args_is_help exits 2)
         args = ["--help"]
     try:

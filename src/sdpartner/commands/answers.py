@@ -15,7 +15,7 @@ from .spec import Answer, Request
 def overview(req: Request) -> Answer:
     from ..present.views import overview as view
 
-    return Answer(view(req.plan, req.lang))  # type: ignore[arg-type]
+    return Answer(view(req.plan, req.lang))
 
 
 def actions_list(req: Request) -> Answer:
@@ -23,14 +23,14 @@ def actions_list(req: Request) -> Answer:
     from ..present.fields import Ctx
     from ..query import filters as q
 
-    return Answer(L.ACTIONS.listing(q.actions(req.plan, req["group"], req["search"]), Ctx(req.plan, req.lang)))  # type: ignore[arg-type]
+    return Answer(L.ACTIONS.listing(q.actions(req.plan, req["group"], req["search"]), Ctx(req.plan, req.lang)))
 
 
 def actions_show(req: Request) -> Answer:
     from ..present.views import action_detail
     from ..query import filters as q
 
-    return Answer(action_detail(req.plan, q.find_action(req.plan, req["action"]), req.lang))  # type: ignore[arg-type]
+    return Answer(action_detail(req.plan, q.find_action(req.plan, req["action"]), req.lang))
 
 
 def targets(req: Request) -> Answer:
@@ -38,7 +38,7 @@ def targets(req: Request) -> Answer:
     from ..present.fields import Ctx
     from ..query import filters as q
 
-    return Answer(L.FIGURES.listing(q.figures(req.plan, req["action"], req["year"], req["kind"]), Ctx(req.plan, req.lang)))  # type: ignore[arg-type]
+    return Answer(L.FIGURES.listing(q.figures(req.plan, req["action"], req["year"], req["kind"]), Ctx(req.plan, req.lang)))
 
 
 def events(req: Request) -> Answer:
@@ -50,35 +50,35 @@ def events(req: Request) -> Answer:
     since, until = q.strict_date(req["since"], "--from"), q.strict_date(req["until"], "--to")
     found = q.events(req.plan, req["year"], req["place"], req["action"], req["series"], since, until)
     notes = tuple(message(n.code, req.lang, n.params) for n in q.event_notes(req.plan, found, req["year"], since, until))
-    return Answer(L.EVENTS.listing(found, Ctx(req.plan, req.lang)), notes)  # type: ignore[arg-type]
+    return Answer(L.EVENTS.listing(found, Ctx(req.plan, req.lang)), notes)
 
 
 def events_show(req: Request) -> Answer:
     from ..present.views import record_detail
     from ..query.records import find_record
 
-    return Answer(record_detail(req.plan, find_record(req.plan, req["event"], ("event", "edition")), req.lang))  # type: ignore[arg-type]
+    return Answer(record_detail(req.plan, find_record(req.plan, req["event"], ("event", "edition")), req.lang))
 
 
 def sources(req: Request) -> Answer:
     from ..present import listings as L
     from ..present.fields import Ctx
 
-    return Answer(L.SOURCE_LIST.listing([req.plan.article, *req.plan.sources], Ctx(req.plan, req.lang)))  # type: ignore[arg-type]
+    return Answer(L.SOURCE_LIST.listing([req.plan.article, *req.plan.sources], Ctx(req.plan, req.lang)))
 
 
 def city_list(req: Request) -> Answer:
     from ..present import listings as L
     from ..present.fields import Ctx
 
-    return Answer(L.CITIES.listing(req.plan.cities, Ctx(req.plan, req.lang)))  # type: ignore[arg-type]
+    return Answer(L.CITIES.listing(req.plan.cities, Ctx(req.plan, req.lang)))
 
 
 def city_show(req: Request) -> Answer:
     from ..present.views import city_detail
     from ..query import filters as q
 
-    return Answer(city_detail(req.plan, q.find_city(req.plan, req["name"]), req.lang))  # type: ignore[arg-type]
+    return Answer(city_detail(req.plan, q.find_city(req.plan, req["name"]), req.lang))
 
 
 def sectors(req: Request) -> Answer:
@@ -86,7 +86,7 @@ def sectors(req: Request) -> Answer:
     from ..present.fields import Ctx
     from ..query import filters as q
 
-    return Answer(L.SECTORS.listing(q.sector_index(req.plan, req["search"]), Ctx(req.plan, req.lang)))  # type: ignore[arg-type]
+    return Answer(L.SECTORS.listing(q.sector_index(req.plan, req["search"]), Ctx(req.plan, req.lang)))
 
 
 def search(req: Request) -> Answer:
@@ -105,8 +105,8 @@ def search(req: Request) -> Answer:
 
         raise UsageError("bad_kind", choices=", ".join(cat.codes()), value=shown(kind, 40))
     result = run(req.plan, text, req["limit"], kind, correct=not req["as_typed"])
-    listing = search_listing(req.plan, result, text, req.lang)  # type: ignore[arg-type]
-    notes = search_notes(result, text, req.lang)  # type: ignore[arg-type]
+    listing = search_listing(req.plan, result, text, req.lang)
+    notes = search_notes(result, text, req.lang)
     # people reading a table or Markdown see an empty result's note in the listing itself
     shown_in_listing = not result.hits and req.fmt in ("table", "md")
     return Answer(listing, () if shown_in_listing else tuple(notes))
@@ -116,7 +116,7 @@ def show(req: Request) -> Answer:
     from ..present.views import record_detail
     from ..query.records import find_record
 
-    return Answer(record_detail(req.plan, find_record(req.plan, req["ref"]), req.lang))  # type: ignore[arg-type]
+    return Answer(record_detail(req.plan, find_record(req.plan, req["ref"]), req.lang))
 
 
 def status(req: Request) -> Answer:
@@ -132,7 +132,7 @@ def status(req: Request) -> Answer:
     plan = req.plan if (year is None or req.plan_path is not None) else load(str(bundled_plan_path(year)) if year in bundled_years() else None)
     if year is not None and req.plan_path is None and year not in bundled_years():
         raise UsageError("no_status_year", year=year, years=", ".join(map(str, bundled_years())))
-    return Answer(status_listing(plan, req.lang, year, as_of))  # type: ignore[arg-type]
+    return Answer(status_listing(plan, req.lang, year, as_of))
 
 
 def diff(req: Request) -> Answer:
@@ -143,7 +143,7 @@ def diff(req: Request) -> Answer:
     old = load(req["old"])
     new = load(req["new"])
     changes = compare(old, new)
-    return Answer(diff_document(old, new, changes, req.lang), code=ExitCode.FAILURE if changes else ExitCode.OK)  # type: ignore[arg-type]
+    return Answer(diff_document(old, new, changes, req.lang), code=ExitCode.FAILURE if changes else ExitCode.OK)
 
 
 def export(req: Request) -> Answer:
@@ -171,7 +171,7 @@ def validate(req: Request) -> Answer:
             _stderr(visible(str(problem), single_line=True) + "\n")
         _stderr(f"sdpartner: {message('problems_found', req.lang, {'n': len(exc.problems), 'which': which})}\n")
         return Answer(code=ExitCode.FAILURE)
-    counts = ", ".join(f"{n} {(one if n == 1 else many).pick(req.lang)}" for one, many, n in record_counts(plan))  # type: ignore[arg-type]
+    counts = ", ".join(f"{n} {(one if n == 1 else many).pick(req.lang)}" for one, many, n in record_counts(plan))
     line = message("valid", req.lang, {"which": which, "counts": counts}) + "\n"
     return Answer(_Text(line))
 

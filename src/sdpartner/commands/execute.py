@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..console import emit, error, note
 from ..errors import ExitCode, SdpartnerError, UsageError
+from ..plan.text import Lang
 
 from .spec import Answer, Request, load  # noqa: F401 - the answers' types, and the loader, where commands expect them
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 SHARED = ("lang", "format", "plan")
 
 
-def resolve(command: Command, values: dict[str, Any], root: dict[str, Any] | None = None) -> tuple[str, str, str | None]:
+def resolve(command: Command, values: dict[str, Any], root: dict[str, Any] | None = None) -> tuple[Lang, str, str | None]:
     """The language, format and plan of a run: the command's own option, else the one before the command name,
     else the environment (SDPARTNER_LANG, SDPARTNER_PLAN), else the default."""
     root = root or {}
@@ -28,6 +29,7 @@ def resolve(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
     lang = lang.lower()
     if lang not in ("en", "zh"):
         raise UsageError("bad_choice", option="--lang / SDPARTNER_LANG", choices="en, zh", value=lang[:40])
+    chosen: Lang = "zh" if lang == "zh" else "en"
     default_fmt = next((p.default for p in command.params if p.name == "format"), None)
     fmt = values.get("format") or root.get("format") or default_fmt or "table"
     choices = next((p.choices for p in command.params if p.name == "format"), ())
@@ -37,12 +39,12 @@ def resolve(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
         else:
             raise UsageError("bad_choice", option="--format", choices=", ".join(choices), value=str(fmt)[:40])
     plan = values.get("plan") or root.get("plan") or os.environ.get("SDPARTNER_PLAN") or None
-    return lang, str(fmt), plan
+    return chosen, str(fmt), plan
 
 
 def execute(command: Command, values: dict[str, Any], root: dict[str, Any] | None = None) -> int:
     """Run ``command`` with its parsed ``values`` and print its answer once; the exit code."""
-    lang = "en"
+    lang: Lang = "en"
     try:
         _no_empty(command, values, root)
         lang, fmt, plan_path = resolve(command, values, root)

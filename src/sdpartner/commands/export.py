@@ -56,7 +56,7 @@ def export(req: Request) -> Answer:
     from ..present.views import export as bundle
     from ..terminal import Terminal
 
-    text = render(bundle(req.plan, req.lang), OutputFormat(fmt), Terminal())  # type: ignore[arg-type]
+    text = render(bundle(req.plan, req.lang), OutputFormat(fmt), Terminal())
     if to_stdout:
         return Answer(_Text(text))
     write_files([(output, _writer(text))], force)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import msgspec
 
 from ..errors import ExitCode
+from ..plan.text import Lang
 
 if TYPE_CHECKING:
     from ..plan.model import Plan
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 class Request:
     """What a command's answer works from: its values, the language, the format, and the plan (loaded once, on use)."""
 
-    def __init__(self, command: "Command", values: dict[str, Any], lang: str, fmt: str, plan_path: str | None) -> None:
+    def __init__(self, command: "Command", values: dict[str, Any], lang: Lang, fmt: str, plan_path: str | None) -> None:
         self.command, self.values, self.lang, self.fmt, self.plan_path = command, values, lang, fmt, plan_path
         self._plan: Plan | None = None
 

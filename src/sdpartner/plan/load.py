@@ -252,7 +252,7 @@ def convert(doc: dict[str, Any], origins: Origins) -> Plan:
     from .catalogue import plan_type
 
     try:
-        return msgspec.convert(doc, plan_type())  # type: ignore[no-any-return]
+        return msgspec.convert(doc, plan_type())
     except msgspec.ValidationError:
         pass
     except RecursionError:

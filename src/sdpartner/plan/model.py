@@ -64,10 +64,10 @@ def ref(targets: str | tuple[str, ...], code: str, words: Text, back: str, back_
 # ----------------------------------------------------------------------------------------------
 
 
-class Citation(_Record, kw_only=True):
+class Citation(_Record, frozen=True, kw_only=True):
     """A citation of a source other than the primary article: which source, and where in it."""
 
-    source: ref("source", "cites_source", T("来源", "cites source"), "cited_by", T("被引用", "cited by"))  # type: ignore[valid-type]
+    source: ref("source", "cites_source", T("来源", "cites source"), "cited_by", T("被引用", "cited by"))
     at: NonEmpty = "excerpt"
 
 
@@ -97,7 +97,7 @@ def _sort_key(text: str) -> tuple[int, int, int]:
     return (year or 0, month or 0, day or 0)
 
 
-class DateReading(_Record, kw_only=True):
+class DateReading(_Record, frozen=True, kw_only=True):
     """When an event was (or was to be) held, as one source states it: ISO start and end as precise as the
     source, what the date is, how its year is known. ``precision`` is derived from how ``start`` is written."""
 
@@ -140,7 +140,7 @@ class DateReading(_Record, kw_only=True):
 PlaceKnown = Literal["stated", "from_name", "inferred"]
 
 
-class Place(_Record, kw_only=True):
+class Place(_Record, frozen=True, kw_only=True):
     """A place as a value: its name, and how it is known (stated by a source, read from the event's name, or
     inferred by us, which a note explains)."""
 
@@ -167,7 +167,7 @@ class Qualifier(str, Enum):
 Currency = Literal["CNY", "USD"]
 
 
-class Amount(_Record, kw_only=True):
+class Amount(_Record, frozen=True, kw_only=True):
     """A number as a value: how much, of what (``unit``, or ``currency`` for money, in one unit: yuan, dollars),
     qualified as the source qualifies it, with the source's own wording (``original``) and its scope."""
 
@@ -187,7 +187,7 @@ class Amount(_Record, kw_only=True):
             raise ValueError("money has a currency and no unit")
 
 
-class Count(Amount, kw_only=True):
+class Count(Amount, frozen=True, kw_only=True):
     """A headline number of an edition or event (companies, guests, exhibitors, deals ...), as one source gives it."""
 
     label: Text
@@ -200,7 +200,7 @@ class Count(Amount, kw_only=True):
 # ----------------------------------------------------------------------------------------------
 
 
-class Article(_Record, kw_only=True):
+class Article(_Record, frozen=True, kw_only=True):
     """The one article the plan's facts come from, and how its paragraphs are numbered."""
 
     id: Slug = "article"
@@ -216,15 +216,15 @@ class Article(_Record, kw_only=True):
     cites: Cites = []
 
 
-class PlanInfo(_Record, kw_only=True):
+class PlanInfo(_Record, frozen=True, kw_only=True):
     """The plan as a whole."""
 
     id: Slug
     name: Text
     short_name: Text
     year: Year
-    released_at: ref("event", "released_at", T("发布于", "released at"), "releases", T("发布", "releases"))  # type: ignore[valid-type]
-    presented_by: ref("person", "presented_by", T("发布人", "presented by"), "presents", T("发布", "presents"))  # type: ignore[valid-type]
+    released_at: ref("event", "released_at", T("发布于", "released at"), "releases", T("发布", "releases"))
+    presented_by: ref("person", "presented_by", T("发布人", "presented by"), "presents", T("发布", "presents"))
     summary: Text
     reviewed: IsoDay | None = None  # the day the plan's year was last checked for reports (status)
     invitation: Text | None = None
@@ -235,24 +235,24 @@ class PlanInfo(_Record, kw_only=True):
     cites: Cites = []
 
 
-class Presentation(_Record, kw_only=True):
+class Presentation(_Record, frozen=True, kw_only=True):
     """Who presented what at the dialogue."""
 
-    presenter: ref(("person", "city", "organisation"), "presented", T("发布/推介", "presented"), "presenter_at", T("对话会上发布", "presented at the dialogue"))  # type: ignore[valid-type]
+    presenter: ref(("person", "city", "organisation"), "presented", T("发布/推介", "presented"), "presenter_at", T("对话会上发布", "presented at the dialogue"))
     subject: Text
-    document: ref("document", "presents_document", T("发布文件", "presents document"), "presented_in", T("发布于对话会", "presented at the dialogue")) | None = None  # type: ignore[valid-type]
+    document: ref("document", "presents_document", T("发布文件", "presents document"), "presented_in", T("发布于对话会", "presented at the dialogue")) | None = None
     sources: Sources = []
     cites: Cites = []
 
 
-class Dialogue(_Record, kw_only=True):
+class Dialogue(_Record, frozen=True, kw_only=True):
     """The dialogue at which the plan was released."""
 
-    event: ref("event", "dialogue_of", T("对话会", "dialogue"), "is_dialogue", T("发布计划的对话会", "the dialogue itself"))  # type: ignore[valid-type]
+    event: ref("event", "dialogue_of", T("对话会", "dialogue"), "is_dialogue", T("发布计划的对话会", "the dialogue itself"))
     theme: Text
     ambassador_countries: list[Text] = []
     attendees: list[Text] = []
-    figures: list[ref("figure", "attendance", T("出席数字", "attendance figure"), "attendance_of", T("对话会出席", "attendance at the dialogue"))] = []  # type: ignore[valid-type]
+    figures: list[ref("figure", "attendance", T("出席数字", "attendance figure"), "attendance_of", T("对话会出席", "attendance at the dialogue"))] = []
     agenda: Text | None = None
     standing: Text | None = None
     presentations: list[Presentation] = []
@@ -292,27 +292,27 @@ class OfferKind(str, Enum):
     strength = "strength"
 
 
-class Document(_Record, kw_only=True):
+class Document(_Record, frozen=True, kw_only=True):
     """A document released at the dialogue."""
 
     id: Slug
     name: Text
-    presented_by: ref("person", "presented_by", T("发布人", "presented by"), "presents", T("发布", "presents")) | None = None  # type: ignore[valid-type]
+    presented_by: ref("person", "presented_by", T("发布人", "presented by"), "presents", T("发布", "presents")) | None = None
     keywords: Keywords = []
     sources: Sources = []
     cites: Cites = []
 
 
-class Role(_Record, kw_only=True):
+class Role(_Record, frozen=True, kw_only=True):
     """A person's title at an organisation."""
 
     title: Text
-    organisation: ref("organisation", "role_at", T("任职于", "works at"), "has_person", T("人员", "person")) | None = None  # type: ignore[valid-type]
+    organisation: ref("organisation", "role_at", T("任职于", "works at"), "has_person", T("人员", "person")) | None = None
     sources: Sources = []
     cites: Cites = []
 
 
-class Person(_Record, kw_only=True):
+class Person(_Record, frozen=True, kw_only=True):
     """A named person."""
 
     id: Slug
@@ -322,21 +322,21 @@ class Person(_Record, kw_only=True):
     cites: Cites = []
 
 
-class Organisation(_Record, kw_only=True):
+class Organisation(_Record, frozen=True, kw_only=True):
     """A government body, bank or other organisation the sources name."""
 
     id: Slug
     name: Text
     kind: Text
-    shareholder: ref("organisation", "shareholder", T("股东", "shareholder"), "holds_share_in", T("持股", "holds a share in")) | None = None  # type: ignore[valid-type]
+    shareholder: ref("organisation", "shareholder", T("股东", "shareholder"), "holds_share_in", T("持股", "holds a share in")) | None = None
     facts: list[Text] = []
-    figures: list[ref("figure", "reports", T("数字", "reports figure"), "reported_by", T("数字来自", "reported by"))] = []  # type: ignore[valid-type]
+    figures: list[ref("figure", "reports", T("数字", "reports figure"), "reported_by", T("数字来自", "reported by"))] = []
     keywords: Keywords = []
     sources: Sources = []
     cites: Cites = []
 
 
-class Group(_Record, kw_only=True):
+class Group(_Record, frozen=True, kw_only=True):
     """One of the four groups of actions."""
 
     id: Annotated[int, Meta(ge=1, le=100)]
@@ -347,12 +347,12 @@ class Group(_Record, kw_only=True):
     cites: Cites = []
 
 
-class Action(_Record, kw_only=True):
+class Action(_Record, frozen=True, kw_only=True):
     """One of the ten actions."""
 
     id: Annotated[int, Meta(ge=1, le=1000)]
     slug: Slug
-    group: GroupKey  # type: ignore[valid-type]
+    group: GroupKey
     name: Text
     summary: Text
     summary_note: Text | None = None  # where the summary is our reading of a short wording, it says so
@@ -360,23 +360,23 @@ class Action(_Record, kw_only=True):
     cites: Cites = []
 
 
-class Measure(_Record, kw_only=True):
+class Measure(_Record, frozen=True, kw_only=True):
     """A concrete measure, attached to a group and, where the text allows, to an action."""
 
     id: Slug
-    group: GroupKey  # type: ignore[valid-type]
-    action: ActionKey | None = None  # type: ignore[valid-type]
+    group: GroupKey
+    action: ActionKey | None = None
     attribution: Attribution
     text: Text
-    programmes: list[ref("programme", "names_programme", T("涉及项目", "names programme"), "named_in", T("见于举措", "named in measure"))] = []  # type: ignore[valid-type]
-    figures: list[ref("figure", "names_figure", T("涉及数字", "names figure"), "measured_in", T("见于举措", "named in measure"))] = []  # type: ignore[valid-type]
-    events: list[ref("event", "names_event", T("涉及活动", "names event"), "held_under", T("见于举措", "named in measure"))] = []  # type: ignore[valid-type]
-    cities: list[ref("city", "names_city", T("涉及城市", "names city"), "named_in", T("见于举措", "named in measure"))] = []  # type: ignore[valid-type]
+    programmes: list[ref("programme", "names_programme", T("涉及项目", "names programme"), "named_in", T("见于举措", "named in measure"))] = []
+    figures: list[ref("figure", "names_figure", T("涉及数字", "names figure"), "measured_in", T("见于举措", "named in measure"))] = []
+    events: list[ref("event", "names_event", T("涉及活动", "names event"), "held_under", T("见于举措", "named in measure"))] = []
+    cities: list[ref("city", "names_city", T("涉及城市", "names city"), "named_in", T("见于举措", "named in measure"))] = []
     keywords: Keywords = []
     cites: Cites = []
 
 
-class Programme(_Record, kw_only=True):
+class Programme(_Record, frozen=True, kw_only=True):
     """A named programme, brand, campaign, mechanism or platform."""
 
     id: Slug
@@ -388,7 +388,7 @@ class Programme(_Record, kw_only=True):
     cites: Cites = []
 
 
-class Figure(Amount, kw_only=True):
+class Figure(Amount, frozen=True, kw_only=True):
     """A number the plan sets (a target) or the article reports (a status)."""
 
     id: Slug
@@ -396,14 +396,14 @@ class Figure(Amount, kw_only=True):
     year: Year | None = None
     time: Text | None = None
     kind: FigureKind
-    subject: ref(("organisation", "city"), "about", T("关于", "about"), "has_figure", T("相关数字", "figure about it")) | None = None  # type: ignore[valid-type]
+    subject: ref(("organisation", "city"), "about", T("关于", "about"), "has_figure", T("相关数字", "figure about it")) | None = None
     note: Text | None = None
     keywords: Keywords = []
     sources: Sources = []
     cites: Cites = []
 
 
-class Occurrence(_Record, kw_only=True):
+class Occurrence(_Record, frozen=True, kw_only=True):
     """What an event or an edition of a series has once sources report on it: dates, places, counts."""
 
     dates: list[DateReading] = []
@@ -418,7 +418,7 @@ class Occurrence(_Record, kw_only=True):
 UNNAMED = Text(zh="", en="")  # an event of a series that takes its name from the series
 
 
-class Event(Occurrence, kw_only=True):
+class Event(Occurrence, frozen=True, kw_only=True):
     """An event the plan names. One that belongs to a series names the series and its edition number and takes
     its name from the series (``name`` only where the plan words it otherwise)."""
 
@@ -427,11 +427,11 @@ class Event(Occurrence, kw_only=True):
     kind: Text
     year: Year | None = None
     year_from_plan: bool = False  # the year is the plan's year, not one the source gives for the event
-    series: ref("series", "in_series", T("属于系列", "in series"), "has_plan_event", T("计划中的活动", "event of a plan")) | None = None  # type: ignore[valid-type]
+    series: ref("series", "in_series", T("属于系列", "in series"), "has_plan_event", T("计划中的活动", "event of a plan")) | None = None
     edition: Annotated[int, Meta(ge=1, le=10_000)] | None = None
-    city: ref("city", "in_city", T("所在城市", "in city"), "has_event", T("相关活动", "event")) | None = None  # type: ignore[valid-type]
-    group: GroupKey | None = None  # type: ignore[valid-type]
-    action: ActionKey | None = None  # type: ignore[valid-type]
+    city: ref("city", "in_city", T("所在城市", "in city"), "has_event", T("相关活动", "event")) | None = None
+    group: GroupKey | None = None
+    action: ActionKey | None = None
     attribution: Attribution | None = None
     aliases: Aliases = []
     keywords: Keywords = []
@@ -439,7 +439,7 @@ class Event(Occurrence, kw_only=True):
     cites: Cites = []
 
 
-class Sector(_Record, kw_only=True):
+class Sector(_Record, frozen=True, kw_only=True):
     """A field in our own cross-city index (not a fact of the article: a way to find the cities' wording)."""
 
     id: Slug
@@ -447,13 +447,13 @@ class Sector(_Record, kw_only=True):
     keywords: Keywords = []
 
 
-class Offer(_Record, kw_only=True):
+class Offer(_Record, frozen=True, kw_only=True):
     """A field a city presented, in the city's own framing, linked to sectors of the index."""
 
     id: Slug
     name: Text
     kind: OfferKind
-    sectors: list[ref("sector", "in_sector", T("所属行业", "in sector"), "has_offer", T("城市推介条目", "city offer"))] = []  # type: ignore[valid-type]
+    sectors: list[ref("sector", "in_sector", T("所属行业", "in sector"), "has_offer", T("城市推介条目", "city offer"))] = []
     keywords: Keywords = []
 
 
@@ -461,7 +461,7 @@ def _offer_title(offer: Offer, city: "City", _plan: object) -> Text:
     return T(f"{city.name.zh}:{offer.name.zh}", f"{city.name.en}: {offer.name.en}")
 
 
-class City(_Record, kw_only=True):
+class City(_Record, frozen=True, kw_only=True):
     """A city that presented its 2026 priority investment fields."""
 
     id: Slug
@@ -477,7 +477,7 @@ class City(_Record, kw_only=True):
     cites: Cites = []
 
 
-class Statement(_Record, kw_only=True):
+class Statement(_Record, frozen=True, kw_only=True):
     """Something else the article says, in our words."""
 
     id: Slug
@@ -495,7 +495,7 @@ class Statement(_Record, kw_only=True):
 Reliability = Literal["official", "major", "minor", "release", "repost", "weak"]
 
 
-class Source(_Record, kw_only=True):
+class Source(_Record, frozen=True, kw_only=True):
     """A public page other than the primary article that records cite. ``reliability`` rates it by who issued
     it; a weak source says in ``caveat`` how a reader should take it (shown wherever its facts appear)."""
 
@@ -518,7 +518,7 @@ class Source(_Record, kw_only=True):
             raise ValueError("a weak source has a caveat (e.g. 'an exhibitor's account'), and only a weak one")
 
 
-class Series(_Record, kw_only=True):
+class Series(_Record, frozen=True, kw_only=True):
     """A recurring event; its editions are history ``[[editions]]`` and the plans' events that name it.
     ``edition_name`` words one edition's name from its number: ``{nth}`` (1st) and ``{cn}`` (一)."""
 
@@ -533,11 +533,11 @@ class Series(_Record, kw_only=True):
     cites: Cites = []
 
 
-class Edition(Occurrence, kw_only=True):
+class Edition(Occurrence, frozen=True, kw_only=True):
     """An earlier edition of a series, with what the sources say of it, every value cited."""
 
     id: Slug
-    series: ref("series", "edition_of", T("属于系列", "edition of"), "has_edition", T("往届", "edition"))  # type: ignore[valid-type]
+    series: ref("series", "edition_of", T("属于系列", "edition of"), "has_edition", T("往届", "edition"))
     edition: Annotated[int, Meta(ge=1, le=1000)] | None = None
     name: Text
     aliases: Aliases = []
@@ -548,23 +548,23 @@ class Edition(Occurrence, kw_only=True):
     sources: Cited
 
 
-class Observation(Amount, kw_only=True):
+class Observation(Amount, frozen=True, kw_only=True):
     """An earlier (or later) reading of a figure of the plan (the sister-city count in 2023, say), as a source gives it."""
 
     id: Slug
-    figure: ref("figure", "reading_of", T("数字读数", "reading of"), "has_reading", T("历年读数", "reading"))  # type: ignore[valid-type]
+    figure: ref("figure", "reading_of", T("数字读数", "reading of"), "has_reading", T("历年读数", "reading"))
     as_of: IsoDate
     value: Number | None = None  # type: ignore[assignment]
     note: Text | None = None
     sources: Cited
 
 
-class Fact(_Record, kw_only=True):
+class Fact(_Record, frozen=True, kw_only=True):
     """Something a source states about records of the plan or its history that is not one of their own fields
     (a guest city, a cumulative total, a goal, an initiative released), in our words, with its numbers as values."""
 
     id: Slug
-    about: list[ref(("event", "edition", "series", "figure", "person", "organisation", "document", "city"), "fact_about", T("关于", "about"),  # type: ignore[valid-type]
+    about: list[ref(("event", "edition", "series", "figure", "person", "organisation", "document", "city"), "fact_about", T("关于", "about"),
                     "has_fact", T("相关事实", "fact"))]
     date: IsoDate | None = None
     text: Text
@@ -581,20 +581,20 @@ class Fact(_Record, kw_only=True):
 StatusCode = Literal["scheduled", "opened", "held", "closed", "met", "partly_met", "missed"]
 
 
-class Evidence(_Record, kw_only=True):
+class Evidence(_Record, frozen=True, kw_only=True):
     """What a status rests on: a source, the date of the evidence, and the source's own wording."""
 
-    source: ref("source", "cites_source", T("来源", "cites source"), "cited_by", T("被引用", "cited by"))  # type: ignore[valid-type]
+    source: ref("source", "cites_source", T("来源", "cites source"), "cited_by", T("被引用", "cited by"))
     date: IsoDay
     wording: NonEmpty
 
 
-class Status(_Record, kw_only=True):
+class Status(_Record, frozen=True, kw_only=True):
     """One status reading of an event or target of the plan's year. Readings are a history: a later one is
     added, never written over an earlier one."""
 
     id: Slug
-    item: ref(("event", "figure"), "status_of", T("状态所属", "status of"), "has_status", T("进展", "status")) # type: ignore[valid-type]
+    item: ref(("event", "figure"), "status_of", T("状态所属", "status of"), "has_status", T("进展", "status"))
     status: StatusCode
     evidence: Annotated[list[Evidence], Meta(min_length=1)]
     note: Text | None = None
@@ -626,7 +626,7 @@ def _status_title(s: Status, _parent: object, _plan: object) -> Text:
 _NAME = (("name", "name"), ("aliases", "alias"), ("keywords", "keyword"))
 
 
-class Plan(_Record, kw_only=True):
+class Plan(_Record, frozen=True, kw_only=True):
     """A plan: one year's plan file joined with the history shared by every year."""
 
     schema_version: Annotated[int, Meta(ge=1, le=SCHEMA_VERSION)]

@@ -94,7 +94,7 @@ def value(v: Any, lang: Lang) -> Value:
     if isinstance(v, float) and v.is_integer() and abs(v) < 1e18:
         return int(v)
     if isinstance(v, list):
-        return [value(x, lang) for x in v]  # type: ignore[misc]
+        return [value(x, lang) for x in v]
     return v  # type: ignore[no-any-return]
 
 

@@ -200,12 +200,12 @@ EVENTS = Spec("events", "t_events", [
           doc="the year is the plan's, not one a source gives for the event"),
     Field("date", lambda e, ctx: iso(main_reading(e)), words=lambda e, ctx: v.dates_text(ctx.plan, e.dates, ctx.lang), missing="date_not_stated",
           type="string or null", doc="ISO 8601 of the main date reading (`2024-08-28`, `2022-06-19/2022-06-21`, `--06-27` without a year); tables say every reading in words"),
-    Field("start", lambda e, ctx: (main_reading(e) or _NO).start, show="machine", type="string or null", doc="ISO start of the main reading"),  # type: ignore[attr-defined]
-    Field("end", lambda e, ctx: (main_reading(e) or _NO).end, show="machine", type="string or null"),  # type: ignore[attr-defined]
-    Field("precision", lambda e, ctx: (main_reading(e) or _NO).precision, show="machine", type="string or null", doc="`day`, `month` or `year`"),  # type: ignore[attr-defined]
-    Field("date_what", lambda e, ctx: (main_reading(e) or _NO).what, show="machine", type="string or null",  # type: ignore[attr-defined]
+    Field("start", lambda e, ctx: (main_reading(e) or _NO).start, show="machine", type="string or null", doc="ISO start of the main reading"),
+    Field("end", lambda e, ctx: (main_reading(e) or _NO).end, show="machine", type="string or null"),
+    Field("precision", lambda e, ctx: (main_reading(e) or _NO).precision, show="machine", type="string or null", doc="`day`, `month` or `year`"),
+    Field("date_what", lambda e, ctx: (main_reading(e) or _NO).what, show="machine", type="string or null",
           doc="`scheduled`, `held`, `opened`, `closed`, `reported`, `during` (a day during the event)"),
-    Field("year_known", lambda e, ctx: (main_reading(e) or _NO).year_known, show="machine", type="string or null",  # type: ignore[attr-defined]
+    Field("year_known", lambda e, ctx: (main_reading(e) or _NO).year_known, show="machine", type="string or null",
           doc="`stated`, `page_date`, `context`, `not_stated`"),
     Field("dates", lambda e, ctx: [_reading(d) for d in e.dates], show="machine", type="object[]", doc="every date reading: `start`, `end`, `precision`, `what`, `year_known`, `sources`, `cites`"),
     Field("edition", style="number", show="machine", type="int or null", doc="e.g. 7"),
