@@ -22,7 +22,7 @@ LangArg = Annotated[Lang | None, Field(description="Language of names and texts:
 class Server:
     """The plan and the defaults (``--plan``, ``--lang``) the tools answer with; the plan is loaded once."""
 
-    def __init__(self, plan_path: "str | None", lang: str) -> None:
+    def __init__(self, plan_path: "str | None", lang: Lang) -> None:
         self.plan_path, self.lang = plan_path, lang
         self._plan: Any = None
 
@@ -34,7 +34,7 @@ class Server:
             self._plan = load(self.plan_path)
         return self._plan
 
-    def pick(self, lang: str | None) -> Any:
+    def pick(self, lang: Lang | None) -> Lang:
         return lang or self.lang
 
     # ------------------------------------------------------------------------------------------
@@ -71,10 +71,11 @@ class Server:
     def cited_rows(self, rows: list[dict[str, Any]], kind: str | None = None) -> list[dict[str, Any]]:
         return [{**row, "citations": self.citations(kind or str(row.get("type")), str(row.get("id")))} for row in rows]
 
-    def document(self, document: Any) -> Any:
+    def document(self, document: Any) -> dict[str, Any]:
         from .output.json import to_builtins
 
-        return to_builtins(document)
+        built: dict[str, Any] = to_builtins(document)
+        return built
 
 
 def _paragraphs(value: Any) -> set[int]:
@@ -82,7 +83,7 @@ def _paragraphs(value: Any) -> set[int]:
 
     found: set[int] = set()
     if isinstance(value, msgspec.Struct):
-        for name in type(value).__struct_fields__:
+        for name in value.__struct_fields__:
             v = getattr(value, name)
             if name == "cites" and isinstance(v, list):
                 found.update(v)
@@ -127,7 +128,7 @@ def build(server: Server) -> Any:
         "Shandong's 2026 'Ten Partner Actions' opening-up plan and the history of its events. Every record carries its "
         "citations (source id, outlet, address, paragraph, and the caveat of a weak source): quote them. 'No report found' "
         "in plan_status does not mean an event did not happen."))
-    read_only = ToolAnnotations(readOnlyHint=True, destructiveHint=False, idempotentHint=True, openWorldHint=False)
+    read_only = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
 
     def guard(fn: Any) -> Any:
         def call(*args: Any, **kwargs: Any) -> Any:
@@ -285,7 +286,7 @@ def build(server: Server) -> Any:
     return app
 
 
-def serve(plan_path: str | None, lang: str) -> None:
+def serve(plan_path: str | None, lang: Lang) -> None:
     """Run the server over stdio until the client closes; logs go to stderr, never to stdout."""
     import logging
 

@@ -4,6 +4,7 @@ loses a file that is there)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..errors import UsageError
@@ -67,7 +68,7 @@ class _Text(str):
     """An answer that is already text."""
 
 
-def _writer(text: str):  # noqa: ANN202
+def _writer(text: str) -> Callable[[str], None]:
     def write(tmp: str) -> None:
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)

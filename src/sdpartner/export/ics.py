@@ -40,7 +40,8 @@ def calendar(plan: Plan, lang: Lang) -> tuple[str, int]:
     stamp = dt.datetime.fromisoformat((plan.plan.reviewed or "2026-01-01") + "T00:00:00+00:00")
     sources = {s.id: s for s in plan.sources}
     left_out = 0
-    for item in [*plan.events, *plan.editions]:
+    items: list[Event | Edition] = [*plan.events, *plan.editions]
+    for item in items:
         reading = _best(item)
         if reading is None:
             left_out += 1

@@ -26,7 +26,8 @@ from typing import Any
 import msgspec
 
 from ..plan import catalogue as cat
-from ..plan.model import Citation, Place, Plan, Text
+from ..plan.model import Citation, Place, Plan
+from ..plan.text import Text
 
 # SQL keywords (SQLite's list) that a generated name must not be: they are renamed
 KEYWORDS = frozenset("""abort action add after all alter always analyze and as asc attach autoincrement before begin between by cascade case cast

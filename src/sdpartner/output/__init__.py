@@ -39,7 +39,8 @@ RENDERERS: dict[OutputFormat, str] = {
 def render(document: Document, fmt: OutputFormat, terminal: Terminal | None = None) -> str:
     """Render a Listing or Detail in a format; the text ends with a newline."""
     module = importlib.import_module(f"{__name__}.{RENDERERS[fmt]}")
-    return module.render(document, terminal or Terminal())
+    text: str = module.render(document, terminal or Terminal())
+    return text
 
 
 def cell(value: object, missing: str, sep: str = "; ") -> str:

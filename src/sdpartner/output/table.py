@@ -56,11 +56,12 @@ def _bar(value: object, scale: float) -> Cell:
 
 def _bar_scales(listing: Listing) -> dict[str, float]:
     """Per bar column: the factor that keeps its longest bar at 20 cells."""
-    scales = {}
+    scales: dict[str, float] = {}
     for c in listing.columns:
         if c.style == "bar":
-            top = max((row.get(c.key) or 0 for row in listing.rows), default=0)
-            scales[c.key] = min(1.0, 20 / top) if isinstance(top, (int, float)) and top else 1.0
+            sizes = [v for row in listing.rows if isinstance(v := row.get(c.key), (int, float))]
+            top = max(sizes, default=0)
+            scales[c.key] = min(1.0, 20 / top) if top else 1.0
     return scales
 
 
@@ -207,4 +208,5 @@ def render(document: Document, terminal: Terminal) -> str:
     console = _console(terminal)
     for item in _renderables(document, terminal, console.width):
         console.print(item)
-    return console.file.getvalue()
+    text: str = console.file.getvalue()  # the console writes to a StringIO
+    return text

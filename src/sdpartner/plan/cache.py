@@ -66,7 +66,8 @@ def _read_regular(path: Path) -> bytes | None:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY:
             return None
-        chunks, total = [], 0
+        chunks: list[bytes] = []
+        total = 0
         while total <= MAX_ENTRY:
             chunk = os.read(fd, 1 << 22)
             if not chunk:

@@ -34,7 +34,7 @@ def use(plan: type | None) -> None:
     global _plan_type
     _plan_type = plan
     kinds.cache_clear()
-    struct_links.cache_clear()
+    _struct_links.cache_clear()
 
 
 def _unwrap(tp: Any) -> tuple[Any, list[Any], bool]:
@@ -48,9 +48,9 @@ def _unwrap(tp: Any) -> tuple[Any, list[Any], bool]:
             markers += list(args[1:])
             tp = args[0]
         elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
-            args = [a for a in typing.get_args(tp) if a is not type(None)]
-            tp = args[0] if len(args) == 1 else tp
-            if len(args) != 1:
+            members = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = members[0] if len(members) == 1 else tp
+            if len(members) != 1:
                 return tp, markers, many
         elif origin is list:
             many = True
@@ -165,9 +165,13 @@ class FieldLink(msgspec.Struct, frozen=True):
     number: bool  # the key is a number (groups, actions)
 
 
-@cache
 def struct_links(struct: type) -> tuple[FieldLink, ...]:
     """Every reference a struct holds, its own and those of the values nested in it (not of nested kinds)."""
+    return _struct_links(struct)
+
+
+@cache
+def _struct_links(struct: type) -> tuple[FieldLink, ...]:
     out: list[FieldLink] = []
 
     def walk(st: type, path: tuple[str, ...], seen: frozenset[type]) -> None:

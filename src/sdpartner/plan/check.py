@@ -93,7 +93,7 @@ def check(plan: Plan, where: Callable[[str], str]) -> tuple[Plan, list[Problem]]
     resolve(plan.article, "article")
     resolve(plan.dialogue, "dialogue")
     for info in cat.kinds():
-        fields = info.struct.__struct_fields__
+        fields = cat.fields(info.struct)
         for i, (record, parent) in enumerate(cat.records(plan, info)):
             path = _path(plan, info, i, record, parent)
             resolve(record, path)

@@ -12,7 +12,7 @@ JSON Schemas in ``schema/`` are generated from this module (``scripts/make_schem
 import datetime as _dt
 import math
 from enum import Enum
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
 from msgspec import Meta, Struct
 from msgspec.structs import force_setattr
@@ -264,8 +264,12 @@ class Dialogue(_Record, frozen=True, kw_only=True):
 # Records of the plan
 # ----------------------------------------------------------------------------------------------
 
-GroupKey = ref("group", "in_group", T("属于行动组", "in group"), "group_member", T("本组内容", "in this group"), int)
-ActionKey = ref("action", "of_action", T("属于行动", "of action"), "action_member", T("本行动内容", "in this action"), int)
+if TYPE_CHECKING:  # a type checker sees the numbers that the references are
+    GroupKey: TypeAlias = int
+    ActionKey: TypeAlias = int
+else:
+    GroupKey = ref("group", "in_group", T("属于行动组", "in group"), "group_member", T("本组内容", "in this group"), int)
+    ActionKey = ref("action", "of_action", T("属于行动", "of action"), "action_member", T("本行动内容", "in this action"), int)
 
 
 class Attribution(str, Enum):

@@ -4,7 +4,7 @@ Keeping these plain lets every renderer serve every command: a new command never
 and a new format never touches a command.
 """
 
-from typing import Any, Union
+from typing import Any, TypeVar, Union
 
 import msgspec
 
@@ -99,7 +99,10 @@ class Bundle(msgspec.Struct, frozen=True, kw_only=True):
 Document = Union[Listing, Detail, Bundle]
 
 
-def replace(document: "Column | Listing | Detail", **changes: object):  # noqa: ANN201 - the type of its argument
+_D = TypeVar("_D", "Column", "Listing", "Detail")
+
+
+def replace(document: _D, **changes: Any) -> _D:
     """A copy with some fields changed."""
     return msgspec.structs.replace(document, **changes)
 
@@ -121,7 +124,9 @@ def column_keys(document: Document) -> list[str]:
 def columns_listing(document: Document, title: str, headers: tuple[str, str]) -> Listing:
     """The columns of a listing as a listing of their own (``--columns help``): key and header."""
     cols = (Column(key="column", header=headers[0], style="id"), Column(key="label", header=headers[1]))
-    rows = tuple({"column": c.key, "label": c.header} for c in document.columns) if isinstance(document, Listing) else ()
+    rows: tuple[dict[str, Value], ...] = ()
+    if isinstance(document, Listing):
+        rows = tuple({"column": c.key, "label": c.header} for c in document.columns)
     return Listing(title=title, columns=cols, rows=rows)
 
 

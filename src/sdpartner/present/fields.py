@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from ..plan.model import Plan
 from ..plan.text import Lang, Text
 from ..words import label as label_of
 from ..words import say, words_for
 from .documents import Column, Listing, Value
+
+_T = TypeVar("_T")
 
 Show = Literal["narrow", "wide", "machine", "chinese", "chinese_narrow"]  # chinese*: a Chinese column, not shown in tables in Chinese
 
@@ -28,11 +30,12 @@ class Ctx:
         self.plan, self.lang = plan, lang
         self._memo: dict[str, Any] = {}
 
-    def memo(self, name: str, make: Callable[[], Any]) -> Any:
+    def memo(self, name: str, make: Callable[[], _T]) -> _T:
         """A value made once per view (a map of cities by id, the links of the plan ...)."""
         if name not in self._memo:
             self._memo[name] = make()
-        return self._memo[name]
+        made: _T = self._memo[name]
+        return made
 
 
 Getter = Callable[[Any, Ctx], Any]

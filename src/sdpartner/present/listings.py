@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..plan import catalogue as cat
-from ..plan.model import Amount, DateReading, Edition, Event, Figure, Plan
+from ..plan.model import Amount, DateReading, Edition, Event, Figure, Plan, Source
 from ..plan.text import Lang, Text
 from ..query import filters as q
-from ..query.links import cited_sources, relation_words, source_count
+from ..query.links import Link, cited_sources, relation_words, source_count
 from ..query.status import Standing, standing
+
+__all__ = ["standing"]  # views read an event's standing through the listings
 from ..words import FIELDS, say, words_for
 from . import values as v
 from .fields import Ctx, Field, Spec
@@ -164,11 +166,17 @@ def _reading(d: DateReading) -> dict[str, Any]:
             "sources": [c.source for c in d.sources], "cites": d.cites}
 
 
-def _series(e: Any, ctx: Ctx) -> str | None:
+def _main(e: Event | Edition, name: str) -> Any:
+    """One part of an event's main date reading; None without one."""
+    reading = main_reading(e)
+    return None if reading is None else getattr(reading, name)
+
+
+def _series(e: Event | Edition, ctx: Ctx) -> str | None:
     return e.series
 
 
-def _place_words(e: Any, ctx: Ctx) -> str | None:
+def _place_words(e: Event | Edition, ctx: Ctx) -> str | None:
     """Where an event is, as people read it: its place (how known), or its presenting city; an edition's venue and place."""
     if isinstance(e, Edition):
         parts = [x for x in (v.place_text(e.venue, ctx.lang), v.place_text(e.place, ctx.lang)) if x]
@@ -180,7 +188,7 @@ def _place_words(e: Any, ctx: Ctx) -> str | None:
     return None
 
 
-def _place(e: Any, ctx: Ctx) -> str | None:
+def _place(e: Event | Edition, ctx: Ctx) -> str | None:
     if e.place is not None:
         return e.place.name.pick(ctx.lang)
     if isinstance(e, Event) and e.city is not None:
@@ -200,12 +208,12 @@ EVENTS = Spec("events", "t_events", [
           doc="the year is the plan's, not one a source gives for the event"),
     Field("date", lambda e, ctx: iso(main_reading(e)), words=lambda e, ctx: v.dates_text(ctx.plan, e.dates, ctx.lang), missing="date_not_stated",
           type="string or null", doc="ISO 8601 of the main date reading (`2024-08-28`, `2022-06-19/2022-06-21`, `--06-27` without a year); tables say every reading in words"),
-    Field("start", lambda e, ctx: (main_reading(e) or _NO).start, show="machine", type="string or null", doc="ISO start of the main reading"),
-    Field("end", lambda e, ctx: (main_reading(e) or _NO).end, show="machine", type="string or null"),
-    Field("precision", lambda e, ctx: (main_reading(e) or _NO).precision, show="machine", type="string or null", doc="`day`, `month` or `year`"),
-    Field("date_what", lambda e, ctx: (main_reading(e) or _NO).what, show="machine", type="string or null",
+    Field("start", lambda e, ctx: _main(e, "start"), show="machine", type="string or null", doc="ISO start of the main reading"),
+    Field("end", lambda e, ctx: _main(e, "end"), show="machine", type="string or null"),
+    Field("precision", lambda e, ctx: _main(e, "precision"), show="machine", type="string or null", doc="`day`, `month` or `year`"),
+    Field("date_what", lambda e, ctx: _main(e, "what"), show="machine", type="string or null",
           doc="`scheduled`, `held`, `opened`, `closed`, `reported`, `during` (a day during the event)"),
-    Field("year_known", lambda e, ctx: (main_reading(e) or _NO).year_known, show="machine", type="string or null",
+    Field("year_known", lambda e, ctx: _main(e, "year_known"), show="machine", type="string or null",
           doc="`stated`, `page_date`, `context`, `not_stated`"),
     Field("dates", lambda e, ctx: [_reading(d) for d in e.dates], show="machine", type="object[]", doc="every date reading: `start`, `end`, `precision`, `what`, `year_known`, `sources`, `cites`"),
     Field("edition", style="number", show="machine", type="int or null", doc="e.g. 7"),
@@ -223,13 +231,6 @@ EVENTS = Spec("events", "t_events", [
     Field("cites", lambda e, ctx: getattr(e, "cites", []), show="machine", type="int[]"),
     SOURCES, SOURCE_COUNT,
 ])
-
-
-class _None:
-    start = end = precision = what = year_known = None
-
-
-_NO = _None()
 
 
 def _counts_words(e: Any, ctx: Ctx) -> list[str]:
@@ -342,7 +343,7 @@ def _usage(s: Any, ctx: Ctx) -> int:
     return len(ctx.memo("usage", lambda: source_usage(ctx.plan)).get(s.id, []))
 
 
-def _source_date(s: Any, ctx: Ctx) -> str | None:
+def _source_date(s: Source, ctx: Ctx) -> str | None:
     return s.date
 
 
@@ -371,7 +372,7 @@ SEARCH = Spec("search", "t_search", [
 ])
 
 
-def _link_title(link: Any, ctx: Ctx) -> str:
+def _link_title(link: Link, ctx: Ctx) -> str:
     from ..query.records import by_id
 
     entry = ctx.memo("entries", lambda: by_id(ctx.plan)).get((link.kind, link.id))

@@ -47,8 +47,6 @@ def scaled(value: float, unit: str, lang: Lang) -> str:
 
 def amount_text(a: Amount, lang: Lang) -> str:
     """An amount as a person reads it: 'at least 500 events', 'aim to exceed 750 billion yuan', '2nd', '约60亿元'."""
-    if a.value is None:
-        return a.original
     if a.ordinal:
         return say("ordinal", lang, n=int(a.value), nth=nth(int(a.value)), unit=unit_text(a, lang))
     base = scaled(a.value, unit_text(a, lang), lang)

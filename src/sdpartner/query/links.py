@@ -101,7 +101,7 @@ def source_usage(plan: Plan) -> dict[str, list[tuple[str, str]]]:
             if link.relation == "cites_source":
                 usage.setdefault(link.id, []).append((kind, rid))
     for info in cat.kinds():
-        if "cites" not in info.struct.__struct_fields__ and info.code not in ("event", "edition"):
+        if "cites" not in cat.fields(info.struct) and info.code not in ("event", "edition"):
             continue
         for record, _ in cat.records(plan, info):
             if _cites_article(record):

@@ -86,7 +86,7 @@ def _counted(text: str, end: int) -> bool:
     if "\u3400" <= rest[0] <= "\u9fff":
         return rest[0] in _MEASURE_WORDS
     word = re.match(r"[A-Za-z][A-Za-z'-]*", rest)
-    return bool(word) and word.group(0).lower() not in _STOP_UNIT
+    return word is not None and word.group(0).lower() not in _STOP_UNIT
 
 
 _STOP_UNIT = frozenset("a an the of in on at to for and or with from by which what who where when how is are was were".split())
@@ -185,8 +185,6 @@ def equal(number: QueryNumber, amount: Amount) -> bool:
     """Whether a query's number is a record's value: the same number at the record's precision, and the same
     currency when the query names one (39.3亿美元 is 3.93 billion US dollars, not 3.93 billion yuan)."""
     value = amount.value
-    if value is None:
-        return False
     if number.currency is not None and amount.currency != number.currency:
         return False
     if number.percent and not (amount.unit is not None and "%" in amount.unit.en):
