@@ -44,6 +44,7 @@ Keywords = Annotated[list[Annotated[str, Meta(min_length=1, max_length=200)]],
                      Meta(description="search words and synonyms, in English and Chinese: what a reader would look for that the record is about (never a fact the record lacks)")]
 Aliases = Annotated[list[Annotated[str, Meta(min_length=1, max_length=200)]],
                     Meta(description="other names the record is known by (official names, abbreviations, spellings); show and search find it by them")]
+Quote = Annotated[str, Meta(min_length=1, max_length=120, description="a source's own words, kept short: the words that say it, not the sentence")]
 Number = Annotated[float, Meta(ge=0, le=1e18, description="a finite number, not negative")]
 IsoDay = Annotated[str, Meta(pattern=r"^\d{4}-\d{2}-\d{2}$", description="a day: YYYY-MM-DD")]
 IsoDate = Annotated[str, Meta(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$",
@@ -177,7 +178,7 @@ class Amount(_Record, frozen=True, kw_only=True):
     currency: Currency | None = None
     ordinal: bool = False  # a place in a ranking: "2nd" / "第2位"
     aim: bool = False  # the source words it as an aim (力争): "aim to exceed"
-    original: NonEmpty
+    original: Quote
     scope: Text | None = None
 
     def __post_init__(self) -> None:
@@ -572,7 +573,7 @@ class Fact(_Record, frozen=True, kw_only=True):
                     "has_fact", T("相关事实", "fact"))]
     date: IsoDate | None = None
     text: Text
-    original: NonEmpty | None = None
+    original: Quote | None = None
     counts: list[Count] = []
     note: Text | None = None
     sources: Cited
@@ -586,11 +587,11 @@ StatusCode = Literal["scheduled", "opened", "held", "closed", "met", "partly_met
 
 
 class Evidence(_Record, frozen=True, kw_only=True):
-    """What a status rests on: a source, the date of the evidence, and the source's own wording."""
+    """What a status rests on: a source, the date of the evidence, and the source's own words that say so (short)."""
 
     source: ref("source", "cites_source", T("来源", "cites source"), "cited_by", T("被引用", "cited by"))
     date: IsoDay
-    wording: NonEmpty
+    wording: Quote
 
 
 class Status(_Record, frozen=True, kw_only=True):
