@@ -11,8 +11,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sdpartner.present.documents import Column, Detail, Listing
-from sdpartner.output import RENDERERS, OutputFormat, render
+from sdpartner.output import RENDERERS, OutputFormat
+from sdpartner.output import render as render_output
 from sdpartner.terminal import Terminal
+
+
+def render(document: Detail | Listing, fmt: OutputFormat, terminal: Terminal | None = None) -> str:
+    """The rendered text (the JSON formats come as UTF-8 bytes: as text here)."""
+    out = render_output(document, fmt, terminal)
+    return out.decode("utf-8") if isinstance(out, bytes) else out
 
 LISTING = Listing(
     "Cities",
@@ -105,12 +112,13 @@ def test_hostile_text_is_never_interpreted(fmt: OutputFormat) -> None:
 
 
 def test_large_texts_take_the_fast_path_and_stay_safe() -> None:
-    from sdpartner.safe import json_safe, visible
+    from sdpartner.safe import json_safe_bytes, visible
 
     big = "安全" * 5000
-    assert visible(big) is big and json_safe(big) is big  # nothing to replace
+    raw = big.encode()
+    assert visible(big) is big and json_safe_bytes(raw) is raw  # nothing to replace
     assert visible(big + "\x1b") == big + "␛"
-    assert json_safe(big + "\u202e") == big + "\\u202e"
+    assert json_safe_bytes((big + "\u202e\x85").encode()) == (big + "\\u202e\\u0085").encode()
 
 
 _JSON_VALUES = st.recursive(
@@ -128,7 +136,7 @@ _TERMINAL_ACTIVE = {*range(0x7F, 0xA0), 0x2028, 0x2029, 0x061C, 0x200E, 0x200F, 
 def test_json_is_lossless_and_holds_nothing_a_terminal_acts_on(value: object) -> None:
     from sdpartner.output.json import dumps
 
-    text = dumps(value)
+    text = dumps(value).decode("utf-8")
     assert json.loads(text) == value
     assert not {c for c in map(ord, text) if c in _TERMINAL_ACTIVE or (c < 0x20 and c != 0x0A)}
 
@@ -136,17 +144,17 @@ def test_json_is_lossless_and_holds_nothing_a_terminal_acts_on(value: object) ->
 def test_json_escapes_what_terminals_act_on() -> None:
     from sdpartner.output.json import dumps
 
-    assert dumps({"a": "\x1b[31m\u202e\x9b"}) == '{\n  "a": "\\u001b[31m\\u202e\\u009b"\n}\n'
+    assert dumps({"a": "\x1b[31m\u202e\x9b"}) == b'{\n  "a": "\\u001b[31m\\u202e\\u009b"\n}\n'
 
 
 def test_every_character_that_is_replaced_is_one_python_calls_unprintable() -> None:
-    # visible() and json_safe() return printable text untouched (their fast path): that is only safe
-    # while every character they would replace is one str.isprintable() rejects
-    from sdpartner.safe import json_safe, visible
+    # visible() returns printable text untouched (its fast path): that is only safe while every character
+    # it would replace is one str.isprintable() rejects
+    from sdpartner.safe import visible
 
     for code in range(0x3000):
         ch = chr(code)
-        if visible(ch + "\x00")[:-1] != ch or visible(ch + "\x00", single_line=True)[:-1] != ch or json_safe(ch + "\x85")[:-6] != ch:
+        if visible(ch + "\x00")[:-1] != ch or visible(ch + "\x00", single_line=True)[:-1] != ch:
             assert not ch.isprintable(), hex(code)
 
 

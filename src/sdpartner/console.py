@@ -62,13 +62,21 @@ class Closed:
         raise OSError(9, "standard output is closed")
 
 
-def emit(text: str) -> None:
-    """Write a command's one answer; the environment's refusals become an OutputError (exit 1), a reader that
-    left (a closed pipe) a quiet end."""
+def emit(text: str | bytes) -> None:
+    """Write a command's one answer (text, or UTF-8 bytes written as they are where stdout is UTF-8); the
+    environment's refusals become an OutputError (exit 1), a reader that left (a closed pipe) a quiet end."""
     out = sys.stdout
     if out is None or isinstance(out, Closed):
         raise OutputError("stdout_closed")
     try:
+        if isinstance(text, bytes):
+            raw = getattr(out, "buffer", None)
+            if raw is not None and (getattr(out, "encoding", "") or "").lower().replace("-", "").replace("_", "") == "utf8":
+                out.flush()
+                raw.write(text)
+                raw.flush()
+                return
+            text = text.decode("utf-8")
         try:
             out.write(text)
         except UnicodeEncodeError:

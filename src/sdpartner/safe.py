@@ -3,8 +3,9 @@
 Rich markup is never parsed because renderers only hand rich ``Text`` objects, and markup, emoji and
 highlighting are off. What remains dangerous are characters a terminal acts on: C0/C1 control codes
 (ESC starts ANSI and OSC sequences; U+009B is a one-byte CSI) and bidirectional overrides that reorder
-what the reader sees. ``visible`` replaces each with a visible stand-in; ``json_safe`` keeps JSON
-lossless by escaping them as ``\\uXXXX``. Both are ``str.translate`` tables: no regex to compile at start-up.
+what the reader sees. ``visible`` replaces each with a visible stand-in (a ``str.translate`` table: no
+regex to compile at start-up); ``json_safe_bytes`` keeps JSON lossless by escaping them as ``\\uXXXX`` in
+its UTF-8 (a pattern compiled only when JSON is written).
 """
 
 from __future__ import annotations
@@ -52,14 +53,22 @@ def visible(text: str, *, single_line: bool = False) -> str:
     return _translate(text, _MULTI_LINE)
 
 
-def json_safe(text: str) -> str:
-    """JSON text with the characters a terminal acts on that JSON allows raw (C1, bidi, separators) as ``\\uXXXX``.
+@cache
+def _bytes_finder() -> re.Pattern[bytes]:
+    """The UTF-8 encodings of the characters ``json_safe_bytes`` escapes, as one pattern over bytes."""
+    return re.compile(b"|".join(re.escape(chr(c).encode("utf-8")) for c in _JSON))
+
+
+def json_safe_bytes(data: bytes) -> bytes:
+    """UTF-8 JSON with the characters a terminal acts on that JSON allows raw (C1, bidi, separators) as ``\\uXXXX``.
 
     Those characters can only stand inside string literals, so escaping them anywhere keeps the JSON valid
-    and lossless; the encoder escapes the C0 controls itself."""
-    if text.isprintable():
-        return text
-    return _translate(text, _JSON)
+    and lossless; the encoder escapes the C0 controls itself. Done on the bytes, without decoding them (the
+    text of a large answer is not made twice); the bytes themselves when there is nothing to escape."""
+    finder = _bytes_finder()
+    if not finder.search(data):
+        return data
+    return finder.sub(lambda m: _JSON[ord(m.group(0).decode("utf-8"))].encode("ascii"), data)
 
 
 def shown(text: str, limit: int = 80) -> str:

@@ -173,11 +173,7 @@ def validate(req: Request) -> Answer:
         return Answer(code=ExitCode.FAILURE)
     counts = ", ".join(f"{n} {(one if n == 1 else many).pick(req.lang)}" for one, many, n in record_counts(plan))
     line = message("valid", req.lang, {"which": which, "counts": counts}) + "\n"
-    return Answer(_Text(line))
-
-
-class _Text(str):
-    """An answer that is already text (validate's one line)."""
+    return Answer(line)
 
 
 def mcp(req: Request) -> Answer:

@@ -49,10 +49,16 @@ def execute(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
         _no_empty(command, values, root)
         lang, fmt, plan_path = resolve(command, values, root)
         request = Request(command, values, lang, fmt, plan_path)
-        answer = command.answer(request)
+        from ..present.fields import PEOPLE_WORDS
+
+        people = PEOPLE_WORDS.set(fmt not in ("json", "jsonl", "csv", "tsv"))  # machine formats show values, not words
+        try:
+            answer = command.answer(request)
+        finally:
+            PEOPLE_WORDS.reset(people)
         for text in answer.notes:
             note(text, lang)
-        if isinstance(answer.document, str):
+        if isinstance(answer.document, (str, bytes)):
             emit(answer.document)
         elif answer.document is not None:
             emit(render(request, answer.document))
@@ -78,7 +84,7 @@ def _no_empty(command: Command, values: dict[str, Any], root: dict[str, Any] | N
             raise UsageError("empty_value", option=f"--{name}")
 
 
-def render(request: Request, document: Document) -> str:
+def render(request: Request, document: Document) -> str | bytes:
     """The document in the request's format, its columns picked and widened as asked."""
     from ..output import OutputFormat
     from ..output import render as render_document

@@ -50,27 +50,25 @@ def export(req: Request) -> Answer:
         text, left_out = calendar(req.plan, req.lang)
         notes = (message("calendar_left_out", req.lang, {"n": left_out}),) if left_out else ()
         if to_stdout:
-            return Answer(_Text(text), notes)
+            return Answer(text, notes)
         write_files([(output, _writer(text))], force)
         return Answer(notes=notes)
     from ..output import OutputFormat, render
     from ..present.views import export as bundle
     from ..terminal import Terminal
 
-    text = render(bundle(req.plan, req.lang), OutputFormat(fmt), Terminal())
+    body = render(bundle(req.plan, req.lang), OutputFormat(fmt), Terminal())
     if to_stdout:
-        return Answer(_Text(text))
-    write_files([(output, _writer(text))], force)
+        return Answer(body)
+    write_files([(output, _writer(body))], force)
     return Answer()
 
 
-class _Text(str):
-    """An answer that is already text."""
+def _writer(text: str | bytes) -> Callable[[str], None]:
+    data = text.encode("utf-8") if isinstance(text, str) else text
 
-
-def _writer(text: str) -> Callable[[str], None]:
     def write(tmp: str) -> None:
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with open(tmp, "wb") as fh:
+            fh.write(data)
 
     return write

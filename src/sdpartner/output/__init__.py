@@ -1,4 +1,5 @@
-"""Output formats: one module per format behind one function, ``render(document, fmt, terminal) -> str``.
+"""Output formats: one module per format behind one function, ``render(document, fmt, terminal)``: text, or
+UTF-8 bytes for the JSON formats (a large answer is never held as text and bytes at once).
 
 Renderers are imported lazily so that machine formats never import rich (start-up time).
 """
@@ -25,7 +26,7 @@ class OutputFormat(str, Enum):
     md = "md"
 
 
-# format -> module in this package that has ``render(document, terminal) -> str``
+# format -> module in this package that has ``render(document, terminal) -> str | bytes``
 RENDERERS: dict[OutputFormat, str] = {
     OutputFormat.table: "table",
     OutputFormat.json: "json",
@@ -36,10 +37,10 @@ RENDERERS: dict[OutputFormat, str] = {
 }
 
 
-def render(document: Document, fmt: OutputFormat, terminal: Terminal | None = None) -> str:
-    """Render a Listing or Detail in a format; the text ends with a newline."""
+def render(document: Document, fmt: OutputFormat, terminal: Terminal | None = None) -> str | bytes:
+    """Render a Listing or Detail in a format; the text (or UTF-8) ends with a newline."""
     module = importlib.import_module(f"{__name__}.{RENDERERS[fmt]}")
-    text: str = module.render(document, terminal or Terminal())
+    text: str | bytes = module.render(document, terminal or Terminal())
     return text
 
 

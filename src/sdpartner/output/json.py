@@ -11,7 +11,7 @@ from typing import Any
 import msgspec
 
 from ..present.documents import Bundle, Document, Listing
-from ..safe import json_safe
+from ..safe import json_safe_bytes
 from ..terminal import Terminal
 
 
@@ -27,11 +27,14 @@ def to_builtins(document: Document) -> Any:
     return obj
 
 
-def dumps(value: Any) -> str:
-    """Pretty, stable JSON text (two-space indent, keys in their order), terminal-active characters escaped."""
-    return json_safe(msgspec.json.format(msgspec.json.encode(value), indent=2).decode("utf-8")) + "\n"
+def dumps(value: Any) -> bytes:
+    """Pretty, stable JSON as UTF-8 (two-space indent, keys in their order), terminal-active characters escaped.
+
+    Bytes, not text: a large answer is written as the encoder made it, never decoded into a str (which,
+    with Chinese in it, takes two bytes a character) and encoded again on the way out."""
+    return json_safe_bytes(msgspec.json.format(msgspec.json.encode(value), indent=2)) + b"\n"
 
 
-def render(document: Document, terminal: Terminal) -> str:
-    """Render a document as JSON."""
+def render(document: Document, terminal: Terminal) -> bytes:
+    """Render a document as JSON (UTF-8)."""
     return dumps(to_builtins(document))

@@ -5,16 +5,16 @@ from __future__ import annotations
 import msgspec
 
 from ..present.documents import Bundle, Document, Listing
-from ..safe import json_safe
+from ..safe import json_safe_bytes
 from ..terminal import Terminal
 from .json import to_builtins
 
 
-def render(document: Document, terminal: Terminal) -> str:
+def render(document: Document, terminal: Terminal) -> bytes:
     """Render a document as JSON Lines (UTF-8, terminal-active characters escaped as in JSON)."""
     if isinstance(document, Bundle):
         records = list(document.records)
     else:
         records = list(document.rows) if isinstance(document, Listing) else [to_builtins(document)]
     encode = msgspec.json.Encoder().encode
-    return "".join(json_safe(encode(r).decode("utf-8")) + "\n" for r in records)
+    return b"".join(json_safe_bytes(encode(r)) + b"\n" for r in records)

@@ -141,10 +141,10 @@ def records(plan: Any, info: KindInfo) -> Iterator[tuple[Any, Any]]:
         yield from ((r, parent) for r in getattr(parent, child))
 
 
-def values(value: Any, path: str) -> list[Any]:
-    """The values at a dotted ``path`` inside a record, stepping into lists: ``counts.label``."""
+def values(value: Any, path: str | tuple[str, ...]) -> list[Any]:
+    """The values at a ``path`` inside a record (dotted, or its steps), stepping into lists: ``counts.label``."""
     current = [value]
-    for step in path.split("."):
+    for step in path.split(".") if isinstance(path, str) else path:
         nxt: list[Any] = []
         for item in current:
             v = getattr(item, step, None)
@@ -192,7 +192,7 @@ def _struct_links(struct: type) -> tuple[FieldLink, ...]:
 
 def link_values(record: Any, fl: FieldLink) -> list[Any]:
     """The ids a record refers to through one of its references."""
-    return [v for v in values(record, ".".join(fl.path)) if v is not None]
+    return [v for v in values(record, fl.path) if v is not None]
 
 
 def title(info: KindInfo, record: Any, parent: Any, plan: Any = None) -> Text:

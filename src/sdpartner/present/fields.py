@@ -9,6 +9,7 @@ formats only: json, jsonl, csv, tsv). Machine formats show every field, in the d
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from enum import Enum
 from typing import Any, Literal, TypeVar
 
@@ -21,6 +22,11 @@ from .documents import Column, Listing, Value
 _T = TypeVar("_T")
 
 Show = Literal["narrow", "wide", "machine", "chinese", "chinese_narrow"]  # chinese*: a Chinese column, not shown in tables in Chinese
+
+
+# Whether listings carry the words people read (Listing.people): only tables and Markdown show them, so
+# execute turns them off for the machine formats (a row of words per record saved on a large plan).
+PEOPLE_WORDS: ContextVar[bool] = ContextVar("people_words", default=True)
 
 
 class Ctx:
@@ -90,6 +96,9 @@ def _attribute(name: str) -> Getter:
 
 def value(v: Any, lang: Lang) -> Value:
     """A model value as a listing value: a Text in ``lang``, an enum as its code, a whole float as an int."""
+    kind = type(v)
+    if kind is str or kind is int or kind is bool or v is None:  # most values, first (a row per record of a large plan)
+        return v  # type: ignore[no-any-return]
     if isinstance(v, Text):
         return v.pick(lang)
     if isinstance(v, Enum):
@@ -133,7 +142,7 @@ class Spec:
         """The listing of ``items``, with the language's words for its title, missing values and no rows."""
         lang = ctx.lang
         return Listing(title=title if title is not None else say(self.title, lang), columns=self.columns(lang), rows=self.rows(items, ctx),
-                       missing=say("not_stated", lang), empty=say("none", lang), people=self.people(items, ctx))
+                       missing=say("not_stated", lang), empty=say("none", lang), people=self.people(items, ctx) if PEOPLE_WORDS.get() else ())
 
     def keys(self) -> list[str]:
         return [f.key for f in self.fields]

@@ -33,8 +33,12 @@ def _sources(item: Any, ctx: Ctx) -> list[str]:
     return cited_sources(item)
 
 
+def _source_count(item: Any, ctx: Ctx) -> int:
+    return source_count(item)
+
+
 SOURCES = Field("sources", _sources, style="dim", show="machine", type="string[]", doc="ids of the other sources it cites (`sdpartner sources`)")
-SOURCE_COUNT = Field("source_count", lambda item, ctx: source_count(item), style="number", show="machine", type="int", doc="how many sources back it (the article counts as one)")
+SOURCE_COUNT = Field("source_count", _source_count, style="number", show="machine", type="int", doc="how many sources back it (the article counts as one)")
 CITES = Field("cites", style="dim", show="machine", type="int[]", doc="paragraphs of the primary article")
 
 # ----------------------------------------------------------------------------------------------

@@ -123,11 +123,21 @@ def _cites_article(value: Any) -> bool:
 def cited_sources(record: Any) -> list[str]:
     """The ids of the other sources a record (or any value inside it) cites, in order, each once."""
     found: dict[str, None] = {}
-    for fl in cat.struct_links(type(record)):
-        if fl.link.code == "cites_source":
-            for v in cat.link_values(record, fl):
-                found.setdefault(v, None)
+    for path in _source_paths(type(record)):
+        for v in cat.values(record, path):
+            found[v] = None
     return list(found)
+
+
+def _source_paths(struct: type) -> tuple[tuple[str, ...], ...]:
+    """Where a struct's citations of other sources are (cited once per listing row: worth the memo)."""
+    paths = _SOURCE_PATHS.get(struct)
+    if paths is None:
+        paths = _SOURCE_PATHS[struct] = tuple(fl.path for fl in cat.struct_links(struct) if fl.link.code == "cites_source")
+    return paths
+
+
+_SOURCE_PATHS: dict[type, tuple[tuple[str, ...], ...]] = {}
 
 
 def source_count(record: Any) -> int:

@@ -259,6 +259,7 @@ class Index:
         self._terms: dict[tuple[int, int], list[str]] = {}
         self._all_terms: frozenset[str] | None = None
         self._surface: dict[str, str] | None = None
+        self._suggestions: dict[str, str] | None = None
 
     def terms(self, doc: int, i: int) -> list[str]:
         """The terms of field ``i`` of record ``doc`` (made once)."""
@@ -300,16 +301,26 @@ class Index:
                          if field in ("keyword", "name", "alias") and 2 <= len(text) <= 8 and _is_cjk(text))
 
     def surface(self) -> dict[str, str]:
-        """term -> a word as the plan writes it (for suggestions; made once, only when a word is unknown)."""
+        """term -> a word as the plan writes it (for suggestions; made once, only when a word is unknown).
+
+        A record's texts are folded at once (folding is per character, so texts joined fold as each alone),
+        and each distinct word is cut into terms once: a large plan repeats its words far more than it has them."""
         if self._surface is None:
             out: dict[str, str] = {}
-            for record_fields in self.fields:
-                for _, text in record_fields:
-                    for tok in tokens(text):
-                        if tok.surface and not tok.term.startswith("u:"):
-                            out.setdefault(tok.term, tok.surface)
+            words = _patterns()[0]
+            chunks = dict.fromkeys(w for record_fields in self.fields for w in words.findall(_fold("\x00".join(t for _, t in record_fields))))
+            for chunk in chunks:  # distinct words, in the plan's order
+                for tok in tokens(chunk):
+                    if tok.surface and not tok.term.startswith("u:"):
+                        out.setdefault(tok.term, tok.surface)
             self._surface = out
         return self._surface
+
+    def suggestions(self) -> dict[str, str]:
+        """The plan's words for 'did you mean', folded -> as written (made once, whatever the unknown words)."""
+        if self._suggestions is None:
+            self._suggestions = {w.casefold(): w for w in self.surface().values() if len(w) > 1}
+        return self._suggestions
 
     def idf_of(self, n: int) -> float:
         """BM25's idf for a term that ``n`` records hold."""
@@ -597,8 +608,8 @@ def nearest(index: Index, word: str, n: int = 3) -> list[str]:
     import difflib
 
     folded = _fold(word)[:64]
-    vocab = {w.casefold(): w for w in index.surface().values() if len(w) > 1}
-    close = difflib.get_close_matches(folded, list(vocab), n=n, cutoff=0.72 if folded.isascii() else 0.4)
+    vocab = index.suggestions()
+    close = difflib.get_close_matches(folded, vocab, n=n, cutoff=0.72 if folded.isascii() else 0.4)
     return [vocab[c] for c in close]
 
 
