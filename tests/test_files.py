@@ -46,6 +46,17 @@ def test_force_governs_every_file_a_command_writes(tmp_path: Path) -> None:
     assert db.exists() and '"databases"' in meta.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("fmt", ["sqlite", "json"])
+def test_a_file_that_is_there_is_refused_before_any_work(tmp_path: Path, fmt: str) -> None:
+    # the plan named is not even valid: the refusal comes first, not after a large plan was read and written
+    out, broken = tmp_path / "out", tmp_path / "broken.toml"
+    out.write_text("mine", encoding="utf-8")
+    broken.write_text("schema_version = 2\n[plan\n", encoding="utf-8")
+    result = run_process("export", "--format", fmt, "--output", str(out), "--plan", str(broken))
+    assert result.returncode == 1 and result.stderr.decode().strip().endswith("out exists; add --force to overwrite it")
+    assert out.read_text(encoding="utf-8") == "mine"
+
+
 @pytest.mark.parametrize("kind", ["fifo", "directory", "device"])
 def test_force_never_replaces_what_is_not_a_regular_file(tmp_path: Path, kind: str) -> None:
     target = tmp_path / "out.json"

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 def export(req: Request) -> Answer:
     """Write the whole plan in the format asked: JSON, JSON Lines or Markdown to stdout or a file; SQLite (with
     Datasette's metadata beside it) or a calendar to a file."""
-    from ..export.files import write_files
+    from ..export.files import check_targets, write_files
     from ..words import message
     from .spec import Answer
 
@@ -26,12 +26,14 @@ def export(req: Request) -> Answer:
     if fmt == "sqlite" and output in (None, "-"):
         raise UsageError("needs_output", fmt=fmt, example="plan.db")
     to_stdout = output in (None, "-")
+    meta_path = f"{output}.metadata.json"
+    if not to_stdout:
+        check_targets([output, meta_path] if fmt == "sqlite" else [output], force)  # before the work, not after it
     if fmt == "sqlite":
         from ..export import sqlite
 
         plan = req.plan
         analysed = sqlite.analysed_text(plan)
-        meta_path = f"{output}.metadata.json"
         db_name = os.path.splitext(os.path.basename(output))[0]
 
         def write_meta(tmp: str) -> None:

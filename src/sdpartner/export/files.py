@@ -104,10 +104,15 @@ def _why(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or str(exc)
 
 
+def check_targets(paths: list[str], force: bool) -> None:
+    """Refuse, before any work, what ``write_files`` would refuse at the end (it checks again when it moves)."""
+    for path in paths:
+        _check_target(path, force)
+
+
 def write_files(outputs: list[tuple[str, Writer]], force: bool) -> None:
     """Write every (path, writer) whole, or none of them. ``writer(tmp)`` fills a temporary file beside its path."""
-    for path, _ in outputs:
-        _check_target(path, force)
+    check_targets([path for path, _ in outputs], force)
     temps: list[str] = []
     placed: list[tuple[str, str | None]] = []  # (target, backup of what was there) for what has been moved in
     try:
