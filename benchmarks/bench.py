@@ -1,27 +1,35 @@
-"""Start-up and scale benchmarks for sdpartner (stdlib only).
+"""Benchmarks for sdpartner (standard library only): start-up against fair baselines, peers, the MCP server,
+and large plans (time and memory growth).
 
-    python benchmarks/bench.py                 # all rows, 21 interleaved pairs each
-    python benchmarks/bench.py --runs 41       # more pairs, steadier medians
-    python benchmarks/bench.py --markdown      # the table for BENCHMARKS.md
-    python benchmarks/bench.py --only startup  # just the start-up rows (no large plans written)
-    python benchmarks/bench.py --only scale    # just the others
+    .venv/bin/python benchmarks/bench.py                   # every section
+    .venv/bin/python benchmarks/bench.py --only startup    # the start-up rows (re-run after every change to src/)
+    .venv/bin/python benchmarks/bench.py --only peers      # tomlq, jq and sqlite3 on the same question
+    .venv/bin/python benchmarks/bench.py --only mcp        # the server: initialize, then a search call
+    .venv/bin/python benchmarks/bench.py --only scale      # synthetic 1, 10 and 50 MB plans
+    .venv/bin/python benchmarks/bench.py --markdown        # tables for BENCHMARKS.md
+    .venv/bin/python benchmarks/bench.py --exe /other/build/bin/sdpartner --only startup   # another build
 
-Each row times two commands, A (sdpartner) and B (a baseline), alternately: a warm-up of each, then
-``--runs`` pairs; the figure is the median of the per-pair ratios A/B, which holds on a noisy machine
-where absolute times do not. Commands run with bytecode writing allowed (an installed wheel has its
-.pyc files), stdout to /dev/null, no colour, and a private cache directory (warm after the warm-up).
-The scale rows use plans written by benchmarks/make_plan.py.
+Start-up rows. Each row times three commands in turn, the order rotating: A (sdpartner), B (its
+baseline) and ``python -c pass``; after a warm-up of each, ``--runs`` rounds. It reports the medians and
+the median of the per-round ratios A/B and A/pass, which hold on a noisy machine where absolute times do
+not. The baselines end as the tool ends: with ``os._exit``, so that neither side pays the interpreter's
+teardown. A bound is on A/B. Every process runs with stdout to /dev/null, no colour, a private warm cache.
 
-The growth row is different: it needs the time a plan adds beyond the run of the bundled plan, a small
-difference of two noisy times, so each round times all three plans back to back, and the row reports
-the median over rounds with a bootstrap 90% interval. Linear work measures 1.0 give or take this
-machine's noise, so the row is over its bound only when the whole interval is above 1.0; a control
-row measures a plainly linear script the same way. Rows without a bound are for information.
+Scale rows. ``make_plan.py`` writes plans of 1, 10 and 50 MB whose records the queries match. Each round
+runs a command over the three plans back to back (order rotating: this machine's speed drifts over tens
+of seconds, and within a round all three see the same speed). Per round, the slope from 10 to 50 MB over
+the slope from 1 to 10 MB: 1.0 for linear work; the row gives the median and a bootstrap 90% interval,
+and is over its bound (1.1) only when the whole interval is. A control row measures a plainly linear
+Python script the same way, to show what linear reads as on the machine that day. Peak memory is each
+run's maximum resident set (``wait4``); its growth is the fitted slope over the three sizes, in MiB per MB.
+
+Exit status 1 while any bounded row is over its bound.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import random
@@ -33,222 +41,359 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-PLAN = ROOT / "data" / "plan.toml"
+PLAN = ROOT / "data" / "plans" / "2026.toml"
+SUMMIT = "mnc-leaders-qingdao-summit-7"
+NEXT_PLAN = ROOT / "tests" / "fixtures" / "plan-2027.toml"
+
+PY = sys.executable
+PASS = [PY, "-c", "pass"]
+# the baselines end as the tool does (os._exit after its output), so neither side pays the teardown
+TYPER = [PY, "-c", "import typer, os; os._exit(0)"]
+TABLE = [PY, "-c", "import typer, rich.console, rich.table, os; os._exit(0)"]
 
 
-def _exe(name: str) -> str:
-    local = Path(sys.executable).parent / name
-    return str(local) if local.exists() else (shutil.which(name) or name)
+class Failed(Exception):
+    """A command the benchmark runs failed (a row of a build that lacks the command is skipped)."""
 
 
-def _time(cmd: list[str], env: dict[str, str]) -> float:
-    """Wall time of one run; a failing command stops the benchmark with its stderr."""
+def run(cmd: list[str], env: dict[str, str], codes: tuple[int, ...] = (0,)) -> tuple[float, int]:
+    """Wall time of one run (seconds) and its peak resident memory (bytes); Failed for an exit code not in ``codes``."""
     start = time.perf_counter()
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False)
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr.decode(errors='replace')}")
-    return elapsed
+    err = proc.stderr.read() if proc.stderr else b""
+    if proc.stderr:
+        proc.stderr.close()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in codes:
+        raise Failed(f"exit {proc.returncode}: {' '.join(cmd)}\n{err.decode(errors='replace')[-500:]}")
+    return elapsed, usage.ru_maxrss * 1024
 
 
-def pair(a: list[str], b: list[str], env_a: dict[str, str], env_b: dict[str, str], runs: int, warmup: int = 3) -> tuple[float, float, float]:
-    """Median A time, median B time, median of the per-pair ratios A/B (interleaved)."""
+class Row:
+    """One line of a table: what was measured, its bound, the figures, the verdict."""
+
+    def __init__(self, label: str, bound: float | None, a: str, b: str, ratio: float, extra: str = "", over: bool = False) -> None:
+        self.label, self.bound, self.a, self.b, self.ratio, self.extra = label, bound, a, b, ratio, extra
+        self.verdict = "" if bound is None else "OVER" if over else "ok"
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def trio(a: list[str], b: list[str], env: dict[str, str], runs: int, codes: tuple[int, ...] = (0,), warmup: int = 3) -> tuple[float, float, float, float]:
+    """Medians of A and B, and of the per-round ratios A/B and A/pass (three commands, order rotating)."""
+    cmds = [(a, codes), (b, (0,)), (PASS, (0,))]
     for _ in range(warmup):
-        _time(a, env_a)
-        _time(b, env_b)
-    ta, tb, ratios = [], [], []
-    for i in range(runs):
-        if i % 2:  # alternate which goes first, so that neither always follows the other
-            x, y = _time(a, env_a), _time(b, env_b)
-        else:
-            y, x = _time(b, env_b), _time(a, env_a)
-        ta.append(x)
-        tb.append(y)
-        ratios.append(x / y)
-    return statistics.median(ta), statistics.median(tb), statistics.median(ratios)
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=21)
-    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
-    parser.add_argument("--only", choices=["startup", "scale"], help="only the start-up rows, or only the others")
-    parser.add_argument("--instructions", action="store_true", help="also count the growth row's instructions with valgrind (about 5 minutes more)")
-    args = parser.parse_args()
-    startup, scale = args.only in (None, "startup"), args.only in (None, "scale")
-
-    sdp, py = _exe("sdpartner"), sys.executable
-    work = Path(tempfile.mkdtemp(prefix="sdpartner-bench-"))
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "FORCE_COLOR", "SDPARTNER_PLAN", "SDPARTNER_NO_CACHE")}
-    env.update({"NO_COLOR": "1", "SDPARTNER_CACHE_DIR": str(work / "cache"), "COLUMNS": "100"})
-    no_cache = {**env, "SDPARTNER_NO_CACHE": "1"}
-    p1, p10 = work / "plan-1mb.toml", work / "plan-10mb.toml"
-    for path, size in ((p1, 1_000_000), (p10, 10_000_000)) if scale else ():
-        subprocess.run([py, str(HERE / "make_plan.py"), "--bytes", str(size), str(path)], check=True, stdout=subprocess.DEVNULL)
-
-    rows: list[tuple[str, str, float, float, float, str]] = []
-
-    def row(label: str, bound: str, a: list[str], b: list[str], env_a: dict[str, str] = env, env_b: dict[str, str] = env) -> tuple[float, float, float]:
-        ma, mb, r = pair(a, b, env_a, env_b, args.runs)
-        rows.append((label, bound, ma, mb, r, "" if not bound else "ok" if r <= float(bound.split()[-1]) else "OVER"))
-        return ma, mb, r
-
-    # every run must import the same compiled code: where PYTHONDONTWRITEBYTECODE is set (as on this
-    # project's machines), a module changed since its .pyc was written would be compiled on every run
-    import compileall
-
-    compileall.compile_dir(str(Path(sdpartner_package())), quiet=2)
-    if startup:
-        row("actions list (table, piped) vs python -c 'import typer, rich.console, rich.table'", "<= 1.15",
-            [sdp, "actions", "list"], [py, "-c", "import typer, rich.console, rich.table"])
-        row("events --format json vs python -c 'import typer'", "<= 1.15", [sdp, "events", "--format", "json"], [py, "-c", "import typer"])
-        row("search lithium --format json vs python -c 'import typer'", "<= 1.25", [sdp, "search", "lithium", "--format", "json"], [py, "-c", "import typer"])
-        # for comparison: the same commands run through _run_app, ending with the interpreter's usual teardown
-        # (main() skips it with os._exit once output is flushed; the baselines above do not)
-        row("the same actions list, with the interpreter's teardown", "", _with_teardown(py, "actions", "list"), [py, "-c", "import typer, rich.console, rich.table"])
-        row("the same events --format json, with the interpreter's teardown", "", _with_teardown(py, "events", "--format", "json"), [py, "-c", "import typer"])
-    if scale:
-        _scale_rows(row, rows, sdp, env, no_cache, p1, p10, args.runs)
-        if args.instructions:
-            _instruction_rows(rows, env, p1, p10)
-    _print(rows, args)
-    shutil.rmtree(work, ignore_errors=True)
-    return 0 if all(v != "OVER" for *_, v in rows) else 1
-
-
-def sdpartner_package() -> str:
-    """The directory of the sdpartner package the benchmark runs."""
-    proc = subprocess.run([sys.executable, "-c", "import sdpartner, os; print(os.path.dirname(sdpartner.__file__))"], capture_output=True, text=True, check=True)
-    return proc.stdout.strip()
-
-
-def _with_teardown(py: str, *args: str) -> list[str]:
-    code = "import gc, sys; gc.disable(); from sdpartner.process import run_app as _run_app; sys.argv[1:] = " + repr(list(args)) + "; sys.exit(_run_app('sdpartner'))"
-    return [py, "-c", code]
-
-
-LINEAR_CONTROL = (
-    "import gc, sys; gc.disable(); lines = open(sys.argv[1], encoding='utf-8').read().splitlines(); "
-    "rows = [{'line': x, 'words': x.split(), 'n': len(x)} for x in lines]; sys.stdout.write(''.join(map(repr, rows)))"
-)
-
-
-def growth_measure(command: Callable[[str], list[str]], plans: tuple[Path, Path, Path], env: dict[str, str], runs: int, size_ratio: float) -> tuple[float, ...]:
-    """For ``command`` over the bundled, 1 MB and 10 MB plans: median extra times of the 10 MB and 1 MB
-    runs, then the growth per unit of size and its 90% interval."""
-    rounds = growth_rounds([command(str(p)) for p in plans], env, runs)
-    d1, d10 = (statistics.median(d[k] for d in rounds) for k in (0, 1))
-    return (d10, d1, *growth_estimate(rounds, size_ratio))
-
-
-def growth_rounds(cmds: list[list[str]], env: dict[str, str], runs: int) -> list[tuple[float, float]]:
-    """Per round, the extra time of the 1 MB and of the 10 MB run (cmds[1], cmds[2]) over the bundled plan's.
-
-    The three run together in each round, order rotating: this machine's speed drifts by up to 1.7x
-    over tens of seconds, and within one round (about a second) all three see the same speed."""
-    rounds = []
+        for cmd, ok in cmds:
+            run(cmd, env, ok)
+    times: list[list[float]] = [[], [], []]
     for i in range(runs):
         t = [0.0, 0.0, 0.0]
         for k in range(3):
             j = (i + k) % 3
-            t[j] = _time(cmds[j], env)
-        rounds.append((t[1] - t[0], t[2] - t[0]))
-    return rounds
+            t[j] = run(cmds[j][0], env, cmds[j][1])[0]
+        for j in range(3):
+            times[j].append(t[j])
+    ab = statistics.median(x / y for x, y in zip(times[0], times[1]))
+    ap = statistics.median(x / y for x, y in zip(times[0], times[2]))
+    return statistics.median(times[0]), statistics.median(times[1]), ab, ap
 
 
-def growth_estimate(rounds: list[tuple[float, float]], size_ratio: float) -> tuple[float, float, float]:
-    """Growth per unit of size (median over rounds of d10 / d1 / size ratio) and its bootstrap 90% interval."""
-    ratios = [d10 / d1 / size_ratio for d1, d10 in rounds if d1 > 0]
-    rng = random.Random(0)  # a fixed seed: the same rounds always give the same interval
-    medians = sorted(statistics.median(rng.choices(ratios, k=len(ratios))) for _ in range(2000))
-    return statistics.median(ratios), medians[100], medians[1899]
+# ----------------------------------------------------------------------------------------------
+# Start-up: every command a user runs often
+# ----------------------------------------------------------------------------------------------
 
 
-def _scale_rows(row: Any, rows: list[Any], sdp: str, env: dict[str, str], no_cache: dict[str, str], p1: Path, p10: Path, runs: int) -> None:
-    tomlq = shutil.which("tomlq")
-    if tomlq:
-        row("export --format json vs tomlq . data/plan.toml", "<= 1.0", [sdp, "export", "--format", "json"], [tomlq, ".", str(PLAN)])
-    else:
-        print("skipped: export --format json vs tomlq (tomlq not found: apt-get install yq)", file=sys.stderr)
-    q = ["events", "--year", "2026", "--format", "json"]
-    row("1 MB plan vs bundled plan: events --year 2026 --format json (cache warm)", "<= 2.0", [sdp, *q, "--plan", str(p1)], [sdp, *q])
-    row("10 MB plan vs bundled plan: the same (cache warm)", "", [sdp, *q, "--plan", str(p10)], [sdp, *q])
-    # per byte beyond the bundled plan: both sides less the same base (dividing by whole files, 10.0x,
-    # would count the bundled plan's bytes but not its time)
-    base = PLAN.stat().st_size
-    size_ratio = (p10.stat().st_size - base) / (p1.stat().st_size - base)
-    plans = (PLAN, p1, p10)
-    # Linear work measures 1.0 give or take this machine's noise (the same code measured twice has given 0.81
-    # and 1.08), and on some runs the memory hierarchy makes even a plainly linear script read 1.1. So the
-    # control runs first, and a growth row is over its bound only when its whole 90% interval lies above
-    # both 1.0 and the control's median: growing faster than a known-linear program on the same machine.
-    c10, c1, control, c_low, c_high = growth_measure(lambda plan: [sys.executable, "-c", LINEAR_CONTROL, plan], plans, env, runs, size_ratio)
-    limit = max(1.0, control)
+def startup_rows(sdp: list[str], env: dict[str, str], runs: int) -> list[Row]:
+    def complete(words: str) -> tuple[list[str], list[str], dict[str, str]]:
+        """What bash runs on Tab: the program with no arguments, the words in the environment."""
+        cword = str(len(words.split()) - (0 if words.endswith(" ") else 1))
+        return [], TYPER, {**env, "_SDPARTNER_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}
 
-    def growth_row(label: str, command: Callable[[str], list[str]], rounds: int) -> None:
-        d10, d1, growth, low, high = growth_measure(command, plans, env, rounds, size_ratio)
-        rows.append((f"{label}; A = 10 MB, B = 1 MB; median of {rounds} rounds, 90% interval {low:.2f}-{high:.2f}", "<= 1.0", d10, d1, growth, "ok" if low <= limit else "OVER"))
+    machine, table, completion, version = 0.8, 1.1, 0.35, 0.5
+    q = "lithium battery"
+    cases: list[tuple[str, float, list[str], list[str], dict[str, str] | None, tuple[int, ...]]] = [
+        ("--version", version, ["--version"], TYPER, None, (0,)),
+        ("completion of a command name (Tab after `sdpartner ev`)", completion, *complete("sdpartner ev"), (0,)),
+        ("completion of a city name (Tab after `sdpartner city show q`)", completion, *complete("sdpartner city show q"), (0,)),
+        ("events --format json", machine, ["events", "--format", "json"], TYPER, None, (0,)),
+        ("events --format jsonl", machine, ["events", "--format", "jsonl"], TYPER, None, (0,)),
+        ("events --format csv", machine, ["events", "--format", "csv"], TYPER, None, (0,)),
+        ("events --format tsv", machine, ["events", "--format", "tsv"], TYPER, None, (0,)),
+        (f"show {SUMMIT} --format json", machine, ["show", SUMMIT, "--format", "json"], TYPER, None, (0,)),
+        (f"search '{q}' --format json (matches)", machine, ["search", q, "--format", "json"], TYPER, None, (0,)),
+        ("search 'qzxv wplmk' --format json (unknown words)", machine, ["search", "qzxv wplmk", "--format", "json"], TYPER, None, (0, 1)),
+        ("sources --format json", machine, ["sources", "--format", "json"], TYPER, None, (0,)),
+        ("status --format json", machine, ["status", "--format", "json"], TYPER, None, (0,)),
+        ("diff plan-2027.toml --format json", machine, ["diff", str(NEXT_PLAN), "--format", "json"], TYPER, None, (0, 1)),
+        ("actions list (table)", table, ["actions", "list"], TABLE, None, (0,)),
+        (f"show {SUMMIT} (table)", table, ["show", SUMMIT], TABLE, None, (0,)),
+        ("sources (table)", table, ["sources"], TABLE, None, (0,)),
+        (f"search '{q}' (table)", table, ["search", q], TABLE, None, (0,)),
+        ("events (table)", table, ["events"], TABLE, None, (0,)),
+        ("status (table)", table, ["status"], TABLE, None, (0,)),
+        ("diff plan-2027.toml (table)", table, ["diff", str(NEXT_PLAN)], TABLE, None, (0, 1)),
+    ]
+    rows = []
+    for label, bound, args, base, own_env, codes in cases:
+        try:
+            a, b, ab, ap = trio([*sdp, *args], base, own_env or env, runs, codes)
+        except Failed as exc:
+            print(f"skipped: {label} ({str(exc).splitlines()[0]})", file=sys.stderr)
+            continue
+        base_name = "import typer" if base is TYPER else "import typer, rich.console, rich.table"
+        rows.append(Row(f"{label} vs `{base_name}`", bound, ms(a), ms(b), ab, f"{ap:.2f}", ab > bound))
+    return rows
 
-    growth_row(f"growth 1 MB -> 10 MB: time beyond the bundled plan's run, per byte beyond it ({size_ratio:.2f}x the bytes)", lambda plan: [sdp, *q, "--plan", plan], runs)
-    rows.append((f"control: the same growth of a plainly linear Python script over the same files (a dict per line, printed); 90% interval {c_low:.2f}-{c_high:.2f}",
-                 "", c10, c1, control, ""))
-    # search analyses the whole plan on each run; the SQLite export writes all of it
-    growth_row("search growth 1 MB -> 10 MB: search 'lithium battery' --limit 20, time beyond the bundled plan's run, per byte beyond it",
-               lambda plan: [sdp, "search", "lithium battery", "--format", "json", "--limit", "20", "--plan", plan], runs)
-    db = str(Path(tempfile.gettempdir()) / f"sdpartner-bench-{os.getpid()}.db")
-    growth_row("export --format sqlite growth 1 MB -> 10 MB, time beyond the bundled plan's export, per byte beyond it",
-               lambda plan: [sdp, "export", "--format", "sqlite", "--force", "--output", db, "--plan", plan], max(runs // 2, 5))
+
+def fast_path_rows(sdp_module: list[str], env: dict[str, str], runs: int) -> list[Row]:
+    """The same answers through the fast path and through Typer (both end with os._exit): what the fast path saves."""
+    typer_path = [PY, "-c", "import gc, sys; gc.disable(); from sdpartner.app import run_typer; from sdpartner.console import end; end(run_typer(sys.argv[1:]))"]
+    rows = []
+    for label, args, extra in (("events --format json", ["events", "--format", "json"], {}),
+                               ("actions list (table)", ["actions", "list"], {}),
+                               ("completion of a city name", [], {"_SDPARTNER_COMPLETE": "complete_bash", "COMP_WORDS": "sdpartner city show q", "COMP_CWORD": "3"})):
+        e = {**env, **extra}
+        a, b, ab, _ = trio([*sdp_module, *args], [*typer_path, *args], e, runs)
+        rows.append(Row(f"{label}: fast path vs the same through Typer", None, ms(a), ms(b), ab, f"saves {ms(b - a)}"))
+    return rows
+
+
+# ----------------------------------------------------------------------------------------------
+# Peers: the same question to tools made for the format
+# ----------------------------------------------------------------------------------------------
+
+
+def _tomlq() -> tuple[str | None, str]:
+    """The current tomlq (PyPI's yq): the one beside this Python first, else on PATH; its version."""
+    for path in (Path(PY).parent / "tomlq", shutil.which("tomlq")):
+        if path and Path(path).exists():
+            proc = subprocess.run([str(path), "--version"], capture_output=True, text=True, check=False)
+            version = (proc.stdout or proc.stderr).strip().splitlines()[0] if (proc.stdout or proc.stderr).strip() else "?"
+            if version.split()[-1].split(".")[0] in ("0", "1", "2"):  # Debian's old yq reports 0.0.0
+                print(f"note: {path} is an old tomlq ({version}); install the current one: pip install yq", file=sys.stderr)
+                continue
+            return str(path), version
+    return None, ""
+
+
+def peer_rows(sdp: list[str], env: dict[str, str], runs: int, work: Path) -> list[Row]:
+    rows: list[Row] = []
+    question = ["events", "--year", "2026", "--format", "json"]
+    jq_filter = "[.events[] | select(.year == 2026)]"
+    exported = work / "export.json"
+    db = work / "plan.db"
+    with open(exported, "wb") as fh:
+        subprocess.run([*sdp, "export", "--format", "json"], stdout=fh, env=env, check=True)
+    subprocess.run([*sdp, "export", "--format", "sqlite", "--output", str(db), "--force"], env=env, check=True, stderr=subprocess.DEVNULL)
+    tomlq, version = _tomlq()
+    peers = [
+        ("tomlq", tomlq, lambda: [tomlq or "", jq_filter, str(PLAN)], f"tomlq {version} over data/plans/2026.toml", None),
+        ("jq", shutil.which("jq"), lambda: [shutil.which("jq") or "", jq_filter, str(exported)], "jq over `export --format json`", 2.0),
+        ("sqlite3", shutil.which("sqlite3"), lambda: [shutil.which("sqlite3") or "", str(db), "select * from events where year = 2026"],
+         "sqlite3 over `export --format sqlite`", None),
+    ]
+    for name, found, cmd, what, bound in peers:
+        if not found:
+            print(f"missing peer: {name} (not installed){'; ' + 'pip install yq' if name == 'tomlq' else ''}", file=sys.stderr)
+            rows.append(Row(f"events in 2026: `{' '.join(question)}` vs {what}", bound, "n/a", "n/a", float("nan"), f"{name} missing"))
+            continue
+        a, b, ab, ap = trio([*sdp, *question], cmd(), env, runs)
+        rows.append(Row(f"events in 2026: `{' '.join(question)}` vs {what}", bound, ms(a), ms(b), ab, f"{ap:.2f}", bound is not None and ab > bound))
+    return rows
+
+
+# ----------------------------------------------------------------------------------------------
+# The MCP server
+# ----------------------------------------------------------------------------------------------
+
+
+def mcp_rows(sdp: list[str], env: dict[str, str], runs: int) -> list[Row]:
+    """From start to the answer of ``initialize``; then a ``search`` call: newline-delimited JSON-RPC on stdio."""
+    init = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+            "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "bench", "version": "0"}}}
+    inited = {"jsonrpc": "2.0", "method": "notifications/initialized"}
+    starts, calls = [], []
+    for i in range(runs + 1):
+        t0 = time.perf_counter()
+        proc = subprocess.Popen([*sdp, "mcp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+        assert proc.stdin and proc.stdout
+        proc.stdin.write((json.dumps(init) + "\n").encode())
+        proc.stdin.flush()
+        reply = json.loads(proc.stdout.readline())
+        t1 = time.perf_counter()
+        if "result" not in reply:
+            raise Failed(f"initialize: {reply}")
+        proc.stdin.write((json.dumps(inited) + "\n").encode())
+        call = {"jsonrpc": "2.0", "id": 2, "method": "tools/call", "params": {"name": "search", "arguments": {"query": "lithium battery Qingdao"}}}
+        t2 = time.perf_counter()
+        proc.stdin.write((json.dumps(call) + "\n").encode())
+        proc.stdin.flush()
+        answer = json.loads(proc.stdout.readline())
+        t3 = time.perf_counter()
+        if answer.get("result", {}).get("isError", True):
+            raise Failed(f"search: {answer}")
+        proc.stdin.close()
+        proc.wait()
+        if i:  # the first run warms the cache and the disk
+            starts.append(t1 - t0)
+            calls.append(t3 - t2)
+    s, c = statistics.median(starts), statistics.median(calls)
+    return [Row("MCP: start to the answer of `initialize`", 1.0, ms(s), "1000 ms", s / 1.0, f"max {ms(max(starts))}", s > 1.0),
+            Row("MCP: a `search` call after start (the first, so it loads the plan)", 0.05, ms(c), "50 ms", c / 0.05, f"max {ms(max(calls))}", c > 0.05)]
+
+
+# ----------------------------------------------------------------------------------------------
+# Large plans
+# ----------------------------------------------------------------------------------------------
+
+LINEAR_CONTROL = (
+    "import os, sys; lines = open(sys.argv[1], encoding='utf-8').read().splitlines(); "
+    "rows = [{'line': x, 'words': x.split(), 'n': len(x)} for x in lines]; sys.stdout.write(''.join(map(repr, rows))); sys.stdout.flush(); os._exit(0)"
+)
+
+
+def fit(xs: list[float], ys: list[float]) -> float:
+    """Least-squares slope of ys over xs."""
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
+def interval(values: list[float]) -> tuple[float, float, float]:
+    """Median and bootstrap 90% interval of the median (fixed seed: the same rounds give the same interval)."""
+    rng = random.Random(0)
+    medians = sorted(statistics.median(rng.choices(values, k=len(values))) for _ in range(2000))
+    return statistics.median(values), medians[100], medians[1899]
+
+
+def growth(command: Callable[[Path], list[str]], plans: list[Path], env: dict[str, str], rounds: int, codes: tuple[int, ...] = (0,)) -> dict[str, object]:
+    """Times and peak memories over the plans, ``rounds`` rounds of all three (order rotating), after a warm-up."""
+    for p in plans:
+        run(command(p), env, codes)  # fill the cache for this plan
+    times: list[list[float]] = [[] for _ in plans]
+    peaks: list[list[int]] = [[] for _ in plans]
+    for i in range(rounds):
+        for k in range(len(plans)):
+            j = (i + k) % len(plans)
+            t, m = run(command(plans[j]), env, codes)
+            times[j].append(t)
+            peaks[j].append(m)
+    mb = [p.stat().st_size / 1e6 for p in plans]
+    ratios = [((times[2][r] - times[1][r]) / (mb[2] - mb[1])) / ((times[1][r] - times[0][r]) / (mb[1] - mb[0])) for r in range(rounds)]
+    median, low, high = interval(ratios)
+    med_t = [statistics.median(t) for t in times]
+    med_m = [statistics.median(m) / 2**20 for m in peaks]
+    return {"times": med_t, "peaks": med_m, "ratio": median, "low": low, "high": high, "ms_per_mb": fit(mb, med_t) * 1000, "mib_per_mb": fit(mb, med_m)}
+
+
+def scale_rows(sdp: list[str], env: dict[str, str], rounds: int, sizes: list[float], work: Path) -> tuple[list[Row], list[Row]]:
+    plans = []
+    for size in sizes:
+        path = work / f"plan-{size:g}mb.toml"
+        subprocess.run([PY, str(HERE / "make_plan.py"), "--mb", str(size), str(path)], check=True, stdout=subprocess.DEVNULL)
+        plans.append(path)
+    names = " / ".join(f"{s:g} MB" for s in sizes)
+    db = work / "out.db"
+
+    def sqlite_export(p: Path) -> list[str]:
+        for suffix in ("", ".metadata.json"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        return [*sdp, "export", "--format", "sqlite", "--output", str(db), "--plan", str(p)]
+
+    measures: list[tuple[str, Callable[[Path], list[str]], tuple[int, ...], int, bool]] = [
+        ("a plainly linear Python script (control: a dict per line of the file, printed)", lambda p: [PY, "-c", LINEAR_CONTROL, str(p)], (0,), rounds, False),
+        ("events --year 2026 --format json", lambda p: [*sdp, "events", "--year", "2026", "--format", "json", "--plan", str(p)], (0,), rounds, True),
+        ("search 'lithium battery' --format json (matches)", lambda p: [*sdp, "search", "lithium battery", "--format", "json", "--plan", str(p)], (0,), rounds, True),
+        ("search 'qzxv wplmk' --format json (unknown words)", lambda p: [*sdp, "search", "qzxv wplmk", "--format", "json", "--plan", str(p)], (0, 1), rounds, True),
+        ("export --format sqlite", sqlite_export, (0,), max(3, rounds // 2), False),
+    ]
+    time_rows, memory_rows = [], []
+    for label, command, codes, n, memory_bound in measures:
+        g = growth(command, plans, env, n, codes)
+        t, m = g["times"], g["peaks"]
+        assert isinstance(t, list) and isinstance(m, list)
+        ratio, low, high = float(g["ratio"]), float(g["low"]), float(g["high"])  # type: ignore[arg-type]
+        bounded = not label.startswith("a plainly")
+        time_rows.append(Row(f"{label}: {names} ({n} rounds; 90% interval {low:.2f}-{high:.2f})", 1.1 if bounded else None,
+                             " / ".join(ms(x) for x in t), f"{g['ms_per_mb']:.0f} ms/MB", ratio, "", bounded and low > 1.1))
+        mib = float(g["mib_per_mb"])  # type: ignore[arg-type]
+        memory_rows.append(Row(f"{label}: peak memory at {names}", 10.0 if memory_bound else None,
+                               " / ".join(f"{x:.0f} MiB" for x in m), f"{mib:.1f} MiB/MB", mib, "", memory_bound and mib > 10.0))
     for suffix in ("", ".metadata.json"):
-        Path(db + suffix).unlink(missing_ok=True)
-    row("1 MB plan vs bundled plan, both with the cache off (SDPARTNER_NO_CACHE=1)", "", [sdp, *q, "--plan", str(p1)], [sdp, *q], no_cache, no_cache)
-    row("events --format json (bundled plan): cache off vs cache on", "", [sdp, "events", "--format", "json"], [sdp, "events", "--format", "json"], no_cache, env)
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    return time_rows, memory_rows
 
 
-def instructions(cmd: list[str], env: dict[str, str]) -> int:
-    """Instructions one run executes, counted by valgrind's callgrind: the same count every time."""
-    proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False)
-    counts = [line.rsplit(":", 1)[1] for line in proc.stderr.decode(errors="replace").splitlines() if "Collected :" in line]
-    if proc.returncode != 0 or not counts:
-        raise SystemExit(f"valgrind failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr.decode(errors='replace')[-2000:]}")
-    return int(counts[-1])
+# ----------------------------------------------------------------------------------------------
 
 
-def _instruction_rows(rows: list[Any], env: dict[str, str], p1: Path, p10: Path) -> None:
-    """The growth row again in instructions, which do not drift with the machine: what our own work costs
-    per byte, without the memory hierarchy's share (larger heaps miss caches more)."""
-    if not shutil.which("valgrind"):
-        print("skipped: instruction counts (valgrind not found: apt-get install valgrind)", file=sys.stderr)
-        return
-    base = PLAN.stat().st_size
-    size_ratio = (p10.stat().st_size - base) / (p1.stat().st_size - base)
-    q = ["events", "--year", "2026", "--format", "json", "--plan"]
-    sq = ["search", "lithium battery", "--limit", "20", "--format", "json", "--plan"]
-    for label, command in (("sdpartner", [sys.executable, "-m", "sdpartner", *q]), ("sdpartner search", [sys.executable, "-m", "sdpartner", *sq]),
-                           ("the linear control script", [sys.executable, "-c", LINEAR_CONTROL])):
-        _time([*command, str(PLAN)], env)  # the cache is warm for sdpartner's runs (as in the rows above)
-        i0, i1, i10 = (instructions([*command, str(p)], env) for p in (PLAN, p1, p10))
-        growth = (i10 - i0) / (i1 - i0) / size_ratio
-        rows.append((f"growth 1 MB -> 10 MB in instructions (valgrind), {label}: A = 10 MB, B = 1 MB, instructions beyond the bundled plan's run",
-                     "", f"{(i10 - i0) / 1e6:,.0f} M", f"{(i1 - i0) / 1e6:,.0f} M", growth, ""))
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=21, help="rounds per start-up row (default 21)")
+    parser.add_argument("--rounds", type=int, default=7, help="rounds per scale row (default 7; the SQLite export half as many)")
+    parser.add_argument("--sizes", default="1,10,50", help="plan sizes in MB for the scale rows (three)")
+    parser.add_argument("--only", choices=["startup", "peers", "mcp", "scale"], action="append", help="only these sections (repeatable)")
+    parser.add_argument("--exe", help="the sdpartner to measure (default: the one beside this Python)")
+    parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    args = parser.parse_args()
+    sections = args.only or ["startup", "peers", "mcp", "scale"]
+
+    exe = args.exe or str(Path(PY).parent / "sdpartner")
+    sdp = [exe]
+    work = Path(tempfile.mkdtemp(prefix="sdpartner-bench-"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SDPARTNER_", "_SDPARTNER")) and k not in ("PYTHONDONTWRITEBYTECODE", "FORCE_COLOR")}
+    env.update({"NO_COLOR": "1", "SDPARTNER_CACHE_DIR": str(work / "cache"), "COLUMNS": "100"})
+    # every run imports the same compiled code: where PYTHONDONTWRITEBYTECODE is set (as on this project's
+    # machines), a module changed since its .pyc was written would be compiled again on every run
+    exe_python = Path(exe).resolve().parent / "python"
+    subprocess.run([str(exe_python if exe_python.exists() else PY), "-c",
+                    "import compileall, os, sdpartner; compileall.compile_dir(os.path.dirname(sdpartner.__file__), quiet=2)"], check=True)
+
+    versions = subprocess.run([PY, "-c", "import typer, rich, msgspec, importlib.metadata as m; print(typer.__version__, m.version('rich'), msgspec.__version__)"],
+                              capture_output=True, text=True, check=False).stdout.split()
+    print(f"# {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+          f"Python {platform.python_version()}, typer {versions[0] if versions else '?'}, rich {versions[1] if len(versions) > 1 else '?'}, "
+          f"msgspec {versions[2] if len(versions) > 2 else '?'}; sdpartner: {exe}")
+    tables: list[tuple[str, list[Row], tuple[str, str, str, str]]] = []
+    if "startup" in sections:
+        tables.append(("Start-up", startup_rows(sdp, env, args.runs), ("A median", "baseline median", "A / baseline", "A / `python -c pass`")))
+        if not args.exe:
+            tables.append(("The fast path", fast_path_rows([PY, "-m", "sdpartner"], env, args.runs), ("fast path", "through Typer", "ratio", "")))
+    if "peers" in sections:
+        tables.append(("Peers", peer_rows(sdp, env, args.runs, work), ("sdpartner", "peer", "sdpartner / peer", "sdpartner / `python -c pass`")))
+    if "mcp" in sections:
+        try:
+            tables.append(("MCP server", mcp_rows(sdp, env, max(5, args.runs // 2)), ("median", "bound", "median / bound", "")))
+        except (Failed, json.JSONDecodeError) as exc:
+            print(f"skipped: MCP ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__}; is the mcp extra installed?)", file=sys.stderr)
+    if "scale" in sections:
+        sizes = [float(s) for s in args.sizes.split(",")]
+        time_rows, memory_rows = scale_rows(sdp, env, args.rounds, sizes, work)
+        tables.append(("Large plans: time", time_rows, ("median times", "fitted slope", "slope 10→50 / slope 1→10", "")))
+        tables.append(("Large plans: peak memory", memory_rows, ("median peaks", "fitted slope", "MiB per MB", "")))
+    _print(tables, args.markdown)
+    shutil.rmtree(work, ignore_errors=True)
+    return 1 if any(r.verdict == "OVER" for _, rows, _ in tables for r in rows) else 0
 
 
-def _print(rows: list[Any], args: argparse.Namespace) -> None:
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}; runs: {args.runs} pairs")
-
-    def amount(value: float | str) -> str:  # seconds, or a count already written out
-        return value if isinstance(value, str) else f"{value * 1000:.0f} ms"
-
-    if args.markdown:
-        print("\n| measure | bound | A median | B median | median A/B | |\n| --- | --- | ---: | ---: | ---: | --- |")
-        for label, bound, ma, mb, r, verdict in rows:
-            print(f"| {label} | {bound} | {amount(ma)} | {amount(mb)} | {r:.2f} | {verdict} |")
-    else:
-        for label, bound, ma, mb, r, verdict in rows:
-            print(f"{r:6.2f} {bound:8s} {verdict:4s}  A {amount(ma):>9s}  B {amount(mb):>9s}  {label}")
+def _print(tables: list[tuple[str, list[Row], tuple[str, str, str, str]]], markdown: bool) -> None:
+    for title, rows, heads in tables:
+        if markdown:
+            print(f"\n### {title}\n\n| measure | bound | {heads[0]} | {heads[1]} | {heads[2]} | {heads[3]} | |\n| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+            for r in rows:
+                bound = "" if r.bound is None else f"≤ {r.bound:g}"
+                print(f"| {r.label} | {bound} | {r.a} | {r.b} | {r.ratio:.2f} | {r.extra} | {r.verdict} |")
+        else:
+            print(f"\n{title}")
+            for r in rows:
+                bound = "" if r.bound is None else f"<= {r.bound:g}"
+                print(f"{r.ratio:6.2f} {bound:8s} {r.verdict:4s}  {r.a:>22s}  {r.b:>14s}  {r.extra:>10s}  {r.label}")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "sdpartner"
 LAYER = {
-    "__init__": 0, "errors": 0, "terminal": 0, "safe": 0, "names": 0, "words": 0, "console": 0, "plan.text": 0, "plan.declare": 0,
+    "__init__": 0, "dirs": 0, "errors": 0, "terminal": 0, "safe": 0, "names": 0, "words": 0, "console": 0, "plan.text": 0, "plan.declare": 0,
     "plan": 1, "query": 2, "present": 3, "output": 4, "export": 4, "commands": 5, "mcp_server": 5, "app": 6, "__main__": 6,
 }
 

@@ -4,6 +4,8 @@ as the Typer app answers it (stdout, stderr, exit code), and what it does not ta
 from __future__ import annotations
 
 import itertools
+import os
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +14,7 @@ from sdpartner.app import run_typer
 from sdpartner.commands import fast
 from sdpartner.commands.catalog import COMMANDS
 
-from .conftest import MINI
+from .conftest import MINI, run_process
 
 ARGS = {"actions show": ["7"], "events show": ["mnc-summit-3"], "city show": ["青岛"], "search": ["lithium"], "show": ["uob"], "diff": [str(MINI), str(MINI)],
         "validate": [], "export": []}
@@ -100,3 +102,55 @@ def test_every_combination_of_shared_options_before_and_after(capsys: pytest.Cap
         args = [*before, "city", "list", *after]
         quick, slow = _both(capsys, args)
         assert quick == slow, args
+
+
+def _tab(words: str, cache: Path, **env: str) -> tuple[int, str]:
+    parts = words.split(" ")
+    result = run_process(env={"_SDPARTNER_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(parts) - 1),
+                              "SDPARTNER_CACHE_DIR": str(cache), **env})
+    return result.returncode, result.stdout.decode()
+
+
+def test_a_tab_reads_the_table_the_first_tab_wrote_and_answers_the_same(tmp_path: Path) -> None:
+    first = _tab("sdpartner city show q", tmp_path)
+    table = tmp_path / "completion.tab"
+    assert first == (0, "qingdao\n") and table.exists()
+    written = table.stat().st_mtime_ns
+    assert _tab("sdpartner city show q", tmp_path) == first and table.stat().st_mtime_ns == written  # read, not rebuilt
+    assert _tab("sdpartner ev", tmp_path) == (0, "events\n")
+
+
+def test_a_damaged_table_is_rebuilt(tmp_path: Path) -> None:
+    _tab("sdpartner ci", tmp_path)
+    table = tmp_path / "completion.tab"
+    table.write_bytes(table.read_bytes()[:200] + b"\xff\xfe garbage")
+    assert _tab("sdpartner city show q", tmp_path) == (0, "qingdao\n")
+    assert table.read_bytes().endswith(b"\n") and b"garbage" not in table.read_bytes()
+
+
+def test_with_another_plan_the_values_come_from_it_and_no_table_is_kept(tmp_path: Path) -> None:
+    code, out = _tab("sdpartner city show ", tmp_path, SDPARTNER_PLAN=str(MINI))
+    assert code == 0 and out.split() == ["harbour", "hill", "港城", "山城"]
+    assert not (tmp_path / "completion.tab").exists()
+
+
+def test_a_tab_with_the_table_imports_neither_msgspec_nor_typer(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "_SDPARTNER_COMPLETE": "complete_bash", "COMP_WORDS": "sdpartner city show q", "COMP_CWORD": "3", "SDPARTNER_CACHE_DIR": str(tmp_path)}
+    env.pop("SDPARTNER_PLAN", None)
+    code = "import sys; from sdpartner.commands import tab; tab.answer(); print(sorted(m for m in ('msgspec', 'typer', 'click', 're') if m in sys.modules))"
+    subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=True)  # writes the table
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.splitlines()
+    assert out == ["qingdao", "[]"]
+
+
+def test_version_imports_neither_msgspec_nor_typer() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "sdpartner", "--version"], capture_output=True, text=True, check=True)
+    assert result.stdout.startswith("sdpartner ") and result.stdout.count("\n") == 1
+    imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
+    assert not imported & {"msgspec", "typer", "click", "rich"}

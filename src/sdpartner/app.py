@@ -12,14 +12,17 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn
 
-from .console import end, error
-from .errors import ExitCode, SdpartnerError
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 
 def run(args: list[str] | None = None) -> int:
     """Run the command line ``args`` (default: sys.argv); the exit code."""
+    from .console import error
+    from .errors import ExitCode, SdpartnerError
+
     args = list(sys.argv[1:] if args is None else args)
     if sys.stdout is None:  # started with stdout closed: writing to it is one line and exit 1
         from .console import Closed
@@ -61,6 +64,9 @@ def run_typer(args: list[str]) -> int:
     """Run the command line through the Typer app; its exit code."""
     from .commands.typer_app import build
 
+    from .console import error
+    from .errors import ExitCode
+
     try:
         build()(args=args, prog_name="sdpartner", standalone_mode=True)
     except SystemExit as exc:
@@ -76,4 +82,32 @@ def main() -> NoReturn:
     import gc
 
     gc.disable()  # a short-lived process that makes no reference cycles: collections would only cost time
+    _light(sys.argv[1:])
+    from .console import end
+
     end(run())
+
+
+def _light(args: list[str]) -> None:
+    """Answer ``--version`` and bash's Tab and end the process before anything heavy is imported (msgspec alone
+    costs more than half of Typer's import); anything else, or any trouble, returns to take the long way."""
+    code: int | None = None
+    if os.environ.get("_SDPARTNER_COMPLETE"):
+        from .commands.tab import answer
+
+        code = answer()
+    elif args in (["--version"], ["-V"]) and sys.stdout is not None:
+        from . import __version__
+
+        try:
+            sys.stdout.write(f"sdpartner {__version__}\n")
+            sys.stdout.flush()
+        except (OSError, ValueError):
+            return  # the long way writes it again and reports the refusal in one line
+        code = 0
+    if code is not None:
+        try:
+            sys.stdout.flush()
+        except (OSError, ValueError, AttributeError):
+            code = code or 1
+        os._exit(code)

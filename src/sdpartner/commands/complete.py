@@ -1,8 +1,8 @@
 """What shell completion offers for a parameter's values, by the source its declaration names.
 
-Used by the Typer app (``autocompletion=``) and by the fast path alike. Candidates come from the plan
-(``SDPARTNER_PLAN`` or the bundled one, through the cache) and are made printable; any problem gives no
-candidates rather than a traceback in the shell.
+``tab.py`` offers them, to Typer's completion in every shell and, through its table, to bash's Tab. They
+come from the plan (``SDPARTNER_PLAN`` or the bundled one, through the cache); ``tab.py`` makes them
+printable, and any problem gives no candidates rather than a traceback in the shell.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ def _plan() -> Any:
     return load_plan(None, cache=plan_cache())
 
 
-def _values(source: str, command: tuple[str, ...]) -> list[str]:
+def values(source: str, command: tuple[str, ...]) -> list[str]:
+    """Every value a parameter completed from ``source`` may take (the columns: of ``command``'s listing)."""
     if source == "kind":
         from ..plan.catalogue import codes
 
@@ -51,18 +52,3 @@ def _values(source: str, command: tuple[str, ...]) -> list[str]:
 
         return [e.id for e in entries(plan)]
     return []
-
-
-def candidates(source: str, incomplete: str, command: tuple[str, ...] = ()) -> list[str]:
-    """The values of ``source`` that begin with ``incomplete`` (any case), made printable; none on any problem."""
-    from ..safe import visible
-
-    try:
-        names = _values(source, command)
-    except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
-        return []
-    if source == "columns":
-        done, _, last = incomplete.rpartition(",")
-        return [visible(f"{done},{k}" if done else k, single_line=True) for k in names if k.startswith(last)]
-    folded = incomplete.casefold()
-    return [visible(n, single_line=True) for n in dict.fromkeys(names) if n.casefold().startswith(folded)]

@@ -146,72 +146,8 @@ def parse(args: list[str]) -> tuple[Command, dict[str, Any], dict[str, Any]] | N
 # ----------------------------------------------------------------------------------------------
 
 
-def command_names() -> list[str]:
-    """The root's commands in the order Typer lists them: single commands, then the groups."""
-    singles = [c.path[0] for c in COMMANDS if len(c.path) == 1 and not any(d.path[0] == c.path[0] and len(d.path) > 1 for d in COMMANDS)]
-    groups = list(dict.fromkeys(c.path[0] for c in COMMANDS if c.path[0] not in singles))
-    return singles + groups
-
-
 def _complete() -> int | None:
-    """Answer a bash completion request for a command name or a declared value, or None for Typer."""
-    if os.environ.get("_SDPARTNER_COMPLETE") != "complete_bash":
-        return None
-    import shlex
+    """Answer a bash completion request from the completion table (``tab.py``), or None for Typer."""
+    from .tab import answer
 
-    try:
-        words = shlex.split(os.environ.get("COMP_WORDS", ""))
-        cword = int(os.environ.get("COMP_CWORD", ""))
-    except ValueError:
-        return None
-    args = words[1:cword]
-    incomplete = words[cword] if cword < len(words) else ""
-    found = _candidates(args, incomplete)
-    if found is None:
-        return None
-    from ..console import emit
-    from ..errors import OutputError
-
-    try:
-        emit("\n".join(found) + "\n")
-    except OutputError:
-        return 1
-    return 0
-
-
-def _candidates(args: list[str], incomplete: str) -> list[str] | None:
-    if incomplete.startswith("-") or any(a.startswith("-") and "=" in a for a in args):
-        return None
-    if not args:
-        return [n for n in command_names() if n.startswith(incomplete)]
-    path = tuple(args[:2]) if any(c.path == tuple(args[:2]) for c in COMMANDS) else tuple(args[:1])
-    command = next((c for c in COMMANDS if c.path == path), None)
-    if command is None:
-        return None
-    rest = args[len(path):]
-    if path == ("events",) and not rest and not incomplete.startswith("-"):
-        return None  # a subcommand or nothing: Typer knows
-    if rest and rest[-1].startswith("-"):
-        p = next((q for q in command.params if rest[-1] in q.flags), None)
-        if p is None or p.kind == "flag" or not p.complete:
-            return None
-        from .complete import candidates
-
-        return candidates(p.complete, incomplete, command.path)
-    positionals = [p for p in command.params if p.positional]
-    taken = 0
-    j = 0
-    while j < len(rest):
-        if rest[j].startswith("-"):
-            p = next((q for q in command.params if rest[j] in q.flags), None)
-            if p is None:
-                return None
-            j += 1 if p.kind == "flag" else 2
-            continue
-        taken += 1
-        j += 1
-    if taken < len(positionals) and positionals[taken].complete:
-        from .complete import candidates
-
-        return candidates(positionals[taken].complete, incomplete, command.path)
-    return None
+    return answer()

@@ -18,7 +18,7 @@ from typing import Annotated, Any, Optional
 import typer
 
 from .catalog import COMMANDS, GROUP_HELP, ROOT, ROOT_HELP
-from .complete import candidates
+from .tab import offer
 from .execute import execute
 from .spec import Command, Param
 
@@ -62,7 +62,7 @@ def completer(source: str) -> Any:
     """The ``autocompletion`` function Typer calls for a parameter completed from ``source``."""
 
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        return candidates(source, incomplete, tuple((ctx.command_path or "").split()[1:]))
+        return offer(source, incomplete, tuple((ctx.command_path or "").split()[1:]))
 
     return complete
 

@@ -42,13 +42,9 @@ except ImportError:  # pragma: no cover
 
 def cache_dir(env: dict[str, str] | os._Environ[str] | None = None) -> Path:
     """$SDPARTNER_CACHE_DIR, else $XDG_CACHE_HOME/sdpartner when it is absolute (the XDG rule), else ~/.cache/sdpartner."""
-    env = os.environ if env is None else env
-    explicit = env.get("SDPARTNER_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    xdg = env.get("XDG_CACHE_HOME", "")
-    base = xdg if os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "sdpartner"
+    from ..dirs import cache_dir as where
+
+    return Path(where(env))
 
 
 def _digest(payload: bytes | memoryview) -> bytes:

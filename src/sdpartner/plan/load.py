@@ -27,17 +27,10 @@ _MSGSPEC_PATH = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S
 
 
 def data_dir() -> Path:
-    """The bundled data: inside the installed package, or ``data/`` of a source checkout.
+    """The bundled data: inside the installed package, or ``data/`` of a source checkout."""
+    from ..dirs import data_dir as where
 
-    An installed package on a file system has it beside this package, which is what importlib.resources
-    would return; that is checked first because importing importlib.resources costs ~6 ms of start-up."""
-    here = Path(__file__).parent.parent
-    for candidate in (here / "data", here.parent.parent / "data"):  # installed; source checkout
-        if (candidate / "plans").is_dir():
-            return candidate
-    from importlib.resources import files
-
-    return Path(str(files("sdpartner").joinpath("data")))  # pragma: no cover - a zipped install
+    return Path(where())
 
 
 def bundled_years() -> list[int]:
