@@ -70,6 +70,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return words, zh_question
 
 
+_HYPHENS = re.compile(r"[-‐‑–]")
+
+
 @cache
 def _marks() -> re.Pattern[str]:
     return re.compile("[\u0300-\u036f'’]")
@@ -309,10 +312,13 @@ class Index:
             out: dict[str, str] = {}
             words = _patterns()[0]
             chunks = dict.fromkeys(w for record_fields in self.fields for w in words.findall(_fold("\x00".join(t for _, t in record_fields))))
-            for chunk in chunks:  # distinct words, in the plan's order
-                for tok in tokens(chunk):
-                    if tok.surface and not tok.term.startswith("u:"):
-                        out.setdefault(tok.term, tok.surface)
+            for chunk in chunks:  # distinct words, in the plan's order; each gives what tokens() gives it in a text
+                if chunk[0] >= "\u3400":  # bigrams, written as the whole run
+                    for i in range(len(chunk) - 1):
+                        out.setdefault(chunk[i:i + 2], chunk)
+                else:  # each part of a hyphenated word as itself (their joins have no written form)
+                    for part in _HYPHENS.split(chunk) if not chunk.isalnum() else (chunk,):
+                        out.setdefault(stem(part), part)
             self._surface = out
         return self._surface
 
