@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from sdpartner.query import search
+from sdpartner.query import search, terms
 from sdpartner.query.numbers import read
 
 from .conftest import ROOT, run_process
@@ -88,24 +88,24 @@ def test_a_confident_correction_is_searched_as_corrected(plan: Any, run: Any) ->
 @pytest.mark.parametrize(("a", "b"), [("e-commerce", "ecommerce"), ("e-commerce", "E Commerce"), ("Türkiye", "turkiye"), ("centre", "center"),
                                       ("organisation", "organization"), ("ports", "port"), ("batteries", "battery"), ("korean", "korea"), ("robotics", "robotic"), ("ＡＢＣ", "abc")])
 def test_spellings_that_are_one_word(a: str, b: str) -> None:
-    def terms(text: str) -> set[str]:
-        return {t.term for t in search.tokens(text, query=True)}
+    def analysed(text: str) -> set[str]:
+        return {t.term for t in terms.tokens(text, query=True)}
 
-    assert terms(a) & terms(b)
+    assert analysed(a) & analysed(b)
 
 
 def test_words_are_whole_words() -> None:
-    assert not {t.term for t in search.tokens("Imports and support")} & {t.term for t in search.tokens("ports", query=True)}
+    assert not {t.term for t in terms.tokens("Imports and support")} & {t.term for t in terms.tokens("ports", query=True)}
 
 
 def test_chinese_is_cut_into_the_plans_words_before_bigrams() -> None:
-    assert search.segment("储能产业", frozenset({"储能", "产业"})) == ["储能", "产业"]  # not 能产
-    assert search.segment("锂电池", frozenset()) == ["锂电", "电池"]
+    assert terms.segment("储能产业", frozenset({"储能", "产业"})) == ["储能", "产业"]  # not 能产
+    assert terms.segment("锂电池", frozenset()) == ["锂电", "电池"]
 
 
 def test_question_words_are_dropped_unless_nothing_else_is_left() -> None:
-    assert {t.surface for t in search.tokens("which city wants partners in energy storage?", query=True) if t.surface} == {"partners", "energy", "storage"}
-    assert [t.surface for t in search.tokens("which", query=True)] == ["which"]
+    assert {t.surface for t in terms.tokens("which city wants partners in energy storage?", query=True) if t.surface} == {"partners", "energy", "storage"}
+    assert [t.surface for t in terms.tokens("which", query=True)] == ["which"]
 
 
 def test_a_close_neighbour_comes_as_related(plan: Any) -> None:

@@ -274,7 +274,8 @@ def _child_description(name: str) -> str:
 
 def analysed_text(plan: Plan) -> dict[tuple[str, str], str]:
     """(kind, id) -> the record's words as search analyses them: every word and term, the Chinese as written too."""
-    from ..query.search import Index, tokens
+    from ..query.search import Index
+    from ..query.terms import tokens
 
     index = Index(plan)
     out: dict[tuple[str, str], str] = {}

@@ -1,14 +1,6 @@
 """The search engine: ranked, forgiving search over every record of a plan, in English, pinyin and Chinese.
 
-How a text becomes terms (``terms``), the same for records and queries:
-- Latin text is folded (case, width, diacritics: Türkiye = turkiye), split into whole words, US spellings
-  mapped to the British ones the plan uses (center = centre, -ize = -ise), demonyms to their country
-  (korean = korea) and plurals to the singular (ports = port); a hyphenated or spaced compound also
-  yields its parts joined (e-commerce = e commerce = ecommerce).
-- Chinese is matched by character bigrams (储能 finds 储能之都; 锂电 finds 锂电池), a single character
-  by itself.
-- A query also drops punctuation, English stop and question words and Chinese question words, so a
-  question typed as a sentence works.
+How a text becomes terms is ``terms.py``, the same for records and queries.
 
 Ranking is BM25F (k1 = 1.2, b = 0.75) over fields weighted name 3, alias 3, keyword 2, text 1; then a
 record's score is multiplied by the square of the share of the query's words it matches (any-word
@@ -23,9 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import cache
 
 import msgspec
 
@@ -34,6 +24,7 @@ from ..plan.model import Plan
 from ..plan.text import Text
 from .links import links
 from .records import Entry, entries
+from .terms import HYPHENS, Token, doc_terms, fold, patterns, stem, tokens
 
 WEIGHTS = {"name": 3.0, "alias": 3.0, "id": 2.0, "keyword": 2.0, "text": 1.0}
 # the plan's own records before the history and the sources behind them, when they match alike
@@ -44,159 +35,6 @@ K1, B = 1.2, 0.75
 PHRASE_BONUS = 1.5
 JOIN_WEIGHT = 0.3  # "e commerce" also finds "ecommerce", below a record holding both words
 RELATED_SHARE = 0.5  # a related record's score, as a share of the hit that brings it
-
-_STOP = frozenset(
-    "a an the of in on at to for from by with and or is are was were be been being does do did which what who whom whose where "
-    "when why how that this these those there it its any some me my i you your we our they their about into can could would "
-    "should will shall has have had not no please tell show find list give get want wants wanted wanting looking look need needs "
-    "more most much many s anything something ever there's what's who's city cities".split()
-)
-_ZH_QUESTION = ("有没有", "是不是", "请问", "哪个城市", "哪些城市", "哪座城市", "哪个", "哪些", "哪里", "哪儿", "什么", "怎么", "如何", "是否", "多少", "吗", "呢", "吧", "的", "了", "哪", "有", "是", "在", "想", "找")
-_SPELLING = {
-    "center": "centre", "centers": "centres", "program": "programme", "programs": "programmes", "harbor": "harbour", "harbors": "harbours",
-    "labor": "labour", "color": "colour", "catalog": "catalogue", "defense": "defence", "fiber": "fibre", "theater": "theatre",
-    "neighbor": "neighbour", "favor": "favour", "behavior": "behaviour", "jewelry": "jewellery", "aluminum": "aluminium",
-    "traveling": "travelling", "modeling": "modelling", "fulfill": "fulfil", "enroll": "enrol", "kilometer": "kilometre",
-}
-_DEMONYM = {"korean": "korea", "koreans": "korea", "singaporean": "singapore", "british": "britain", "turkish": "turkey", "japanese": "japan",
-            "jordanian": "jordan", "european": "europe", "asian": "asia", "african": "africa", "american": "america", "russian": "russia"}
-_IZE = re.compile(r"(?<=\w{3})iz(e|es|ed|ing|ation|ations|er|ers)$")
-
-
-@cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    words = re.compile(r"[a-z0-9]+(?:[-‐‑–][a-z0-9]+)*|[\u3400-\u9fff\uf900-\ufaff]+")
-    zh_question = re.compile("|".join(_ZH_QUESTION))
-    return words, zh_question
-
-
-_HYPHENS = re.compile(r"[-‐‑–]")
-
-
-@cache
-def _marks() -> re.Pattern[str]:
-    return re.compile("[\u0300-\u036f'’]")
-
-
-def _fold(text: str) -> str:
-    """Case, width and accents folded (Türkiye -> turkiye), apostrophes dropped."""
-    if text.isascii():
-        return text.lower().replace("'", "")
-    return _marks().sub("", unicodedata.normalize("NFKD", text.casefold()))
-
-
-@cache
-def stem(word: str) -> str:
-    """One Latin word as a term: US spelling to British, demonym to country, plural to singular."""
-    word = _SPELLING.get(word, word)
-    word = _DEMONYM.get(word, word)
-    word = _IZE.sub(lambda m: "is" + m.group(1), word)
-    if len(word) > 4 and word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses")):
-        word = word[:-2]
-    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        word = word[:-1]
-    if len(word) > 6 and word.endswith("ic"):  # robotic(s) -> robot
-        word = word[:-2]
-    return word
-
-
-class Token(msgspec.Struct, frozen=True):
-    """A term, the query word it belongs to (its concept), and the word as written."""
-
-    term: str
-    concept: int
-    surface: str
-
-
-def tokens(text: str, query: bool = False, vocab: frozenset[str] = frozenset()) -> list[Token]:
-    """The terms of a text. In a query, stop and question words are dropped (unless nothing else is left),
-    Chinese is cut into the plan's own words (``vocab``) before bigrams are taken, and each Latin word and
-    each Chinese bigram is one concept; a join of two words has no surface."""
-    if query:
-        kept = _tokens(text, True, vocab)
-        return kept if kept else _tokens(text, False, vocab)
-    return _tokens(text, False, vocab)
-
-
-def segment(run: str, vocab: frozenset[str]) -> list[str]:
-    """A run of Chinese cut into words: the longest word of ``vocab`` at each place, else two characters.
-
-    A query's bigrams that straddle two words (能产 in 储能产业) would match unrelated records (智能产业);
-    cutting first keeps only the bigrams inside words."""
-    out, i = [], 0
-    while i < len(run):
-        for size in range(min(8, len(run) - i), 1, -1):
-            if run[i:i + size] in vocab:
-                out.append(run[i:i + size])
-                i += size
-                break
-        else:
-            piece = run[i:i + 2]
-            if len(piece) == 1 and out:  # a last odd character joins the word before it: 锂电池 -> 锂电, 电池
-                out.append(out[-1][-1] + piece)
-            else:
-                out.append(piece)
-            i += 2
-    return out
-
-
-def doc_terms(text: str, joins: bool = True) -> list[str]:
-    """The terms of a record's text (the fast path of ``tokens`` for indexing: no concepts, no surfaces).
-    ``joins=False`` for ids, whose hyphens join words that are no compound (rcep-expos is not "rcepexpos")."""
-    words_re = _patterns()[0]
-    out: list[str] = []
-    for chunk in words_re.findall(_fold(text)):
-        if chunk[0] >= "\u3400":
-            out += [chunk[i:i + 2] for i in range(len(chunk) - 1)]
-        elif chunk.isalnum():
-            out.append(stem(chunk))
-        else:
-            parts = re.split(r"[-‐‑–]", chunk)
-            out += [stem(p) for p in parts]
-            if joins:
-                out += [stem(a + b) for a, b in zip(parts, parts[1:])]  # e-commerce also as ecommerce
-    return out
-
-
-def _tokens(text: str, query: bool, vocab: frozenset[str] = frozenset()) -> list[Token]:
-    words_re, zh_question = _patterns()
-    out: list[Token] = []
-    concept = 0
-    latin: list[tuple[str, int]] = []  # the Latin words in order, for joins across spaces
-    for match in words_re.finditer(_fold(text)):
-        chunk = match.group()
-        if "\u3400" <= chunk[0]:
-            runs = [r for r in zh_question.split(chunk) if r] if query else [chunk]
-            for run in runs:
-                if len(run) == 1:
-                    out.append(Token("u:" + run, concept, run))
-                    concept += 1
-                    continue
-                words = segment(run, vocab) if query else [run]
-                for word in words:
-                    if len(word) == 1:
-                        out.append(Token("u:" + word, concept, run))
-                        concept += 1
-                    for i in range(len(word) - 1):
-                        out.append(Token(word[i:i + 2], concept, run))
-                        concept += 1
-            latin = []
-            continue
-        parts = re.split(r"[-‐‑–]", chunk)
-        for p in parts:
-            if query and p in _STOP:
-                continue
-            out.append(Token(stem(p), concept, p))
-            latin.append((p, concept))
-            concept += 1
-        if len(parts) > 1 and not query:  # e-commerce also as ecommerce
-            out += [Token(stem(a + b), concept - 1, "") for a, b in zip(parts, parts[1:])]
-    if query:  # words typed apart may be one word in the plan: "e commerce", "cross border"
-        out += [Token(stem(a + b), ca, "") for (a, ca), (b, _) in zip(latin, latin[1:])]
-    return out
-
 
 # ----------------------------------------------------------------------------------------------
 # The fields of each kind of record: from the catalogue's declarations
@@ -300,7 +138,7 @@ class Index:
     @property
     def vocab(self) -> frozenset[str]:
         """The plan's Chinese words (its keywords and short names), for cutting a query into words."""
-        return frozenset(_fold(text) for record_fields in self.fields for field, text in record_fields
+        return frozenset(fold(text) for record_fields in self.fields for field, text in record_fields
                          if field in ("keyword", "name", "alias") and 2 <= len(text) <= 8 and _is_cjk(text))
 
     def surface(self) -> dict[str, str]:
@@ -310,14 +148,14 @@ class Index:
         and each distinct word is cut into terms once: a large plan repeats its words far more than it has them."""
         if self._surface is None:
             out: dict[str, str] = {}
-            words = _patterns()[0]
-            chunks = dict.fromkeys(w for record_fields in self.fields for w in words.findall(_fold("\x00".join(t for _, t in record_fields))))
+            words = patterns()[0]
+            chunks = dict.fromkeys(w for record_fields in self.fields for w in words.findall(fold("\x00".join(t for _, t in record_fields))))
             for chunk in chunks:  # distinct words, in the plan's order; each gives what tokens() gives it in a text
                 if chunk[0] >= "\u3400":  # bigrams, written as the whole run
                     for i in range(len(chunk) - 1):
                         out.setdefault(chunk[i:i + 2], chunk)
                 else:  # each part of a hyphenated word as itself (their joins have no written form)
-                    for part in _HYPHENS.split(chunk) if not chunk.isalnum() else (chunk,):
+                    for part in HYPHENS.split(chunk) if not chunk.isalnum() else (chunk,):
                         out.setdefault(stem(part), part)
             self._surface = out
         return self._surface
@@ -345,7 +183,7 @@ class Index:
 
 def _scan_form(text: str) -> str:
     """A text as a term's candidates are looked for in it: folded, hyphens dropped."""
-    return re.sub(r"[-‐‑–]", "", _fold(text))
+    return re.sub(r"[-‐‑–]", "", fold(text))
 
 
 def _is_cjk(text: str) -> bool:
@@ -412,7 +250,7 @@ def _correction(index: Index, words: str, result: Result) -> dict[str, str] | No
     for word in result.unknown:
         if not word.isascii() or len(word) < 5:
             return None
-        folded = _fold(word)
+        folded = fold(word)
         vocab = {w.casefold(): w for w in index.surface().values() if len(w) > 3 and w.isascii()}
         close = difflib.get_close_matches(folded, list(vocab), n=2, cutoff=0.8)
         if not close:
@@ -430,7 +268,7 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
 
     assert isinstance(reading, Reading)
     words = reading.words
-    units = {_fold(u) for u in reading.units}
+    units = {fold(u) for u in reading.units}
     qtoks = tokens(words, query=True, vocab=index.vocab if any(_is_cjk(ch) for ch in words) else frozenset())
     if len({t.term for t in qtoks}) > SCAN_TERMS_AT_MOST:
         index.read_vocabulary()
@@ -452,7 +290,7 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
             scores[doc] = scores.get(doc, 0.0) + idf * tf * (K1 + 1) / (tf + K1)
             matched.setdefault(doc, set()).add(concept)
     concepts = sorted({t.concept for t in qtoks if t.surface})
-    unit_concepts = {t.concept for t in qtoks if _fold(t.surface) in units}
+    unit_concepts = {t.concept for t in qtoks if fold(t.surface) in units}
     phrase = [next(t.term for t in qtoks if t.concept == c) for c in concepts]
     terms = {t.term for t in qtoks}
     # numbers: a record whose value is the number asked for is a hit, and so is one that writes the number as a
@@ -613,7 +451,7 @@ def nearest(index: Index, word: str, n: int = 3) -> list[str]:
     """The words of the plan closest to ``word`` (for 'did you mean')."""
     import difflib
 
-    folded = _fold(word)[:64]
+    folded = fold(word)[:64]
     vocab = index.suggestions()
     close = difflib.get_close_matches(folded, vocab, n=n, cutoff=0.72 if folded.isascii() else 0.4)
     return [vocab[c] for c in close]
