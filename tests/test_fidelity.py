@@ -117,7 +117,7 @@ def _names(plan: Plan) -> list[str]:
     """Every Chinese name in the plan (and figures' original wording), longest first: they may be quoted."""
     import msgspec
 
-    from sdpartner.plan.text import Text
+    from sdpartner.text import Text
 
     found: set[str] = set()
 
@@ -141,7 +141,7 @@ def _descriptions(plan: Plan) -> list[tuple[str, str]]:
     """(where, Chinese text) of every description-like Text in the plan."""
     import msgspec
 
-    from sdpartner.plan.text import Text
+    from sdpartner.text import Text
 
     out: list[tuple[str, str]] = []
 

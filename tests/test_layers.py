@@ -1,7 +1,7 @@
 """The code's shape: each layer imports only its own layer or those below it, no module imports one that
 imports it back, and heavy libraries stay where they belong.
 
-errors, terminal, safe, names, words, plan.text/declare -> plan -> query -> present -> output, export
+errors, terminal, safe, names, dirs, text, words, plan.declare -> plan -> query -> present -> output, export
 -> commands, mcp_server -> app
 """
 
@@ -15,15 +15,15 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "sdpartner"
 LAYER = {
-    "__init__": 0, "dirs": 0, "errors": 0, "terminal": 0, "safe": 0, "names": 0, "words": 0, "console": 0, "plan.text": 0, "plan.declare": 0,
+    "__init__": 0, "dirs": 0, "errors": 0, "terminal": 0, "safe": 0, "names": 0, "words": 0, "console": 0, "text": 0, "plan.declare": 0,
     "plan": 1, "query": 2, "present": 3, "output": 4, "export": 4, "commands": 5, "mcp_server": 5, "app": 6, "__main__": 6,
 }
 
 
 def _unit(module: str) -> str:
-    """The layer unit of a dotted module name inside the package: plan.text, plan, query, present ..."""
+    """The layer unit of a dotted module name inside the package: plan.declare, plan, query, present ..."""
     parts = module.split(".")
-    if parts[:2] in (["plan", "text"], ["plan", "declare"]):
+    if parts[:2] == ["plan", "declare"]:
         return ".".join(parts[:2])
     return parts[0]
 

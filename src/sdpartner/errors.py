@@ -6,6 +6,8 @@ from typing import Any
 
 import msgspec
 
+from .words import message as _message
+
 
 class ExitCode(IntEnum):
     """Process exit codes (documented in the README)."""
@@ -27,9 +29,7 @@ class SdpartnerError(Exception):
 
     def message(self, lang: str = "en") -> str:
         """The one line the user reads, in ``lang``."""
-        from .words import message
-
-        return message(self.code, lang, self.params)
+        return _message(self.code, lang, self.params)
 
     def __str__(self) -> str:
         return self.message("en")

@@ -29,9 +29,10 @@ class Server:
     @property
     def plan(self) -> Any:
         if self._plan is None:
-            from .commands.spec import load
+            from .plan.cache import plan_cache
+            from .plan.load import load_plan
 
-            self._plan = load(self.plan_path)
+            self._plan = load_plan(self.plan_path, cache=plan_cache())
         return self._plan
 
     def pick(self, lang: Lang | None) -> Lang:

@@ -8,7 +8,7 @@ A template is a ``str.format`` string per language: ``say("place_known", lang, p
 
 from typing import Any
 
-from .plan.text import Lang, T, Text
+from .text import Lang, T, Text
 
 LABELS: dict[str, Text] = {
     key: T(zh, en)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..console import emit, error, note
 from ..errors import ExitCode, SdpartnerError, UsageError
-from ..plan.text import Lang
+from ..text import Lang
 
 from .spec import Answer, Request, load  # noqa: F401 - the answers' types, and the loader, where commands expect them
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import msgspec
 
 from ..errors import ExitCode
-from ..plan.text import Lang
+from ..text import Lang
 
 if TYPE_CHECKING:
     from ..plan.model import Plan

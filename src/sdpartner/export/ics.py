@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..plan.model import DateReading, Edition, Event, Plan
-from ..plan.text import Lang
+from ..text import Lang
 from ..present import values as v
 from ..present.listings import main_reading
 from ..words import say

@@ -27,7 +27,7 @@ import msgspec
 
 from ..plan import catalogue as cat
 from ..plan.model import Citation, Place, Plan
-from ..plan.text import Text
+from ..text import Text
 
 # SQL keywords (SQLite's list) that a generated name must not be: they are renamed
 KEYWORDS = frozenset("""abort action add after all alter always analyze and as asc attach autoincrement before begin between by cascade case cast

@@ -32,7 +32,7 @@ MAGIC = b"sdpartner-plan-cache-2\0"  # every entry starts with it: the cache rem
 _NAME = re.compile(r"^[0-9a-f]{40}\.plan$")
 MAX_ENTRY = 1 << 30  # no entry of a plan under the 64 MiB limit comes near this; a larger file is foreign
 # the modules whose code decides what a validated plan is
-_CODE = ("plan/model.py", "plan/text.py", "plan/declare.py", "plan/catalogue.py", "plan/load.py", "plan/check.py", "plan/cache.py", "names.py")
+_CODE = ("plan/model.py", "text.py", "plan/declare.py", "plan/catalogue.py", "plan/load.py", "plan/check.py", "plan/cache.py", "names.py")
 
 try:
     from _blake2 import blake2b  # the builtin module: importing hashlib loads OpenSSL (~6 ms)

@@ -15,7 +15,7 @@ from typing import Any
 import msgspec
 
 from .declare import Kind, Link
-from .text import Text
+from ..text import Text
 
 _plan_type: type | None = None
 

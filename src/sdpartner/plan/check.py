@@ -15,7 +15,7 @@ from msgspec.structs import force_setattr
 from ..errors import Problem
 from . import catalogue as cat
 from .model import Event, Plan, Series
-from .text import Text
+from ..text import Text
 
 _CN = "零一二三四五六七八九十"
 

@@ -10,7 +10,7 @@ record that nests it) plus its struct.
 from collections.abc import Callable
 from typing import Any
 
-from .text import Text
+from ..text import Text
 
 
 class Link:

@@ -18,7 +18,7 @@ from msgspec import Meta, Struct
 from msgspec.structs import force_setattr
 
 from .declare import Kind, Link
-from .text import NonEmpty, T, Text
+from ..text import NonEmpty, T, Text
 
 SCHEMA_VERSION = 2
 

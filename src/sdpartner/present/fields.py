@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any, Literal, TypeVar
 
 from ..plan.model import Plan
-from ..plan.text import Lang, Text
+from ..text import Lang, Text
 from ..words import label as label_of
 from ..words import say, words_for
 from .documents import Column, Listing, Value

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..plan import catalogue as cat
 from ..plan.model import Amount, DateReading, Edition, Event, Figure, Plan, Source
-from ..plan.text import Lang, Text
+from ..text import Lang, Text
 from ..query import filters as q
 from ..query.links import Link, cited_sources, relation_words, source_count
 from ..query.status import Standing, standing

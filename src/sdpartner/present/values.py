@@ -12,7 +12,7 @@ from typing import Any
 
 from ..plan.check import nth
 from ..plan.model import Amount, Citation, DateReading, Place, Plan
-from ..plan.text import Lang, Text
+from ..text import Lang, Text
 from ..words import SCALES, say
 
 

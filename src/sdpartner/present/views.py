@@ -16,7 +16,7 @@ import msgspec
 
 from ..plan import catalogue as cat
 from ..plan.model import Action, Amount, City, DateReading, Edition, Event, Figure, Place, Plan, Series, Source
-from ..plan.text import Lang, Text
+from ..text import Lang, Text
 from ..query import filters as q
 from ..query.links import cited_sources, links, source_count, source_usage
 from ..query.records import Entry, Resolution

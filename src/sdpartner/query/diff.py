@@ -10,7 +10,7 @@ import msgspec
 from ..names import fold
 from ..plan import catalogue as cat
 from ..plan.model import Plan
-from ..plan.text import Text
+from ..text import Text
 
 KINDS = ("action", "measure", "figure", "event", "city", "offer")
 _IGNORED = frozenset({"cites", "sources", "keywords"})  # provenance and search words: every plan year cites its own article

@@ -13,7 +13,7 @@ import msgspec
 from ..names import fold
 from ..plan import catalogue as cat
 from ..plan.model import Action, City, Edition, Event, Fact, Figure, FigureKind, Group, Measure, Observation, Offer, Person, Plan, Programme, Sector, Series
-from ..plan.text import Text
+from ..text import Text
 from .records import PLACE, name_part, not_found
 
 Occurrence = Event | Edition

@@ -14,7 +14,7 @@ import msgspec
 
 from ..plan import catalogue as cat
 from ..plan.model import Plan
-from ..plan.text import Text
+from ..text import Text
 from .records import handles
 
 

@@ -19,7 +19,7 @@ from ..errors import NotFound
 from ..names import fold, has_cjk, words
 from ..plan import catalogue as cat
 from ..plan.model import Plan
-from ..plan.text import Text
+from ..text import Text
 
 
 class Entry(msgspec.Struct, frozen=True):

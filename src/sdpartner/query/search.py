@@ -21,7 +21,7 @@ import msgspec
 
 from ..plan import catalogue as cat
 from ..plan.model import Plan
-from ..plan.text import Text
+from ..text import Text
 from .links import links
 from .records import Entry, entries
 from .terms import HYPHENS, Token, doc_terms, fold, patterns, stem, tokens
