@@ -154,3 +154,13 @@ def test_version_imports_neither_msgspec_nor_typer() -> None:
     assert result.stdout.startswith("sdpartner ") and result.stdout.count("\n") == 1
     imported = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if "|" in line}
     assert not imported & {"msgspec", "typer", "click", "rich"}
+
+
+def test_what_is_where_the_table_belongs_and_is_not_ours_never_hangs_a_tab_and_is_left_alone(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "completion.tab")
+    assert _tab("sdpartner city show q", tmp_path) == (0, "qingdao\n")  # run_process's timeout would fail a hang
+    assert (tmp_path / "completion.tab").is_fifo()
+    (tmp_path / "completion.tab").unlink()
+    (tmp_path / "completion.tab").write_text("my notes\n", encoding="utf-8")
+    assert _tab("sdpartner city show q", tmp_path) == (0, "qingdao\n")
+    assert (tmp_path / "completion.tab").read_text(encoding="utf-8") == "my notes\n"

@@ -185,19 +185,21 @@ def load() -> Table:
     """The table on disk when it matches the files it was made from; else one built now (and written)."""
     if any(os.environ.get(k) for k in ("SDPARTNER_PLAN", "SDPARTNER_HISTORY", "SDPARTNER_NO_CACHE")):
         return build()
-    from ..dirs import cache_dir
+    from ..dirs import cache_dir, read_regular, store
 
     path = os.path.join(cache_dir(), NAME)
     stamp = _stamp()
+    data = read_regular(path, 1 << 26)  # never a link, a FIFO or a device: a Tab must not hang
     try:
-        with open(path, encoding="utf-8") as fh:
-            table = Table.parse(fh.read(1 << 24), stamp)
-        if table is not None:
-            return table
-    except (OSError, UnicodeDecodeError):
-        pass
+        table = Table.parse(data.decode("utf-8"), stamp) if data is not None else None
+    except UnicodeDecodeError:
+        table = None
+    if table is not None:
+        return table
     table = build()
-    _write(path, table.text(stamp))
+    ours = data is not None and data.startswith(MAGIC.encode())
+    if ours or not os.path.lexists(path):  # what is there and is not a table of ours is left alone
+        store(path, table.text(stamp).encode("utf-8"), prefix=".completion-")
     return table
 
 
@@ -249,25 +251,3 @@ def build() -> Table:
                 names = []
             table.values[key] = [visible(n, single_line=True) for n in dict.fromkeys(names)]
     return table
-
-
-def _write(path: str, text: str) -> None:
-    """Write the table whole (a reader sees the old one or the new one); a cache that cannot be written is only slower."""
-    import tempfile
-
-    tmp = None
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".completion-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError:
-        pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass

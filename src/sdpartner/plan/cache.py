@@ -23,6 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..dirs import read_regular, store
+
 if TYPE_CHECKING:
     from .model import Plan
 
@@ -52,29 +54,8 @@ def _digest(payload: bytes | memoryview) -> bytes:
 
 
 def _read_regular(path: Path) -> bytes | None:
-    """The bytes of a regular file that is not a link, read without blocking; None for anything else."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY:
-            return None
-        chunks: list[bytes] = []
-        total = 0
-        while total <= MAX_ENTRY:
-            chunk = os.read(fd, 1 << 22)
-            if not chunk:
-                return b"".join(chunks)
-            chunks.append(chunk)
-            total += len(chunk)
-        return None
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
+    """The bytes of an entry: a regular file that is not a link, read without blocking; None for anything else."""
+    return read_regular(path, MAX_ENTRY)
 
 
 class PlanCache:
@@ -129,27 +110,13 @@ class PlanCache:
         return plan
 
     def _store(self, path: Path, entry: bytes) -> None:
-        import tempfile
-
-        tmp = None
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(entry)
-            if os.path.isdir(path) and not os.path.islink(path):
+        if os.path.isdir(path) and not os.path.islink(path):
+            try:
                 os.rmdir(path)  # an empty directory where the entry belongs (a non-empty one stays: a miss each time)
-            os.replace(tmp, path)  # atomic: a reader sees the old entry or the whole new one
-            tmp = None
+            except OSError:
+                pass
+        if store(path, entry):  # atomic: a reader sees the old entry or the whole new one
             self._trim()
-        except OSError:
-            pass  # a cache that cannot be written is only slower
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
 
     def _trim(self) -> None:
         """Keep the KEEP entries used most recently; remove the rest, and only entries this cache wrote."""
@@ -171,17 +138,7 @@ class PlanCache:
 
 def _is_ours(path: Path) -> bool:
     """Whether a file starts with the cache's header (read without following a link, without blocking)."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError:
-        return False
-    try:
-        return stat.S_ISREG(os.fstat(fd).st_mode) and os.read(fd, len(MAGIC)) == MAGIC
-    except OSError:
-        return False
-    finally:
-        os.close(fd)
+    return read_regular(path, MAX_ENTRY, head=len(MAGIC)) == MAGIC
 
 
 def _plan_type_name() -> str:
