@@ -166,3 +166,17 @@ def test_a_full_device_is_one_line_not_a_bug(tmp_path: Path) -> None:
             result = run_process(*args, stdout=full)
         err = result.stderr.decode()
         assert result.returncode == 1 and err.count("\n") == 1 and "bug" not in err, (args, err)
+
+
+def test_an_output_has_the_permissions_a_new_file_gets_or_those_of_the_file_it_replaces(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        new, kept = tmp_path / "plan.ics", tmp_path / "mine.json"
+        assert run_process("export", "--format", "ics", "--output", str(new)).returncode == 0
+        assert new.stat().st_mode & 0o777 == 0o644  # not mkstemp's private 0600
+        kept.write_text("{}", encoding="utf-8")
+        kept.chmod(0o640)
+        assert run_process("export", "--format", "json", "--output", str(kept), "--force").returncode == 0
+        assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text(encoding="utf-8").startswith("{\n")
+    finally:
+        os.umask(old)

@@ -106,8 +106,11 @@ CASES: list[tuple[str, list[str], dict[str, str], int, str]] = [
     ("history-value", ["validate", "{d}/history-value.toml"], {}, 1, "history: expected 'bundled'"),
     ("env-plan-missing", ["events"], {"SDPARTNER_PLAN": "{d}/gone.toml"}, 1, "gone.toml: no such file"),
     ("env-history-device", ["events"], {"SDPARTNER_HISTORY": "/dev/zero"}, 1, "/dev/zero: is a character device, not a regular file"),
+    ("env-history-missing", ["events"], {"SDPARTNER_HISTORY": "{d}/gone"}, 1, "/gone, which does not exist"),
+    ("env-history-empty", ["validate"], {"SDPARTNER_HISTORY": "{d}/a-directory"}, 1, "a directory with no history files (*.toml) in it"),
     ("validate-lists-all", ["validate", "{d}/dangling.toml"], {}, 1, "1 problem(s) found"),
     ("version-1", ["events", "--plan", "{d}/version-1.toml"], {}, 1, "this sdpartner reads data format 2; the file is format 1"),
+    ("empty-value-in-chinese", ["search", ""], {"SDPARTNER_LANG": "zh"}, 2, "QUERY 为空"),
     # bad arguments: Typer's usage errors, ours in one line
     ("unknown-command", ["frobnicate"], {}, 2, "No such command 'frobnicate'"),
     ("unknown-option", ["events", "--colour"], {}, 2, "No such option: --colour"),
@@ -168,7 +171,7 @@ def test_hostile_case(files: Path, args: list[str], env: dict[str, str], code: i
     if code == 1 and args[0] != "validate":  # validate lists every problem, a line each
         assert err.count("\n") == 1, err
     if code == 2 and "requires an argument" not in message:  # a usage error: what is wrong, and where help is (click omits it for a missing value)
-        assert "Try 'sdpartner" in err, err
+        assert ("查看帮助" if env.get("SDPARTNER_LANG") == "zh" else "Try 'sdpartner") in err, err
     assert max(len(line) for line in err.splitlines()) < 500, err
 
 

@@ -135,4 +135,4 @@ def test_without_the_extra_it_says_how_to_install_it(tmp_path: Path) -> None:
     (blocker / "__init__.py").write_text("raise ImportError('not installed')\n", encoding="utf-8")
     code = f"import sys; sys.path.insert(0, {str(tmp_path)!r}); from sdpartner.app import run; sys.exit(run(['mcp']))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
-    assert result.returncode == 1 and result.stderr == "sdpartner: error: sdpartner mcp needs the optional extra: pip install 'sdpartner[mcp]'\n"
+    assert result.returncode == 1 and result.stderr == "sdpartner: error: sdpartner mcp needs the optional extra: pip install 'sdpartner[mcp]' (in a checkout: pip install '.[mcp]')\n"

@@ -304,7 +304,9 @@ MESSAGES: dict[str, Text] = {
         "try_help": ("用“{command} -h”查看帮助。", "Try '{command} -h' for help."),
         "bad_as_of": ("--as-of 应为日期,例如 2026-06 或 2026-06-16,而不是“{value}”", "--as-of must be a date such as 2026-06 or 2026-06-16, not {value!r}"),
         "no_status_year": ("{year}年的计划不在内置数据中;内置的计划年度:{years}", "there is no bundled plan for {year}; the bundled plan years are {years}"),
-        "calendar_left_out": ("{n}项活动或往届没有精确到日的日期,未写入日历;用 sdpartner events 查看", "{n} events and editions have no day-precision date and were left out of the calendar; see them with sdpartner events"),
+        "calendar_left_out": ("{n}项活动或往届没有同时写明年份和日的日期,未写入日历;用 sdpartner events 查看", "{n} events and editions have no date with both a year and a day and were left out of the calendar; see them with sdpartner events"),
+        "no_history": ("SDPARTNER_HISTORY 指向的 {path} 不存在", "SDPARTNER_HISTORY names {path}, which does not exist"),
+        "empty_history": ("SDPARTNER_HISTORY 指向的目录 {path} 里没有历史文件(*.toml)", "SDPARTNER_HISTORY names {path}, a directory with no history files (*.toml) in it"),
         "empty_query": ("搜索词为空;请给出一个或多个词,例如 sdpartner search lithium", "the search query is empty; give one or more words, e.g. sdpartner search lithium"),
         "query_too_long": ("搜索词过长({n}个字符);最多{limit}个字符", "the search query is too long ({n} characters); the limit is {limit}"),
         "bad_kind": ("--kind 应为以下之一:{choices},而不是“{value}”", "--kind must be one of {choices}, not {value!r}"),
@@ -331,7 +333,7 @@ MESSAGES: dict[str, Text] = {
         "undated_in_span": ("该范围内另有{n}项活动没有日期,未列出;用 {command} 查看", "{n} more event(s) in that span have no date and are not listed; see them with {command}"),
         "year_outside": ("{year}年没有记录;数据覆盖的年份:{years}", "nothing is recorded for {year}; the data covers the years {years}"),
         "diff_identical": ("两份计划相同", "the plans are identical"),
-        "mcp_missing": ("sdpartner mcp 需要可选组件:pip install 'sdpartner[mcp]'", "sdpartner mcp needs the optional extra: pip install 'sdpartner[mcp]'"),
+        "mcp_missing": ("sdpartner mcp 需要可选组件:pip install 'sdpartner[mcp]'(在源码目录中:pip install '.[mcp]')", "sdpartner mcp needs the optional extra: pip install 'sdpartner[mcp]' (in a checkout: pip install '.[mcp]')"),
     }.items()
 }
 

@@ -44,7 +44,7 @@ def resolve(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
 
 def execute(command: Command, values: dict[str, Any], root: dict[str, Any] | None = None) -> int:
     """Run ``command`` with its parsed ``values`` and print its answer once; the exit code."""
-    lang: Lang = "en"
+    lang: Lang = _language(values, root)
     try:
         _no_empty(command, values, root)
         lang, fmt, plan_path = resolve(command, values, root)
@@ -72,6 +72,12 @@ def execute(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
             error(try_line, lang, prefix=False)
             return command.usage_exit
         return command.error_exit if command.error_exit is not None else exc.exit_code
+
+
+def _language(values: dict[str, Any], root: dict[str, Any] | None) -> Lang:
+    """The language asked for, as far as it can be told before the options are checked (for their errors)."""
+    asked = str(values.get("lang") or (root or {}).get("lang") or os.environ.get("SDPARTNER_LANG") or "en").lower()
+    return "zh" if asked == "zh" else "en"
 
 
 def _no_empty(command: Command, values: dict[str, Any], root: dict[str, Any] | None) -> None:

@@ -94,6 +94,19 @@ def _check_target(path: str, force: bool) -> None:
         raise OutputError("not_regular", path=_shown(path), what=_kind_of(info.st_mode))
 
 
+def _mode_for(path: str) -> int:
+    """The permissions an output gets: those of the regular file it replaces, else what the umask gives a new file."""
+    try:
+        info = os.lstat(path)
+        if stat.S_ISREG(info.st_mode):
+            return stat.S_IMODE(info.st_mode)
+    except OSError:
+        pass
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _why(exc: BaseException) -> str:
     import sqlite3
 
@@ -127,6 +140,7 @@ def write_files(outputs: list[tuple[str, Writer]], force: bool) -> None:
                 temps.append(tmp)
                 try:
                     writer(tmp)
+                    os.chmod(tmp, _mode_for(path))  # mkstemp's file is private (0600); the output is not
                 except OutputError:
                     raise
                 except Exception as exc:  # noqa: BLE001 - an OSError, or sqlite3's "database or disk is full"

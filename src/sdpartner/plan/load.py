@@ -54,7 +54,13 @@ def history_paths() -> list[Path]:
     chosen = os.environ.get("SDPARTNER_HISTORY")
     if chosen:
         path = Path(chosen)
-        return sorted(path.glob("*.toml")) if path.is_dir() else [path]
+        found = sorted(path.glob("*.toml")) if path.is_dir() else [path] if path.exists() else []
+        if not found:
+            from ..errors import NotFound
+            from ..safe import shown
+
+            raise NotFound("no_history" if not path.exists() else "empty_history", path=shown(chosen, 200))
+        return found
     return sorted((data_dir() / "history").glob("*.toml"))
 
 
