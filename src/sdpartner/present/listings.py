@@ -259,7 +259,7 @@ COUNTS = Spec("counts", "t_counts", [
     Field("original"),
     Field("scope", show="wide", type="string or null"),
     Field("note", show="wide", type="string or null"),
-    Field("sources", lambda c, ctx: [s.source for s in c.sources], style="id", show="wide", type="string[]"),
+    Field("sources", lambda c, ctx: [s.source for s in c.sources], style="id", type="string[]", doc="ids of the sources that give it (where sources disagree, each count says whose it is)"),
 ])
 
 DATES = Spec("dates", "t_dates", [
