@@ -2,7 +2,7 @@
 and large plans (time and memory growth).
 
     .venv/bin/python benchmarks/bench.py                   # every section
-    .venv/bin/python benchmarks/bench.py --only startup    # the start-up rows (re-run after every change to src/)
+    .venv/bin/python benchmarks/bench.py --only startup    # the start-up rows and long queries (re-run after every change to src/)
     .venv/bin/python benchmarks/bench.py --only peers      # tomlq, jq and sqlite3 on the same question
     .venv/bin/python benchmarks/bench.py --only mcp        # the server: initialize, then a search call
     .venv/bin/python benchmarks/bench.py --only scale      # synthetic 1, 10 and 50 MB plans
@@ -166,6 +166,29 @@ def fast_path_rows(sdp_module: list[str], env: dict[str, str], runs: int) -> lis
         a, b, ab, _ = trio([*sdp_module, *args], [*typer_path, *args], e, runs)
         rows.append(Row(f"{label}: fast path vs the same through Typer", None, ms(a), ms(b), ab, f"saves {ms(b - a)}"))
     return rows
+
+
+def long_query_rows(sdp: list[str], env: dict[str, str], runs: int) -> list[Row]:
+    """Queries of 500, 2,000 and 4,000 words the plan does not hold (4,000 is near the 40,000-character limit), on
+    the bundled plan: the time, and its growth with the query's length (slope 2,000→4,000 over slope 500→2,000)."""
+    def query(n: int) -> str:
+        return " ".join("zq" + "".join(chr(97 + int(d)) for d in str(i)) + "xv" for i in range(n))
+
+    sizes = (500, 2000, 4000)
+    cmds = [[*sdp, "search", query(n), "--format", "json"] for n in sizes]
+    for cmd in cmds:
+        run(cmd, env)
+    times: list[list[float]] = [[], [], []]
+    for i in range(runs):
+        for k in range(3):
+            j = (i + k) % 3
+            times[j].append(run(cmds[j], env)[0])
+    ratios = [((times[2][r] - times[1][r]) / (sizes[2] - sizes[1])) / ((times[1][r] - times[0][r]) / (sizes[1] - sizes[0])) for r in range(runs)]
+    median, low, high = interval(ratios)
+    t = [statistics.median(x) for x in times]
+    return [Row("search with 2,000 unknown words (bundled plan): under a second", 1.0, ms(t[1]), "1000 ms", t[1], "", t[1] > 1.0),
+            Row(f"search with 500 / 2,000 / 4,000 unknown words: slope 2,000→4,000 over slope 500→2,000 ({runs} rounds; 90% interval {low:.2f}-{high:.2f})",
+                1.1, " / ".join(ms(x) for x in t), f"{fit(list(map(float, sizes)), t) * 1e6:.0f} µs/word", median, "", low > 1.1)]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -367,6 +390,7 @@ def main() -> int:
         tables.append(("Start-up", startup_rows(sdp, env, args.runs), ("A median", "baseline median", "A / baseline", "A / `python -c pass`")))
         if not args.exe:
             tables.append(("The fast path", fast_path_rows([PY, "-m", "sdpartner"], env, args.runs), ("fast path", "through Typer", "ratio", "")))
+        tables.append(("Long queries", long_query_rows(sdp, env, args.runs), ("median times", "bound or slope", "ratio", "")))
     if "peers" in sections:
         tables.append(("Peers", peer_rows(sdp, env, args.runs, work), ("sdpartner", "peer", "sdpartner / peer", "sdpartner / `python -c pass`")))
     if "mcp" in sections:

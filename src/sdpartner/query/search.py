@@ -291,7 +291,8 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
             matched.setdefault(doc, set()).add(concept)
     concepts = sorted({t.concept for t in qtoks if t.surface})
     unit_concepts = {t.concept for t in qtoks if fold(t.surface) in units}
-    phrase = [next(t.term for t in qtoks if t.concept == c) for c in concepts]
+    first = _first_tokens(qtoks)
+    phrase = [first[c].term for c in concepts]
     terms = {t.term for t in qtoks}
     # numbers: a record whose value is the number asked for is a hit, and so is one that writes the number as a
     # word; unit words only rank among those, they never make a hit of their own
@@ -378,14 +379,14 @@ def _by_ordinal_or_year(index: Index, reading: object, kind: str | None) -> list
 def _unknown(qtoks: list[Token], weight: dict[int, float], index: Index, words: str) -> list[str]:
     """The query's words the plan does not use: Latin words whole; in Chinese, the runs of characters no known
     two-character term covers (半导体 in 半导体产业)."""
-    out: list[str] = []
+    out: dict[str, None] = {}  # in order, each once (a long query has thousands)
+    first = _first_tokens(qtoks)
     for c in sorted({t.concept for t in qtoks if t.surface}):
-        toks = [t for t in qtoks if t.concept == c]
-        surface = toks[0].surface
+        surface = first[c].surface
         if _is_cjk(surface):
             continue
-        if c not in weight and surface not in out:
-            out.append(surface)
+        if c not in weight:
+            out.setdefault(surface, None)
     for run in dict.fromkeys(t.surface for t in qtoks if t.surface and _is_cjk(t.surface)):
         covered = [False] * len(run)
         for i in range(len(run) - 1):
@@ -398,12 +399,20 @@ def _unknown(qtoks: list[Token], weight: dict[int, float], index: Index, words: 
             if not ok:
                 piece += ch
             else:
-                if len(piece) >= 2 and piece not in out:
-                    out.append(piece)
+                if len(piece) >= 2:
+                    out.setdefault(piece, None)
                 piece = ""
-        if len(piece) >= 2 and piece not in out:
-            out.append(piece)
-    return out
+        if len(piece) >= 2:
+            out.setdefault(piece, None)
+    return list(out)
+
+
+def _first_tokens(qtoks: list[Token]) -> dict[int, Token]:
+    """Each concept's first token (its word as written), found in one pass."""
+    first: dict[int, Token] = {}
+    for t in qtoks:
+        first.setdefault(t.concept, t)
+    return first
 
 
 def _best_field(record_fields: list[tuple[str, str, list[str]]], terms: set[str], phrase: list[str]) -> tuple[str, str, float]:
