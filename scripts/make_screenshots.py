@@ -27,7 +27,9 @@ def shoot(command: str) -> str:
     from rich.text import Text
     from typer.testing import CliRunner
 
-    from sdpartner.cli import app
+    from sdpartner.commands.typer_app import build
+
+    app = build()
 
     env = {"FORCE_COLOR": "1", "COLUMNS": str(WIDTH), "NO_COLOR": None, "SDPARTNER_LANG": None, "SDPARTNER_PLAN": None, "TERM": "xterm-256color"}
     result = CliRunner().invoke(app, shlex.split(command)[1:], env=env)
