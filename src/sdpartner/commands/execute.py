@@ -12,7 +12,7 @@ from ..console import emit, error, note
 from ..errors import ExitCode, SdpartnerError, UsageError
 from ..text import Lang
 
-from .spec import Answer, Request, load  # noqa: F401 - the answers' types, and the loader, where commands expect them
+from .spec import Request
 
 if TYPE_CHECKING:
     from ..present.documents import Document
@@ -25,8 +25,7 @@ def resolve(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
     """The language, format and plan of a run: the command's own option, else the one before the command name,
     else the environment (SDPARTNER_LANG, SDPARTNER_PLAN), else the default."""
     root = root or {}
-    lang = values.get("lang") or root.get("lang") or os.environ.get("SDPARTNER_LANG") or "en"
-    lang = lang.lower()
+    lang = _asked(values, root)
     if lang not in ("en", "zh"):
         raise UsageError("bad_choice", option="--lang / SDPARTNER_LANG", choices="en, zh", value=lang[:40])
     chosen: Lang = "zh" if lang == "zh" else "en"
@@ -74,10 +73,14 @@ def execute(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
         return command.error_exit if command.error_exit is not None else exc.exit_code
 
 
+def _asked(values: dict[str, Any], root: dict[str, Any] | None) -> str:
+    """The language asked for: the command's option, else the one before the command name, else SDPARTNER_LANG."""
+    return str(values.get("lang") or (root or {}).get("lang") or os.environ.get("SDPARTNER_LANG") or "en").lower()
+
+
 def _language(values: dict[str, Any], root: dict[str, Any] | None) -> Lang:
-    """The language asked for, as far as it can be told before the options are checked (for their errors)."""
-    asked = str(values.get("lang") or (root or {}).get("lang") or os.environ.get("SDPARTNER_LANG") or "en").lower()
-    return "zh" if asked == "zh" else "en"
+    """The language for messages before the options are checked (their own errors included): zh or en."""
+    return "zh" if _asked(values, root) == "zh" else "en"
 
 
 def _no_empty(command: Command, values: dict[str, Any], root: dict[str, Any] | None) -> None:

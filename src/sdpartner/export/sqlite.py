@@ -20,7 +20,6 @@
 from __future__ import annotations
 
 import sqlite3
-import typing
 from typing import Any
 
 import msgspec
@@ -289,5 +288,3 @@ def analysed_text(plan: Plan) -> dict[tuple[str, str], str]:
         out[(e.kind, e.id)] = " ".join(dict.fromkeys(w for w in words if w))
     return out
 
-
-_unused = typing  # noqa: F841

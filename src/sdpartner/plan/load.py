@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -359,12 +358,3 @@ def from_documents(name: str, plan_doc: dict[str, Any], history: list[tuple[str,
     if problems:
         raise PlanError(problems)
     return plan
-
-
-def problems_of(compute: Callable[[], object]) -> list[Problem]:
-    """The problems a load finds (empty when the plan is valid)."""
-    try:
-        compute()
-    except PlanError as exc:
-        return exc.problems
-    return []

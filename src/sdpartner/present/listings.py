@@ -14,8 +14,6 @@ from ..text import Lang, Text
 from ..query import filters as q
 from ..query.links import Link, cited_sources, relation_words, source_count
 from ..query.status import Standing, standing
-
-__all__ = ["standing"]  # views read an event's standing through the listings
 from ..words import FIELDS, say, words_for
 from . import values as v
 from .fields import Ctx, Field, Spec
@@ -457,7 +455,15 @@ CITY_OFFERS = Spec("cities", "t_cities", [
 
 # every listing a command prints, by the command: what docs/json-output.md documents
 COMMAND_LISTINGS: tuple[Spec, ...] = (ACTIONS, FIGURES, EVENTS, CITIES, SECTORS, SOURCE_LIST, SEARCH, STATUS_LIST, DIFF)
-SECTIONS: tuple[Spec, ...] = (MEASURES, PROGRAMMES, HISTORY, COUNTS, DATES, READINGS, FACTS, OFFERS, LINKS, ALSO, GROUPS, CITY_OFFERS)
+STATUS_HISTORY = Spec("status readings", "t_status_history", [
+    Field("status", lambda s, ctx: s.status, coded="st_"),
+    Field("date", lambda s, ctx: s.evidence[-1].date),
+    Field("source", lambda s, ctx: s.evidence[-1].source, words=lambda s, ctx: _source_words(s.evidence[-1].source, ctx)),
+    Field("wording", lambda s, ctx: s.evidence[-1].wording),
+    Field("id", style="dim", show="machine"),
+])
+
+SECTIONS: tuple[Spec, ...] = (MEASURES, PROGRAMMES, HISTORY, COUNTS, DATES, READINGS, FACTS, OFFERS, LINKS, ALSO, GROUPS, CITY_OFFERS, STATUS_HISTORY)
 
 
 def ctx(plan: Plan, lang: Lang) -> Ctx:

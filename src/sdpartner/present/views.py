@@ -15,17 +15,17 @@ from typing import Any
 import msgspec
 
 from ..plan import catalogue as cat
-from ..plan.model import Action, Amount, City, DateReading, Edition, Event, Figure, Place, Plan, Series, Source
+from ..plan.model import Action, Amount, City, Edition, Event, Figure, Place, Plan, Series, Source
 from ..text import Lang, Text
 from ..query import filters as q
 from ..query.links import cited_sources, links, source_count, source_usage
 from ..query.records import Entry, Resolution
-from ..query.status import Standing, readings, year_so_far
+from ..query.status import Standing, readings, standing, year_so_far
 from ..words import CHINESE_COLUMN, LABELS, label, say
 from . import listings as L
 from . import values as v
 from .documents import Bundle, Column, Detail, Listing, Value, replace
-from .fields import Ctx, Field
+from .fields import Ctx
 
 
 def col(key: str, lang: Lang, style: str = "", table: bool = True) -> Column:
@@ -116,9 +116,9 @@ def record_fields(plan: Plan, entry: Entry, lang: Lang) -> tuple[list[tuple[Colu
         fields.append((col("date", lang), L.iso(main)))
         people["date"] = v.dates_text(plan, record.dates, lang) or ""
     if isinstance(record, (Event, Figure)):
-        st = L.status_words(L.standing(plan, record), Ctx(plan, lang)) if isinstance(record, Event) or record.kind.value == "target" else None
+        st = L.status_words(standing(plan, record), Ctx(plan, lang)) if isinstance(record, Event) or record.kind.value == "target" else None
         if st is not None:
-            fields.append((col("status", lang), L.standing(plan, record).code))
+            fields.append((col("status", lang), standing(plan, record).code))
             people["status"] = st
     declared = cat.fields(type(record))
     first = [n for n in ("id", "name", "label", "title", "topic", "text") if n in declared]
@@ -208,20 +208,8 @@ def record_detail(plan: Plan, found: Resolution | Entry, lang: Lang) -> Detail:
     return detail(title, fields, [*extra, *tail], lang, people)
 
 
-_STATUS_HISTORY = Field  # noqa: F841 - keeps the import honest for the type checker
-
-
 def _status_history(plan: Plan, item: Event | Figure, c: Ctx) -> Listing:
-    from .fields import Spec
-
-    spec = Spec("status readings", "t_status_history", [
-        Field("status", lambda s, ctx: s.status, coded="st_"),
-        Field("date", lambda s, ctx: s.evidence[-1].date),
-        Field("source", lambda s, ctx: s.evidence[-1].source, words=lambda s, ctx: L._source_words(s.evidence[-1].source, ctx)),
-        Field("wording", lambda s, ctx: s.evidence[-1].wording),
-        Field("id", style="dim", show="machine"),
-    ])
-    return spec.listing(readings(plan, item.id), c)
+    return L.STATUS_HISTORY.listing(readings(plan, item.id), c)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -377,19 +365,6 @@ def export(plan: Plan, lang: Lang) -> Bundle:
     data, records = typed(plan)
     return Bundle(data=data, records=tuple(records), parts=tuple(parts),
                   footer=f"{art.title.pick(lang)} — {art.outlet.pick(lang)}, {authors}. {art.numbering.pick(lang)}")
-
-
-def dated_readings(plan: Plan) -> list[tuple[Entry, DateReading]]:
-    """Every day-precision date reading of an event or edition (for the calendar), with its record."""
-    from ..query.records import entries
-
-    out = []
-    for e in entries(plan):
-        if e.kind in ("event", "edition"):
-            for d in e.record.dates:
-                if d.precision == "day" and d.year is not None:
-                    out.append((e, d))
-    return out
 
 
 def labels_complete() -> list[str]:

@@ -28,7 +28,6 @@ from .terms import HYPHENS, Token, doc_terms, fold, patterns, stem, tokens
 
 WEIGHTS = {"name": 3.0, "alias": 3.0, "id": 2.0, "keyword": 2.0, "text": 1.0}
 # the plan's own records before the history and the sources behind them, when they match alike
-KIND_PRIOR = {"edition": 0.8, "observation": 0.8, "series": 0.9, "source": 0.6}
 # links that bring a related hit: a bank and its shareholder, a figure and what it is about, a document and who presented it
 CLOSE = frozenset({"shareholder", "holds_share_in", "about", "has_figure", "reports", "reported_by", "presented_by", "presents", "fact_about"})
 K1, B = 1.2, 0.75
