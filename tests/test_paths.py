@@ -164,3 +164,11 @@ def test_what_is_where_the_table_belongs_and_is_not_ours_never_hangs_a_tab_and_i
     (tmp_path / "completion.tab").write_text("my notes\n", encoding="utf-8")
     assert _tab("sdpartner city show q", tmp_path) == (0, "qingdao\n")
     assert (tmp_path / "completion.tab").read_text(encoding="utf-8") == "my notes\n"
+
+
+@pytest.mark.parametrize("spelling", ["{d}//mini.toml", "{d}/./mini.toml", "{d}/mini.toml/", "./mini.toml"])
+def test_a_plan_path_spelt_loosely_is_read_as_pathlib_reads_it(spelling: str) -> None:
+    # the way to an answer works on strings; a path not in pathlib's own spelling is spelt by pathlib
+    result = run_process("overview", "--plan", spelling.format(d=MINI.parent), "-f", "json", cwd=MINI.parent)
+    assert result.returncode == 0, result.stderr
+    assert b'"plan": "Mini Plan"' in result.stdout

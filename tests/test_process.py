@@ -36,7 +36,7 @@ sys.argv = ["sdpartner", *{args!r}]
 from sdpartner.app import main
 end = os._exit  # main() ends the process with os._exit: report what was imported just before
 def report(code):
-    sys.stderr.write("\\nLOADED:" + ",".join(sorted(m for m in ("rich", "tomli", "msgspec", "typer", "click", "icalendar", "mcp", "sqlite3") if m in sys.modules)) + "\\n")
+    sys.stderr.write("\\nLOADED:" + ",".join(sorted(m for m in ("rich", "tomli", "msgspec", "typer", "click", "icalendar", "mcp", "sqlite3", "typing_extensions", "pathlib") if m in sys.modules)) + "\\n")
     sys.stderr.flush()
     end(code)
 os._exit = report
@@ -55,15 +55,25 @@ def _loaded(*args: str, extra: dict[str, str] | None = None) -> set[str]:
 @pytest.mark.parametrize("args", [["events", "--format", "json"], ["export", "--format", "json"], ["actions", "list", "-f", "tsv"], ["city", "show", "qingdao", "-f", "csv"],
                                   ["targets", "-f", "md"], ["--version"], ["validate"], ["status", "-f", "json"], ["search", "lithium", "-f", "json"]])
 def test_machine_formats_import_neither_rich_nor_typer(args: list[str]) -> None:
+    # nor typing_extensions (msgspec only tries it; with inspect it costs ~13 ms) nor pathlib (~4 ms)
     loaded = _loaded(*args)
-    assert not loaded & {"rich", "typer", "click", "icalendar", "mcp", "sqlite3"}, loaded
+    assert not loaded & {"rich", "typer", "click", "icalendar", "mcp", "sqlite3", "typing_extensions", "pathlib"}, loaded
 
 
 def test_tables_import_rich_and_help_imports_typer() -> None:
     # the controls for the test above: the probe does see rich when a table is drawn, and Typer when it runs
     assert "rich" in _loaded("actions", "list")
-    assert "typer" in _loaded("events", "--help")
+    assert {"typer", "pathlib"} <= _loaded("events", "--help")
     assert "icalendar" in _loaded("export", "--format", "ics")
+
+
+def test_typing_extensions_stays_importable_after_msgspec_is_imported_without_it() -> None:
+    # main() imports msgspec with typing_extensions hidden (BENCHMARKS.md); the marker must not outlive it
+    probe = _PROBE.replace('sys.stderr.write("\\nLOADED:"', 'import typing_extensions; sys.stderr.write("\\nLOADED:"')
+    env = {k: v for k, v in os.environ.items() if k not in ("SDPARTNER_PLAN", "FORCE_COLOR")}
+    result = subprocess.run([sys.executable, "-c", probe.format(args=["events", "--format", "json"])], capture_output=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert {"msgspec", "typing_extensions"} <= set(result.stderr.decode().rsplit("LOADED:", 1)[1].strip().split(","))
 
 
 def test_usage_errors_do_not_import_rich() -> None:

@@ -83,9 +83,28 @@ def main() -> NoReturn:
 
     gc.disable()  # a short-lived process that makes no reference cycles: collections would only cost time
     _light(sys.argv[1:])
+    _import_msgspec()
     from .console import end
 
     end(run())
+
+
+def _import_msgspec() -> None:
+    """Import msgspec without typing_extensions, which it only tries (``msgspec._utils``: ``try: from
+    typing_extensions import get_type_hints ... except Exception: from typing import ...``) and which pulls in
+    ``inspect`` (~13 ms of every command; BENCHMARKS.md). For the types sdpartner declares, both give the
+    same hints. ``None`` in ``sys.modules`` makes an import fail (the import system's documented rule); the
+    marker is removed at once, so anything imported later (Typer) gets typing_extensions as usual."""
+    if "msgspec" in sys.modules or "typing_extensions" in sys.modules:
+        return
+    sys.modules["typing_extensions"] = None  # type: ignore[assignment]
+    try:
+        import msgspec  # noqa: F401
+    except ImportError:  # pragma: no cover - the long way reports a broken installation
+        pass
+    finally:
+        if sys.modules.get("typing_extensions", 0) is None:
+            del sys.modules["typing_extensions"]
 
 
 def _light(args: list[str]) -> None:

@@ -19,13 +19,14 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..dirs import read_regular, store
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from .model import Plan
 
 KEEP = 16  # entries kept; the least recently used beyond this are removed
@@ -44,6 +45,8 @@ except ImportError:  # pragma: no cover
 
 def cache_dir(env: dict[str, str] | os._Environ[str] | None = None) -> Path:
     """$SDPARTNER_CACHE_DIR, else $XDG_CACHE_HOME/sdpartner when it is absolute (the XDG rule), else ~/.cache/sdpartner."""
+    from pathlib import Path  # not imported on the way to an answer: pathlib costs ~4 ms of start-up
+
     from ..dirs import cache_dir as where
 
     return Path(where(env))
@@ -53,7 +56,7 @@ def _digest(payload: bytes | memoryview) -> bytes:
     return blake2b(payload, digest_size=16).digest()
 
 
-def _read_regular(path: Path) -> bytes | None:
+def _read_regular(path: str) -> bytes | None:
     """The bytes of an entry: a regular file that is not a link, read without blocking; None for anything else."""
     return read_regular(path, MAX_ENTRY)
 
@@ -61,8 +64,8 @@ def _read_regular(path: Path) -> bytes | None:
 class PlanCache:
     """Returns the cached plan for a file's bytes, or validates it and stores the result."""
 
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
+    def __init__(self, directory: str | os.PathLike[str]) -> None:
+        self.directory = os.fspath(directory)
 
     def key(self, data: list[bytes]) -> str:
         """Content key: the file's bytes, the code that validates them (by path, size and modification time: reading and
@@ -72,10 +75,11 @@ class PlanCache:
         import msgspec
 
         h = blake2b(digest_size=20)
-        here = Path(__file__).parent.parent
+        here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         for name in _CODE:  # the code by path, size and modification time: a changed or reinstalled module changes them
-            info = os.stat(here / name)
-            h.update(f"{here / name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+            path = os.path.join(here, name)
+            info = os.stat(path)
+            h.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
         h.update(f"{sys.version}\0{msgspec.__version__}\0{_plan_type_name()}\0".encode())
         for blob in data:
             h.update(len(blob).to_bytes(8, "little"))
@@ -89,7 +93,7 @@ class PlanCache:
         from .catalogue import plan_type
 
         try:
-            path = self.directory / f"{self.key(data)}{SUFFIX}"
+            path = os.path.join(self.directory, f"{self.key(data)}{SUFFIX}")
         except OSError:  # pragma: no cover - the package's own source cannot be read
             return compute()
         entry = _read_regular(path)
@@ -109,7 +113,7 @@ class PlanCache:
         self._store(path, MAGIC + _digest(payload) + payload)
         return plan
 
-    def _store(self, path: Path, entry: bytes) -> None:
+    def _store(self, path: str, entry: bytes) -> None:
         if os.path.isdir(path) and not os.path.islink(path):
             try:
                 os.rmdir(path)  # an empty directory where the entry belongs (a non-empty one stays: a miss each time)
@@ -121,22 +125,29 @@ class PlanCache:
     def _trim(self) -> None:
         """Keep the KEEP entries used most recently; remove the rest, and only entries this cache wrote."""
         entries = []
-        for p in self.directory.glob(f"*{SUFFIX}"):
+        try:
+            names = os.listdir(self.directory)
+        except OSError:
+            return
+        for name in names:
+            if not _NAME.match(name):
+                continue
+            p = os.path.join(self.directory, name)
             try:
-                info = p.lstat()
+                info = os.lstat(p)
             except OSError:
                 continue
-            if _NAME.match(p.name) and stat.S_ISREG(info.st_mode) and _is_ours(p):
+            if stat.S_ISREG(info.st_mode) and _is_ours(p):
                 entries.append((info.st_mtime, p))
         entries.sort(reverse=True)
         for _, old in entries[KEEP:]:
             try:
-                old.unlink()
+                os.unlink(old)
             except OSError:
                 pass
 
 
-def _is_ours(path: Path) -> bool:
+def _is_ours(path: str) -> bool:
     """Whether a file starts with the cache's header (read without following a link, without blocking)."""
     return read_regular(path, MAX_ENTRY, head=len(MAGIC)) == MAGIC
 
@@ -148,7 +159,7 @@ def _plan_type_name() -> str:
     return f"{t.__module__}.{t.__qualname__}"
 
 
-def _touch(path: Path) -> None:
+def _touch(path: str) -> None:
     """Mark an entry as used (its modification time orders the trimming)."""
     try:
         os.utime(path)
@@ -160,4 +171,6 @@ def plan_cache() -> PlanCache | None:
     """The cache to use, or None when SDPARTNER_NO_CACHE is set."""
     if os.environ.get("SDPARTNER_NO_CACHE"):
         return None
-    return PlanCache(cache_dir())
+    from ..dirs import cache_dir as where
+
+    return PlanCache(where())

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import PlanError, Problem
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .cache import PlanCache
     from .model import Plan
 
@@ -27,17 +28,38 @@ _MSGSPEC_PATH = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S
 
 def data_dir() -> Path:
     """The bundled data: inside the installed package, or ``data/`` of a source checkout."""
+    from pathlib import Path
+
     from ..dirs import data_dir as where
 
     return Path(where())
 
 
+# The way to an answer works on strings with os.path: importing pathlib costs ~4 ms of every start-up.
+
+
+def _tomls(directory: str) -> list[str]:
+    """The ``*.toml`` entries of a bundled directory, in name order (what ``sorted(Path.glob("*.toml"))`` gives)."""
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return []
+    return [os.path.join(directory, n) for n in sorted(names) if n.endswith(".toml")]
+
+
+def _plans_dir() -> str:
+    from ..dirs import data_dir as where
+
+    return os.path.join(where(), "plans")
+
+
 def bundled_years() -> list[int]:
     """The plan years bundled with sdpartner, oldest first."""
-    return sorted(int(p.stem) for p in (data_dir() / "plans").glob("*.toml") if p.stem.isdigit())
+    stems = (os.path.basename(p)[: -len(".toml")] for p in _tomls(_plans_dir()))
+    return sorted(int(stem) for stem in stems if stem.isdigit())
 
 
-def bundled_plan_path(year: int | None = None) -> Path:
+def bundled_plan_path(year: int | None = None) -> str:
     """The bundled plan of ``year`` (default: the newest); NotFound names the years there are."""
     years = bundled_years()
     chosen = years[-1] if year is None else year
@@ -45,13 +67,15 @@ def bundled_plan_path(year: int | None = None) -> Path:
         from ..errors import NotFound
 
         raise NotFound("no_plan_year", year=chosen, years=", ".join(map(str, years)))
-    return data_dir() / "plans" / f"{chosen}.toml"
+    return os.path.join(_plans_dir(), f"{chosen}.toml")
 
 
-def history_paths() -> list[Path]:
+def history_paths() -> list[str]:
     """The history files: ``$SDPARTNER_HISTORY`` (a directory or one file) or the bundled ones, in name order."""
     chosen = os.environ.get("SDPARTNER_HISTORY")
     if chosen:
+        from pathlib import Path
+
         path = Path(chosen)
         found = sorted(path.glob("*.toml")) if path.is_dir() else [path] if path.exists() else []
         if not found:
@@ -59,18 +83,29 @@ def history_paths() -> list[Path]:
             from ..safe import shown
 
             raise NotFound("no_history" if not path.exists() else "empty_history", path=shown(chosen, 200))
-        return found
-    return sorted((data_dir() / "history").glob("*.toml"))
+        return [str(p) for p in found]
+    from ..dirs import data_dir as where
+
+    return _tomls(os.path.join(where(), "history"))
 
 
-def resolve_path(path: str | os.PathLike[str] | None) -> Path:
+def resolve_path(path: str | os.PathLike[str] | None) -> str:
     """The plan file to use: ``path`` if given, else ``$SDPARTNER_PLAN``, else the newest bundled plan."""
     if path is None or str(path) == "":
         path = os.environ.get("SDPARTNER_PLAN") or None
-    return bundled_plan_path() if path is None else Path(path)
+    return bundled_plan_path() if path is None else _pure(os.fspath(path))
 
 
-def read_bytes(path: Path, name: str | None = None) -> bytes:
+def _pure(path: str) -> str:
+    """``path`` as pathlib spells it (``a//b/`` is ``a/b``); pathlib is imported only for a path not already so."""
+    if "//" in path or "/." in path or path.startswith(".") or path.endswith("/"):
+        from pathlib import Path
+
+        return str(Path(path))
+    return path
+
+
+def read_bytes(path: str | os.PathLike[str], name: str | None = None) -> bytes:
     """The bytes of a data file: only a regular file, read no further than the size limit.
 
     The file is opened without blocking (a FIFO would otherwise wait for a writer forever) and checked
@@ -185,13 +220,12 @@ class Origins:
         return f"{self.single.get(key, self.default)}: {path}"
 
 
-def _display(path: Path, root: Path) -> str:
+def _display(path: str, root: str) -> str:
+    """``path`` relative to ``root`` where it lies inside it (what ``Path.relative_to`` gives), else whole."""
     from ..safe import shown
 
-    try:
-        return shown(str(path.relative_to(root)), 300)
-    except ValueError:
-        return shown(str(path), 300)
+    inside = root if root.endswith(os.sep) else root + os.sep
+    return shown(path[len(inside):] if path.startswith(inside) else path, 300)
 
 
 def _schema_problem(exc: Exception) -> tuple[str, str]:
@@ -299,16 +333,17 @@ def _schema_problems(doc: dict[str, Any], origins: Origins) -> list[Problem]:
     return problems
 
 
-class Sources(list[tuple[Path, str]]):
+class Sources(list[tuple[str, str]]):
     """The files of one plan: the plan file first, then the history files (path, name shown in messages)."""
 
 
-def sources_of(path: str | os.PathLike[str] | None) -> tuple[Path, Sources]:
+def sources_of(path: str | os.PathLike[str] | None) -> tuple[str, Sources]:
     """The plan file a command reads and every file joined with it."""
+    from ..dirs import data_dir as where
     from ..safe import shown
 
     resolved = resolve_path(path)
-    root = data_dir().parent
+    root = os.path.dirname(where())
     name = shown(str(path), 300) if path else _display(resolved, root)
     out = Sources([(resolved, name)])
     out += [(p, _display(p, root)) for p in history_paths()]
