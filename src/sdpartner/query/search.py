@@ -24,7 +24,7 @@ from ..plan.model import Plan
 from ..text import Text
 from .links import links
 from .records import Entry, entries
-from .terms import HYPHENS, Token, doc_terms, fold, patterns, stem, tokens
+from .terms import HYPHENS, Token, doc_terms, fold, stem, tokens, word_pattern
 
 WEIGHTS = {"name": 3.0, "alias": 3.0, "id": 2.0, "keyword": 2.0, "text": 1.0}
 # the plan's own records before the history and the sources behind them, when they match alike
@@ -87,7 +87,8 @@ class Index:
         self.fields: list[list[tuple[str, str]]] = [fields(e) for e in self.entries]  # per record: (field, text)
         # per record, all its texts folded for scanning in one string: one object a record keeps a large
         # plan's index small (and so fast: a 10 MB plan has some 300,000 fields)
-        self.scans = ["\x00".join(_scan_form(t) for _, t in record_fields) for record_fields in self.fields]
+        # (folding and dropping hyphens go character by character, so a record's texts joined fold as each alone)
+        self.scans = [_scan_form("\x00".join(t for _, t in record_fields)) for record_fields in self.fields]
         totals: dict[str, list[int]] = {f: [0, 0] for f in WEIGHTS}
         for record_fields in self.fields:
             for field, text in record_fields:
@@ -147,7 +148,7 @@ class Index:
         and each distinct word is cut into terms once: a large plan repeats its words far more than it has them."""
         if self._surface is None:
             out: dict[str, str] = {}
-            words = patterns()[0]
+            words = word_pattern()
             chunks = dict.fromkeys(w for record_fields in self.fields for w in words.findall(fold("\x00".join(t for _, t in record_fields))))
             for chunk in chunks:  # distinct words, in the plan's order; each gives what tokens() gives it in a text
                 if chunk[0] >= "\u3400":  # bigrams, written as the whole run
@@ -180,9 +181,12 @@ class Index:
         return out
 
 
+_DASHES = re.compile(r"[-‐‑–]")
+
+
 def _scan_form(text: str) -> str:
     """A text as a term's candidates are looked for in it: folded, hyphens dropped."""
-    return re.sub(r"[-‐‑–]", "", fold(text))
+    return _DASHES.sub("", fold(text))
 
 
 def _is_cjk(text: str) -> bool:

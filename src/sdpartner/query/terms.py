@@ -37,10 +37,14 @@ _IZE = re.compile(r"(?<=\w{3})iz(e|es|ed|ing|ation|ations|er|ers)$")
 
 
 @cache
-def patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    words = re.compile(r"[a-z0-9]+(?:[-‐‑–][a-z0-9]+)*|[\u3400-\u9fff\uf900-\ufaff]+")
-    zh_question = re.compile("|".join(_ZH_QUESTION))
-    return words, zh_question
+def word_pattern() -> re.Pattern[str]:
+    """A Latin word (its hyphenated parts together) or a run of Chinese characters, in folded text."""
+    return re.compile(r"[a-z0-9]+(?:[-‐‑–][a-z0-9]+)*|[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+@cache
+def _zh_question() -> re.Pattern[str]:  # compiled only for a query in Chinese (~0.7 ms)
+    return re.compile("|".join(_ZH_QUESTION))
 
 
 HYPHENS = re.compile(r"[-‐‑–]")
@@ -63,7 +67,8 @@ def stem(word: str) -> str:
     """One Latin word as a term: US spelling to British, demonym to country, plural to singular."""
     word = _SPELLING.get(word, word)
     word = _DEMONYM.get(word, word)
-    word = _IZE.sub(lambda m: "is" + m.group(1), word)
+    if "iz" in word:  # (what _IZE needs; most words have none)
+        word = _IZE.sub(lambda m: "is" + m.group(1), word)
     if len(word) > 4 and word.endswith("ies"):
         word = word[:-3] + "y"
     elif len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses")):
@@ -118,7 +123,7 @@ def segment(run: str, vocab: frozenset[str]) -> list[str]:
 def doc_terms(text: str, joins: bool = True) -> list[str]:
     """The terms of a record's text (the fast path of ``tokens`` for indexing: no concepts, no surfaces).
     ``joins=False`` for ids, whose hyphens join words that are no compound (rcep-expos is not "rcepexpos")."""
-    words_re = patterns()[0]
+    words_re = word_pattern()
     out: list[str] = []
     for chunk in words_re.findall(fold(text)):
         if chunk[0] >= "\u3400":
@@ -126,7 +131,7 @@ def doc_terms(text: str, joins: bool = True) -> list[str]:
         elif chunk.isalnum():
             out.append(stem(chunk))
         else:
-            parts = re.split(r"[-‐‑–]", chunk)
+            parts = HYPHENS.split(chunk)
             out += [stem(p) for p in parts]
             if joins:
                 out += [stem(a + b) for a, b in zip(parts, parts[1:])]  # e-commerce also as ecommerce
@@ -134,14 +139,14 @@ def doc_terms(text: str, joins: bool = True) -> list[str]:
 
 
 def _tokens(text: str, query: bool, vocab: frozenset[str] = frozenset()) -> list[Token]:
-    words_re, zh_question = patterns()
+    words_re = word_pattern()
     out: list[Token] = []
     concept = 0
     latin: list[tuple[str, int]] = []  # the Latin words in order, for joins across spaces
     for match in words_re.finditer(fold(text)):
         chunk = match.group()
         if "\u3400" <= chunk[0]:
-            runs = [r for r in zh_question.split(chunk) if r] if query else [chunk]
+            runs = [r for r in _zh_question().split(chunk) if r] if query else [chunk]
             for run in runs:
                 if len(run) == 1:
                     out.append(Token("u:" + run, concept, run))
@@ -157,7 +162,7 @@ def _tokens(text: str, query: bool, vocab: frozenset[str] = frozenset()) -> list
                         concept += 1
             latin = []
             continue
-        parts = re.split(r"[-‐‑–]", chunk)
+        parts = HYPHENS.split(chunk)
         for p in parts:
             if query and p in _STOP:
                 continue
