@@ -7,6 +7,7 @@ of ``Plan`` that declares more kinds: ``use(SubPlan)`` makes every command see t
 
 from __future__ import annotations
 
+import types
 import typing
 from collections.abc import Iterator
 from functools import cache
@@ -35,6 +36,10 @@ def use(plan: type | None) -> None:
     _plan_type = plan
     kinds.cache_clear()
     _struct_links.cache_clear()
+    _members.cache_clear()
+
+
+_UNIONS = (typing.Union, types.UnionType)
 
 
 def _unwrap(tp: Any) -> tuple[Any, list[Any], bool]:
@@ -47,7 +52,7 @@ def _unwrap(tp: Any) -> tuple[Any, list[Any], bool]:
             args = typing.get_args(tp)
             markers += list(args[1:])
             tp = args[0]
-        elif origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        elif origin in _UNIONS:
             members = [a for a in typing.get_args(tp) if a is not type(None)]
             tp = members[0] if len(members) == 1 else tp
             if len(members) != 1:
@@ -57,6 +62,18 @@ def _unwrap(tp: Any) -> tuple[Any, list[Any], bool]:
             tp = typing.get_args(tp)[0]
         else:
             return tp, markers, many
+
+
+@cache
+def _members(struct: type) -> tuple[tuple[str, Any, tuple[Any, ...], bool], ...]:
+    """(field name, its struct or scalar type, its markers, whether it is a list) for each field of a struct
+    (made once per struct: the kinds and the references are read from the same)."""
+    notes = _annotations(struct)
+    out = []
+    for name in fields(struct):
+        core, markers, many = _unwrap(notes[name])
+        out.append((name, core, tuple(markers), many))
+    return tuple(out)
 
 
 def _annotations(struct: type) -> dict[str, Any]:
@@ -100,9 +117,7 @@ def kinds() -> tuple[KindInfo, ...]:
     out: list[KindInfo] = []
 
     def walk(struct: type, path: tuple[str, ...], parent: str | None) -> None:
-        notes = _annotations(struct)
-        for name in fields(struct):
-            core, markers, many = _unwrap(notes[name])
+        for name, core, markers, many in _members(struct):
             decl = next((m for m in markers if isinstance(m, Kind)), None)
             if decl is None:
                 continue
@@ -175,9 +190,7 @@ def _struct_links(struct: type) -> tuple[FieldLink, ...]:
     out: list[FieldLink] = []
 
     def walk(st: type, path: tuple[str, ...], seen: frozenset[type]) -> None:
-        notes = _annotations(st)
-        for name in fields(st):
-            core, markers, many = _unwrap(notes[name])
+        for name, core, markers, many in _members(st):
             if any(isinstance(m, Kind) for m in markers):
                 continue  # a nested kind has links of its own
             link = next((m for m in markers if isinstance(m, Link)), None)
