@@ -121,6 +121,17 @@ def test_large_texts_take_the_fast_path_and_stay_safe() -> None:
     assert json_safe_bytes((big + "\u202e\x85").encode()) == (big + "\\u202e\\u0085").encode()
 
 
+def test_json_escapes_exactly_the_characters_a_terminal_acts_on_that_json_allows_raw() -> None:
+    # every character of the Basic Multilingual Plane but the surrogates, each between two letters: the C1
+    # controls, DEL, the separators and the bidi controls come out as \uXXXX; no other character changes
+    from sdpartner.safe import json_safe_bytes
+
+    acted_on = {0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, 0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+    for code in (c for c in range(0x20, 0x10000) if not 0xD800 <= c <= 0xDFFF):
+        raw = f"a{chr(code)}b".encode()
+        assert json_safe_bytes(raw) == (f"a\\u{code:04x}b".encode() if code in acted_on else raw), hex(code)
+
+
 _JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
