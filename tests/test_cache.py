@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import sdpartner.plan.load as load
 from sdpartner.errors import PlanError
-from sdpartner.plan.cache import SUFFIX, PlanCache, cache_dir, plan_cache
+from sdpartner.plan.cache import MAGIC, SUFFIX, PlanCache, cache_dir, plan_cache
 from sdpartner.plan.load import load_plan
 
 from .conftest import MINI, run_process
@@ -89,7 +89,8 @@ def test_no_cache_variable(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_trimming_keeps_sixteen_and_removes_only_its_own_entries(tmp_path: Path) -> None:
     directory = tmp_path / "c"
     directory.mkdir()
-    theirs = {"notes.plan": b"my notes", "a" * 40 + ".plan": b"not a cache entry", "photo.jpg": b"\xff\xd8"}
+    # the last: the cache's own header under a name that only looks like an entry's (it ends in a newline)
+    theirs = {"notes.plan": b"my notes", "a" * 40 + ".plan": b"not a cache entry", "photo.jpg": b"\xff\xd8", "b" * 40 + ".plan\n": MAGIC + b"x"}
     for name, body in theirs.items():
         (directory / name).write_bytes(body)
         os.utime(directory / name, (0, 0))  # older than anything the cache writes

@@ -172,3 +172,13 @@ def test_a_plan_path_spelt_loosely_is_read_as_pathlib_reads_it(spelling: str) ->
     result = run_process("overview", "--plan", spelling.format(d=MINI.parent), "-f", "json", cwd=MINI.parent)
     assert result.returncode == 0, result.stderr
     assert b'"plan": "Mini Plan"' in result.stdout
+
+
+def test_a_loosely_spelt_plan_path_is_named_as_the_user_wrote_it() -> None:
+    # the file is read as pathlib spells it; the message names it as given, even inside sdpartner's own tree
+    from sdpartner.dirs import data_dir
+
+    given = os.path.dirname(data_dir()) + "//data/./plans/"
+    result = run_process("events", env={"SDPARTNER_PLAN": given})
+    assert result.returncode == 1
+    assert result.stderr.decode() == f"sdpartner: error: invalid plan file: {given}: is a directory, not a plan file\n"

@@ -130,7 +130,7 @@ class PlanCache:
         except OSError:
             return
         for name in names:
-            if not _NAME.match(name):
+            if not _NAME.fullmatch(name):  # whole: '$' alone would let a name end in a newline
                 continue
             p = os.path.join(self.directory, name)
             try:
