@@ -179,7 +179,6 @@ def stacked(listing: Listing, cols: list[Column], rows: list[list[Cell]], width:
 
 def _renderables(document: Document, terminal: Terminal, width: int) -> list[Any]:
     """What to print for a document, as rich renderables."""
-    from rich.panel import Panel
     from rich.text import Text
 
     if isinstance(document, Bundle):
@@ -192,6 +191,8 @@ def _renderables(document: Document, terminal: Terminal, width: int) -> list[Any
         table = _table(document.title, [visible(c.header) for c in cols], [c.style for c in cols], rows, width, terminal)
         return ([table] if table is not None else stacked(document, cols, rows, width)) + caption
     assert isinstance(document, Detail)
+    from rich.panel import Panel  # only a record's page has one
+
     shown = [(c, v) for c, v in document.fields if c.shown]
     rows = [[(visible(c.header), "dim"), _cell(c.display({c.key: v}, document.people), document.missing, _STYLE.get(c.style, ""))] for c, v in shown]
     grid = _table(None, ["", ""], ["id", ""], rows, width - 4, terminal, grid=True)  # the panel takes 4 columns
