@@ -92,9 +92,10 @@ def main() -> NoReturn:
 def _import_msgspec() -> None:
     """Import msgspec without typing_extensions, which it only tries (``msgspec._utils``: ``try: from
     typing_extensions import get_type_hints ... except Exception: from typing import ...``) and which pulls in
-    ``inspect`` (~13 ms of every command; BENCHMARKS.md). For the types sdpartner declares, both give the
+    ``inspect`` (6-8 ms of every command; BENCHMARKS.md). For the types sdpartner declares, both give the
     same hints. ``None`` in ``sys.modules`` makes an import fail (the import system's documented rule); the
-    marker is removed at once, so anything imported later (Typer) gets typing_extensions as usual."""
+    marker is removed at once, so anything imported later (the MCP SDK's pydantic) gets typing_extensions
+    as usual."""
     if "msgspec" in sys.modules or "typing_extensions" in sys.modules:
         return
     sys.modules["typing_extensions"] = None  # type: ignore[assignment]
