@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import sqlite3
+from functools import cache
 from typing import Any
 
 import msgspec
@@ -46,16 +47,28 @@ def safe(name: str) -> str:
     return name + "_" if name in KEYWORDS else name
 
 
-def _shape(tp: Any) -> tuple[str, Any]:
-    """What a field holds, from its declared type: text, texts, place, structs (nested values), struct, or other."""
-    core, _, many = cat._unwrap(tp)
-    if core is Text:
-        return ("texts" if many else "text"), core
-    if core is Place:
-        return "place", core
-    if isinstance(core, type) and issubclass(core, msgspec.Struct):
-        return ("structs" if many else "struct"), core
-    return "other", core
+@cache
+def _shapes(struct: type) -> dict[str, tuple[str, Any]]:
+    """field -> what it holds, from its declared type (the catalogue's reading of it, once per struct): text,
+    texts, place, structs (nested values), struct, or other; with the type."""
+    out: dict[str, tuple[str, Any]] = {}
+    for name, core, _, many in cat._members(struct):
+        if core is Text:
+            out[name] = ("texts" if many else "text"), core
+        elif core is Place:
+            out[name] = "place", core
+        elif isinstance(core, type) and issubclass(core, msgspec.Struct):
+            out[name] = ("structs" if many else "struct"), core
+        else:
+            out[name] = "other", core
+    return out
+
+
+def _plain(value: Any) -> Any:
+    """A value of no other shape as one column: a list joined with '; ' (None when empty), anything else as builtins."""
+    if isinstance(value, list):
+        return "; ".join(str(x) for x in value) or None
+    return msgspec.to_builtins(value)
 
 
 class _Builder:
@@ -83,7 +96,7 @@ class _Builder:
         """The table of one kind: its records, their references, their nested values."""
         name = safe(info.table)
         struct = info.struct
-        notes = cat._annotations(struct)
+        shapes = _shapes(struct)
         flinks = {fl.path[0]: fl for fl in cat.struct_links(struct) if len(fl.path) == 1}
         rows: list[dict[str, Any]] = []
         columns: list[str] = ["id"]
@@ -102,7 +115,7 @@ class _Builder:
                 fks[parent_key] = safe(cat.kind(info.parent or "").table)
             for field in cat.fields(struct):
                 value = getattr(record, field)
-                shape, core = _shape(notes[field])
+                shape, core = shapes[field]
                 fl = flinks.get(field)
                 if field in ("id",) or (field == info.decl.handle and field != info.decl.key):
                     continue
@@ -134,12 +147,8 @@ class _Builder:
                     if any(k.path[-1] == field and k.parent == info.code for k in cat.kinds()):
                         continue  # a nested kind: a table of its own
                     children.setdefault(field, []).extend((rid, x) for x in value)
-                elif shape == "struct":
-                    continue
-                elif isinstance(value, list):
-                    row[safe(field)] = "; ".join(str(x) for x in value) or None
-                else:
-                    row[safe(field)] = msgspec.to_builtins(value)
+                elif shape != "struct":
+                    row[safe(field)] = _plain(value)
             rows.append(row)
             columns += [c for c in row if c not in columns]
         columns.append("search_text")
@@ -166,8 +175,8 @@ class _Builder:
         """A child table of nested values (dates, counts, roles, evidence), each row naming its record."""
         if not pairs:
             return
-        struct = type(pairs[0][1])
-        notes = cat._annotations(struct)
+        struct: type = type(pairs[0][1])
+        shapes = _shapes(struct)
         flinks = {fl.path[0]: fl for fl in cat.struct_links(struct) if len(fl.path) == 1}
         owner_key = f"{owner.code}_id"
         rows: list[dict[str, Any]] = []
@@ -180,7 +189,7 @@ class _Builder:
             row: dict[str, Any] = {owner_key: rid, "position": position}
             for field in cat.fields(struct):
                 v = getattr(value, field)
-                shape, core = _shape(notes[field])
+                shape, core = shapes[field]
                 if core is Citation:
                     row["source_ids"] = "; ".join(c.source for c in v) or None
                     continue
@@ -191,12 +200,8 @@ class _Builder:
                         fks[safe(f"{field}_id")] = safe(cat.kind(fl.link.targets[0]).table)
                 elif shape == "text":
                     row[f"{field}_en"], row[f"{field}_zh"] = (v.en, v.zh) if v is not None else (None, None)
-                elif shape in ("texts", "structs", "struct", "place"):
-                    continue
-                elif isinstance(v, list):
-                    row[safe(field)] = "; ".join(str(x) for x in v) or None
-                else:
-                    row[safe(field)] = msgspec.to_builtins(v)
+                elif shape not in ("texts", "structs", "struct", "place"):
+                    row[safe(field)] = _plain(v)
             rows.append(row)
             columns += [c for c in row if c not in columns]
         self.table(safe(name), columns, rows, pk=None, fks=fks, about={owner_key: f"the {owner.code} it belongs to", "position": "its place in the record's list"})
