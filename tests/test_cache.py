@@ -15,6 +15,7 @@ import sdpartner.plan.load as load
 from sdpartner.errors import PlanError
 from sdpartner.plan.cache import MAGIC, SUFFIX, PlanCache, cache_dir, plan_cache
 from sdpartner.plan.load import load_plan
+from sdpartner.query.search import Index
 
 from .conftest import MINI, run_process
 
@@ -86,6 +87,43 @@ def test_no_cache_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     assert plan_cache() is None
 
 
+# a query with matches, one with an unknown word ('did you mean' reads the plan's words), one in Chinese (cut into the plan's words)
+SEARCHES = [("search", "lithium battery", "-f", "json"), ("search", "robtics qzxv", "-f", "json"), ("search", "哪个城市有储能产业", "-f", "json")]
+
+
+def test_search_reads_what_it_derives_from_the_plan_from_the_cache_and_answers_the_same(tmp_path: Path) -> None:
+    cache = tmp_path / "c"
+    env = {"SDPARTNER_CACHE_DIR": str(cache)}
+    without = [run_process(*args, env={"SDPARTNER_NO_CACHE": "1"}) for args in SEARCHES]
+    cold = [run_process(*args, env=env) for args in SEARCHES]
+    assert sorted(p.suffix for p in cache.iterdir()) == [".plan", ".search", ".words"]
+    stored = {p.name: p.read_bytes() for p in cache.iterdir()}
+    warm = [run_process(*args, env=env) for args in SEARCHES]
+    assert {p.name: p.read_bytes() for p in cache.iterdir()} == stored  # read, not made again
+    for a, b, c in zip(without, cold, warm, strict=True):
+        assert a.returncode == 0 and (a.stdout, a.stderr) == (b.stdout, b.stderr) == (c.stdout, c.stderr)
+    assert cold[1].stderr.endswith(b"Did you mean: robotics?\n")
+
+
+@pytest.mark.parametrize("damage", ["garbage", "flip", "other-plan"])
+def test_damaged_derived_data_is_made_again(tmp_path: Path, damage: str) -> None:
+    cache = tmp_path / "c"
+    env = {"SDPARTNER_CACHE_DIR": str(cache)}
+    truth = [run_process(*args, env=env).stdout for args in SEARCHES]
+    for path in cache.iterdir():
+        if path.suffix == ".plan":
+            continue
+        data = bytearray(path.read_bytes())
+        if damage == "garbage":
+            data = bytearray(b"\x93garbage")
+        elif damage == "flip":
+            data[-3] ^= 0xFF
+        else:  # sound, but another kind's: the index's digest where the words belong and the reverse
+            data = bytearray(next(p for p in cache.iterdir() if p.suffix not in (".plan", path.suffix)).read_bytes())
+        path.write_bytes(bytes(data))
+    assert [run_process(*args, env=env).stdout for args in SEARCHES] == truth
+
+
 def test_trimming_keeps_sixteen_and_removes_only_its_own_entries(tmp_path: Path) -> None:
     directory = tmp_path / "c"
     directory.mkdir()
@@ -102,6 +140,11 @@ def test_trimming_keeps_sixteen_and_removes_only_its_own_entries(tmp_path: Path)
         load_plan(plan_file, cache=cache)
     ours = [p for p in directory.glob(f"*{SUFFIX}") if p.name not in theirs]
     assert len(ours) == 16
+    for i in range(20):  # what search derives from each plan is trimmed on its own: the plans' entries stay
+        load_plan(tmp_path / f"p{i}.toml", cache=cache)
+        Index(load_plan(tmp_path / f"p{i}.toml", cache=cache))
+    assert len(list(directory.glob("*.search"))) == 16
+    assert len([p for p in directory.glob(f"*{SUFFIX}") if p.name not in theirs]) == 16
     assert {name: (directory / name).read_bytes() for name in theirs} == theirs
 
 

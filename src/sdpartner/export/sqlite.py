@@ -278,14 +278,14 @@ def _child_description(name: str) -> str:
 
 def analysed_text(plan: Plan) -> dict[tuple[str, str], str]:
     """(kind, id) -> the record's words as search analyses them: every word and term, the Chinese as written too."""
-    from ..query.search import Index
+    from ..query.records import entries
+    from ..query.search import fields
     from ..query.terms import tokens
 
-    index = Index(plan)
     out: dict[tuple[str, str], str] = {}
-    for e, record_fields in zip(index.entries, index.fields, strict=True):
+    for e in entries(plan):
         words: list[str] = []
-        for _, text in record_fields:
+        for _, text in fields(e):
             for tok in tokens(text):
                 words.append(tok.surface or tok.term)
                 if tok.term != tok.surface and not tok.term.startswith("u:"):

@@ -11,6 +11,9 @@ waited on, never trusted, never fatal. Entries are trimmed by count: the 16 used
 only files the cache can prove it wrote (its own name pattern and header) are ever removed: anything else
 in the directory is left alone.
 ``SDPARTNER_NO_CACHE=1`` turns the cache off; ``SDPARTNER_CACHE_DIR`` moves it.
+
+Data derived from a plan (what search reads from its texts before any query) is kept beside its entry the same
+way (``derived``), under a key of the plan's key and the code that derives it; each kind keeps its own 16.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import os
 import re
 import stat
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..dirs import read_regular, store
 
@@ -29,10 +32,11 @@ if TYPE_CHECKING:
 
     from .model import Plan
 
-KEEP = 16  # entries kept; the least recently used beyond this are removed
+D = TypeVar("D")
+KEEP = 16  # entries kept of each kind (plans, each kind of derived data); the least recently used beyond this are removed
 SUFFIX = ".plan"
 MAGIC = b"sdpartner-plan-cache-2\0"  # every entry starts with it: the cache removes only files that do
-_NAME = re.compile(r"^[0-9a-f]{40}\.plan$")
+_NAME = re.compile(r"^[0-9a-f]{40}\.([a-z]+)$")  # a plan's entry (.plan), or data derived from one (.search)
 MAX_ENTRY = 1 << 30  # no entry of a plan under the 64 MiB limit comes near this; a larger file is foreign
 # the modules whose code decides what a validated plan is
 _CODE = ("plan/model.py", "text.py", "plan/declare.py", "plan/catalogue.py", "plan/load.py", "plan/check.py", "plan/cache.py", "names.py")
@@ -75,11 +79,7 @@ class PlanCache:
         import msgspec
 
         h = blake2b(digest_size=20)
-        here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-        for name in _CODE:  # the code by path, size and modification time: a changed or reinstalled module changes them
-            path = os.path.join(here, name)
-            info = os.stat(path)
-            h.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        _stamp(h, _CODE)
         h.update(f"{sys.version}\0{msgspec.__version__}\0{_plan_type_name()}\0".encode())
         for blob in data:
             h.update(len(blob).to_bytes(8, "little"))
@@ -88,30 +88,44 @@ class PlanCache:
 
     def get(self, data: list[bytes], compute: Callable[[], Plan]) -> Plan:
         """The plan for ``data``: from a sound entry, else ``compute()`` (which may raise PlanError) and store it."""
-        import msgspec
-
         from .catalogue import plan_type
 
         try:
-            path = os.path.join(self.directory, f"{self.key(data)}{SUFFIX}")
+            key = self.key(data)
         except OSError:  # pragma: no cover - the package's own source cannot be read
             return compute()
+        path = os.path.join(self.directory, f"{key}{SUFFIX}")
+        plan: Plan | None = self._read(path, plan_type())
+        if plan is None:
+            plan = compute()  # raises PlanError for a bad file: nothing is cached then
+            self._write(path, plan)
+        _loaded.clear()  # the plan last loaded, for the data derived from it (one at a time: a server loads one)
+        _loaded[id(plan)] = (plan, self, key, {})
+        return plan
+
+    def _read(self, path: str, kind: type[Any]) -> Any:
+        """The value of a sound entry (magic, digest, decodes as ``kind``), marked as used; None for a miss."""
+        import msgspec
+
         entry = _read_regular(path)
         head = len(MAGIC) + 16
-        if entry is not None and entry.startswith(MAGIC):
-            view = memoryview(entry)
-            if len(view) > head and view[len(MAGIC):head] == _digest(view[head:]):
-                try:
-                    plan: Plan = msgspec.msgpack.decode(view[head:], type=plan_type())
-                except (msgspec.DecodeError, msgspec.ValidationError, ValueError, RecursionError):
-                    pass  # foreign or from a broken encoder: a miss
-                else:
-                    _touch(path)
-                    return plan
-        plan = compute()  # raises PlanError for a bad file: nothing is cached then
-        payload = msgspec.msgpack.encode(plan)
+        if entry is None or not entry.startswith(MAGIC):
+            return None
+        view = memoryview(entry)
+        if len(view) <= head or view[len(MAGIC):head] != _digest(view[head:]):
+            return None
+        try:
+            value = msgspec.msgpack.decode(view[head:], type=kind)
+        except (msgspec.DecodeError, msgspec.ValidationError, ValueError, RecursionError):
+            return None  # foreign or from a broken encoder: a miss
+        _touch(path)
+        return value
+
+    def _write(self, path: str, value: object) -> None:
+        import msgspec
+
+        payload = msgspec.msgpack.encode(value)
         self._store(path, MAGIC + _digest(payload) + payload)
-        return plan
 
     def _store(self, path: str, entry: bytes) -> None:
         if os.path.isdir(path) and not os.path.islink(path):
@@ -130,7 +144,8 @@ class PlanCache:
         except OSError:
             return
         for name in names:
-            if not _NAME.fullmatch(name):  # whole: '$' alone would let a name end in a newline
+            match = _NAME.fullmatch(name)  # whole: '$' alone would let a name end in a newline
+            if not match:
                 continue
             p = os.path.join(self.directory, name)
             try:
@@ -138,13 +153,60 @@ class PlanCache:
             except OSError:
                 continue
             if stat.S_ISREG(info.st_mode) and _is_ours(p):
-                entries.append((info.st_mtime, p))
+                entries.append((info.st_mtime, match.group(1), p))
         entries.sort(reverse=True)
-        for _, old in entries[KEEP:]:
+        kept: dict[str, int] = {}
+        for _, suffix, old in entries:
+            kept[suffix] = kept.get(suffix, 0) + 1
+            if kept[suffix] <= KEEP:
+                continue
             try:
                 os.unlink(old)
             except OSError:
                 pass
+
+
+def _stamp(h: Any, modules: tuple[str, ...]) -> None:
+    """Add the package's ``modules`` (paths under ``sdpartner/``) by path, size and modification time: a changed or
+    reinstalled module changes them (reading and hashing the source would cost 0.5 ms a run)."""
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for name in modules:
+        path = os.path.join(here, name)
+        info = os.stat(path)
+        h.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+
+
+# the plan last returned by a cache: the plan itself (so its id stays its own), the cache, its key, what was derived from it
+_loaded: dict[int, tuple[object, PlanCache, str, dict[str, Any]]] = {}
+
+
+def derived(plan: object, name: str, code: tuple[str, ...], kind: type[D], build: Callable[[], D]) -> D:
+    """Data derived from a plan (``name``: lower-case letters; ``kind``: its msgspec type), made once per plan and kept
+    in the cache beside the plan's entry, under a key of the plan's key and the ``code`` modules that derive it.
+
+    Made by ``build()`` when the plan did not come from a cache (or the cache is off), or the entry is missing or
+    not sound; within a process, made or read once."""
+    found = _loaded.get(id(plan))
+    if found is None or found[0] is not plan:
+        return build()
+    _, cache, key, made = found
+    if name not in made:
+        path = None
+        try:
+            h = blake2b(key.encode(), digest_size=20)
+            h.update(f"\0{name}\0".encode())
+            _stamp(h, code)
+            path = os.path.join(cache.directory, f"{h.hexdigest()}.{name}")
+        except OSError:  # pragma: no cover - the package's own source cannot be read
+            pass
+        value = cache._read(path, kind) if path else None
+        if value is None:
+            value = build()
+            if path:
+                cache._write(path, value)
+        made[name] = value
+    result: D = made[name]
+    return result
 
 
 def _is_ours(path: str) -> bool:

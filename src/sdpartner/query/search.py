@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 import msgspec
 
 from ..plan import catalogue as cat
+from ..plan.cache import derived
 from ..plan.model import Plan
 from ..text import Text
 from .links import links
@@ -72,6 +73,19 @@ SUGGEST_AT_MOST = 5  # unknown words that get 'did you mean' suggestions (each c
 SCAN_TERMS_AT_MOST = 12  # more distinct terms than this: read the plan's vocabulary once instead of scanning per term
 
 
+# the modules whose code decides what the index derives from a plan (with the plan's own: cache._CODE)
+CODE = ("query/search.py", "query/terms.py", "query/records.py")
+
+
+class Digest(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    """What the index derives from a plan's texts before any query (kept in the cache beside the plan's entry):
+    each record's texts folded for scanning, the mean length of each field class, the plan's Chinese words."""
+
+    scans: list[str]
+    avg: dict[str, float]
+    vocab: list[str]
+
+
 class Index:
     """A plan's records, ready to be searched: each field's text folded for scanning, postings made per term.
 
@@ -84,17 +98,12 @@ class Index:
 
     def __init__(self, plan: Plan) -> None:
         self.entries = entries(plan)
-        self.fields: list[list[tuple[str, str]]] = [fields(e) for e in self.entries]  # per record: (field, text)
-        # per record, all its texts folded for scanning in one string: one object a record keeps a large
-        # plan's index small (and so fast: a 10 MB plan has some 300,000 fields)
-        # (folding and dropping hyphens go character by character, so a record's texts joined fold as each alone)
-        self.scans = [_scan_form("\x00".join(t for _, t in record_fields)) for record_fields in self.fields]
-        totals: dict[str, list[int]] = {f: [0, 0] for f in WEIGHTS}
-        for record_fields in self.fields:
-            for field, text in record_fields:
-                totals[field][0] += len(text)
-                totals[field][1] += 1
-        self.avg = {f: (n / k if k else 1.0) or 1.0 for f, (n, k) in totals.items()}
+        self._fields: list[list[tuple[str, str]] | None] = [None] * len(self.entries)  # per record, made when first read
+        digest = derived(plan, "search", CODE, Digest, self._digest)
+        if len(digest.scans) != len(self.entries):  # pragma: no cover - a sound entry is of this plan: only a forgery differs
+            digest = self._digest()
+        self.scans, self.avg, self.vocab = digest.scans, digest.avg, frozenset(digest.vocab)
+        self._plan = plan
         self.size = len(self.entries)
         self._postings: dict[str, dict[int, float]] = {}
         self._terms: dict[tuple[int, int], list[str]] = {}
@@ -102,18 +111,43 @@ class Index:
         self._surface: dict[str, str] | None = None
         self._suggestions: dict[str, str] | None = None
 
+    def fields_of(self, doc: int) -> list[tuple[str, str]]:
+        """(field class, text) pairs of record ``doc`` (made once, when first read)."""
+        made = self._fields[doc]
+        if made is None:
+            made = self._fields[doc] = fields(self.entries[doc])
+        return made
+
+    def _digest(self) -> Digest:
+        """What the index reads from every record's texts, made from the plan (when the cache does not hold it)."""
+        every = [self.fields_of(doc) for doc in range(len(self.entries))]
+        # per record, all its texts folded for scanning in one string: one object a record keeps a large
+        # plan's index small (and so fast: a 10 MB plan has some 300,000 fields)
+        # (folding and dropping hyphens go character by character, so a record's texts joined fold as each alone)
+        scans = [_scan_form("\x00".join(t for _, t in record_fields)) for record_fields in every]
+        totals: dict[str, list[int]] = {f: [0, 0] for f in WEIGHTS}
+        for record_fields in every:
+            for field, text in record_fields:
+                totals[field][0] += len(text)
+                totals[field][1] += 1
+        avg = {f: (n / k if k else 1.0) or 1.0 for f, (n, k) in totals.items()}
+        # the plan's Chinese words (its keywords and short names), for cutting a query into words
+        vocab = dict.fromkeys(fold(text) for record_fields in every for field, text in record_fields
+                              if field in ("keyword", "name", "alias") and 2 <= len(text) <= 8 and _is_cjk(text))
+        return Digest(scans, avg, list(vocab))
+
     def terms(self, doc: int, i: int) -> list[str]:
         """The terms of field ``i`` of record ``doc`` (made once)."""
         key = (doc, i)
         if key not in self._terms:
-            field, text = self.fields[doc][i]
+            field, text = self.fields_of(doc)[i]
             self._terms[key] = doc_terms(text, joins=field != "id")
         return self._terms[key]
 
     def read_vocabulary(self) -> None:
         """Cut every field into terms once: afterwards an unknown term costs a set lookup."""
         if self._all_terms is None:
-            self._all_terms = frozenset(t for doc, record_fields in enumerate(self.fields) for i in range(len(record_fields)) for t in self.terms(doc, i))
+            self._all_terms = frozenset(t for doc in range(self.size) for i in range(len(self.fields_of(doc))) for t in self.terms(doc, i))
 
     def posting(self, term: str) -> dict[int, float]:
         """record -> the term's weighted, length-normalised frequency in it (empty when no record has it)."""
@@ -128,37 +162,35 @@ class Index:
             out = {}
             for doc, scan in enumerate(self.scans):
                 if probe in scan:
-                    for i, (field, text) in enumerate(self.fields[doc]):
+                    for i, (field, text) in enumerate(self.fields_of(doc)):
                         count = self.terms(doc, i).count(term)
                         if count:
                             out[doc] = out.get(doc, 0.0) + count * WEIGHTS[field] / (1 - B + B * len(text) / self.avg[field])
         self._postings[term] = out
         return out
 
-    @property
-    def vocab(self) -> frozenset[str]:
-        """The plan's Chinese words (its keywords and short names), for cutting a query into words."""
-        return frozenset(fold(text) for record_fields in self.fields for field, text in record_fields
-                         if field in ("keyword", "name", "alias") and 2 <= len(text) <= 8 and _is_cjk(text))
-
     def surface(self) -> dict[str, str]:
-        """term -> a word as the plan writes it (for suggestions; made once, only when a word is unknown).
-
-        A record's texts are folded at once (folding is per character, so texts joined fold as each alone),
-        and each distinct word is cut into terms once: a large plan repeats its words far more than it has them."""
+        """term -> a word as the plan writes it (for suggestions; made once per plan, kept in the cache, and read
+        only when a word is unknown)."""
         if self._surface is None:
-            out: dict[str, str] = {}
-            words = word_pattern()
-            chunks = dict.fromkeys(w for record_fields in self.fields for w in words.findall(fold("\x00".join(t for _, t in record_fields))))
-            for chunk in chunks:  # distinct words, in the plan's order; each gives what tokens() gives it in a text
-                if chunk[0] >= "\u3400":  # bigrams, written as the whole run
-                    for i in range(len(chunk) - 1):
-                        out.setdefault(chunk[i:i + 2], chunk)
-                else:  # each part of a hyphenated word as itself (their joins have no written form)
-                    for part in HYPHENS.split(chunk) if not chunk.isalnum() else (chunk,):
-                        out.setdefault(stem(part), part)
-            self._surface = out
+            self._surface = derived(self._plan, "words", CODE, dict[str, str], self._words)
         return self._surface
+
+    def _words(self) -> dict[str, str]:
+        """The surface forms, made from the plan. A record's texts are folded at once (folding is per character, so
+        texts joined fold as each alone), and each distinct word is cut into terms once: a large plan repeats its
+        words far more than it has them."""
+        out: dict[str, str] = {}
+        words = word_pattern()
+        chunks = dict.fromkeys(w for doc in range(self.size) for w in words.findall(fold("\x00".join(t for _, t in self.fields_of(doc)))))
+        for chunk in chunks:  # distinct words, in the plan's order; each gives what tokens() gives it in a text
+            if chunk[0] >= "\u3400":  # bigrams, written as the whole run
+                for i in range(len(chunk) - 1):
+                    out.setdefault(chunk[i:i + 2], chunk)
+            else:  # each part of a hyphenated word as itself (their joins have no written form)
+                for part in HYPHENS.split(chunk) if not chunk.isalnum() else (chunk,):
+                    out.setdefault(stem(part), part)
+        return out
 
     def suggestions(self) -> dict[str, str]:
         """The plan's words for 'did you mean', folded -> as written (made once, whatever the unknown words)."""
@@ -174,8 +206,8 @@ class Index:
         """Postings of one Chinese character, found by scanning the texts (a one-character query is rare;
         indexing every character of every record would double the index)."""
         out: dict[int, float] = {}
-        for doc, record_fields in enumerate(self.fields):
-            for field, text in record_fields:
+        for doc in range(self.size):
+            for field, text in self.fields_of(doc):
                 if char in text:
                     out[doc] = out.get(doc, 0.0) + WEIGHTS[field]
         return out
@@ -316,7 +348,7 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
         written = set()
     hits: list[Hit] = []
     candidates = set(scores) | set(number_hits)
-    for doc in candidates:
+    for doc in sorted(candidates):  # in the plan's order, so that ties keep it (a set's order varies with the hash seed)
         entry = index.entries[doc]
         if kind is not None and entry.kind != kind:
             continue
@@ -333,7 +365,7 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
         if not content:
             continue  # only a unit word of a number that matched nothing
         coverage = sum(weight[c] for c in matched[doc]) / total
-        field, text, bonus = _best_field([(f, t, index.terms(doc, i)) for i, (f, t) in enumerate(index.fields[doc])], terms, phrase)
+        field, text, bonus = _best_field([(f, t, index.terms(doc, i)) for i, (f, t) in enumerate(index.fields_of(doc))], terms, phrase)
         score = scores[doc] * coverage * coverage * bonus * prior
         record = entry.record
         if reading.ordinal is not None and getattr(record, "edition", None) == reading.ordinal:
