@@ -11,11 +11,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import msgspec
+
+import sdpartner.plan.cache as cache_module
 import sdpartner.plan.load as load
 from sdpartner.errors import PlanError
 from sdpartner.plan.cache import MAGIC, SUFFIX, PlanCache, cache_dir, plan_cache
 from sdpartner.plan.load import load_plan
-from sdpartner.query.search import Index
+from sdpartner.query.search import Digest, Index
 
 from .conftest import MINI, run_process
 
@@ -91,44 +94,71 @@ def test_no_cache_variable(monkeypatch: pytest.MonkeyPatch) -> None:
 SEARCHES = [("search", "lithium battery", "-f", "json"), ("search", "robtics qzxv", "-f", "json"), ("search", "哪个城市有储能产业", "-f", "json")]
 
 
-def test_search_reads_what_it_derives_from_the_plan_from_the_cache_and_answers_the_same(tmp_path: Path) -> None:
+def test_search_answers_the_same_without_the_cache_with_a_cold_one_and_a_warm_one(tmp_path: Path) -> None:
     cache = tmp_path / "c"
     env = {"SDPARTNER_CACHE_DIR": str(cache)}
     without = [run_process(*args, env={"SDPARTNER_NO_CACHE": "1"}) for args in SEARCHES]
     cold = [run_process(*args, env=env) for args in SEARCHES]
     assert sorted(p.suffix for p in cache.iterdir()) == [".plan", ".search", ".words"]
-    stored = {p.name: p.read_bytes() for p in cache.iterdir()}
     warm = [run_process(*args, env=env) for args in SEARCHES]
-    assert {p.name: p.read_bytes() for p in cache.iterdir()} == stored  # read, not made again
     for a, b, c in zip(without, cold, warm, strict=True):
         assert a.returncode == 0 and (a.stdout, a.stderr) == (b.stdout, b.stderr) == (c.stdout, c.stderr)
     assert cold[1].stderr.endswith(b"Did you mean: robotics?\n")
 
 
-@pytest.mark.parametrize("damage", ["garbage", "flip", "other-plan"])
-def test_damaged_derived_data_is_made_again(tmp_path: Path, damage: str) -> None:
+def test_derived_data_is_read_from_the_cache_not_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = PlanCache(tmp_path / "c")
+    made = Index(load_plan(None, cache=cache))
+    made_words = made.surface()
+    cache_module._loaded.clear()  # as in a new process: the plan and what was derived from it come from the files
+    monkeypatch.setattr(Index, "_digest", lambda self: pytest.fail("the index's digest made again"))
+    monkeypatch.setattr(Index, "_words", lambda self: pytest.fail("the plan's words made again"))
+    read = Index(load_plan(None, cache=cache))
+    assert (read.scans, read.avg, read.vocab) == (made.scans, made.avg, made.vocab)
+    assert read.surface() == made_words
+
+
+def _sound_entry(digest: Digest) -> bytes:
+    """An entry with the cache's header and a true digest of its payload: only its content is wrong."""
+    payload = msgspec.msgpack.encode(digest)
+    return MAGIC + cache_module._digest(payload) + payload
+
+
+@pytest.mark.parametrize("damage", ["garbage", "flip", "swapped", "no-lengths", "zero-lengths", "fewer-records"])
+def test_damaged_or_foreign_derived_data_is_made_again(tmp_path: Path, damage: str) -> None:
     cache = tmp_path / "c"
     env = {"SDPARTNER_CACHE_DIR": str(cache)}
-    truth = [run_process(*args, env=env).stdout for args in SEARCHES]
-    for path in cache.iterdir():
-        if path.suffix == ".plan":
-            continue
-        data = bytearray(path.read_bytes())
-        if damage == "garbage":
-            data = bytearray(b"\x93garbage")
-        elif damage == "flip":
+    truth = [run_process(*args, env=env) for args in SEARCHES]
+    (index,) = cache.glob("*.search")
+    (words,) = cache.glob("*.words")
+    if damage == "garbage":
+        index.write_bytes(b"\x93garbage")
+        words.write_bytes(b"\x93garbage")
+    elif damage == "flip":
+        for path in (index, words):
+            data = bytearray(path.read_bytes())
             data[-3] ^= 0xFF
-        else:  # sound, but another kind's: the index's digest where the words belong and the reverse
-            data = bytearray(next(p for p in cache.iterdir() if p.suffix not in (".plan", path.suffix)).read_bytes())
-        path.write_bytes(bytes(data))
-    assert [run_process(*args, env=env).stdout for args in SEARCHES] == truth
+            path.write_bytes(bytes(data))
+    elif damage == "swapped":  # sound entries, each where the other belongs
+        a, b = index.read_bytes(), words.read_bytes()
+        index.write_bytes(b)
+        words.write_bytes(a)
+    else:  # sound entries of the right type whose content no plan gives
+        good = msgspec.msgpack.decode(index.read_bytes()[len(MAGIC) + 16:], type=Digest)
+        forged = {"no-lengths": msgspec.structs.replace(good, avg={}),
+                  "zero-lengths": msgspec.structs.replace(good, avg=dict.fromkeys(good.avg, 0.0)),
+                  "fewer-records": msgspec.structs.replace(good, scans=good.scans[1:])}[damage]
+        index.write_bytes(_sound_entry(forged))
+    again = [run_process(*args, env=env) for args in SEARCHES]
+    assert [(r.returncode, r.stdout, r.stderr) for r in again] == [(r.returncode, r.stdout, r.stderr) for r in truth]
 
 
 def test_trimming_keeps_sixteen_and_removes_only_its_own_entries(tmp_path: Path) -> None:
     directory = tmp_path / "c"
     directory.mkdir()
     # the last: the cache's own header under a name that only looks like an entry's (it ends in a newline)
-    theirs = {"notes.plan": b"my notes", "a" * 40 + ".plan": b"not a cache entry", "photo.jpg": b"\xff\xd8", "b" * 40 + ".plan\n": MAGIC + b"x"}
+    theirs = {"notes.plan": b"my notes", "a" * 40 + ".plan": b"not a cache entry", "c" * 40 + ".search": b"nor this", "photo.jpg": b"\xff\xd8",
+              "b" * 40 + ".plan\n": MAGIC + b"x"}
     for name, body in theirs.items():
         (directory / name).write_bytes(body)
         os.utime(directory / name, (0, 0))  # older than anything the cache writes
@@ -143,7 +173,7 @@ def test_trimming_keeps_sixteen_and_removes_only_its_own_entries(tmp_path: Path)
     for i in range(20):  # what search derives from each plan is trimmed on its own: the plans' entries stay
         load_plan(tmp_path / f"p{i}.toml", cache=cache)
         Index(load_plan(tmp_path / f"p{i}.toml", cache=cache))
-    assert len(list(directory.glob("*.search"))) == 16
+    assert len([p for p in directory.glob("*.search") if p.name not in theirs]) == 16
     assert len([p for p in directory.glob(f"*{SUFFIX}") if p.name not in theirs]) == 16
     assert {name: (directory / name).read_bytes() for name in theirs} == theirs
 

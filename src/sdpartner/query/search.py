@@ -73,8 +73,10 @@ SUGGEST_AT_MOST = 5  # unknown words that get 'did you mean' suggestions (each c
 SCAN_TERMS_AT_MOST = 12  # more distinct terms than this: read the plan's vocabulary once instead of scanning per term
 
 
-# the modules whose code decides what the index derives from a plan (with the plan's own: cache._CODE)
-CODE = ("query/search.py", "query/terms.py", "query/records.py")
+# the modules whose code decides what the index derives from a plan, besides those of the plan's own key
+# (cache._CODE): every module that fields(), entries() and the records' titles reach (a status's title is
+# worded in words.py)
+CODE = ("query/search.py", "query/terms.py", "query/records.py", "words.py")
 
 
 class Digest(msgspec.Struct, frozen=True, array_like=True, gc=False):
@@ -84,6 +86,12 @@ class Digest(msgspec.Struct, frozen=True, array_like=True, gc=False):
     scans: list[str]
     avg: dict[str, float]
     vocab: list[str]
+
+
+def _fits(digest: Digest, size: int) -> bool:
+    """Whether a digest read from the cache has the shape of one this code makes of a plan of ``size`` records (a
+    file the cache did not write can only be a miss, never a wrong answer or a crash)."""
+    return len(digest.scans) == size and digest.avg.keys() == WEIGHTS.keys() and all(v > 0 for v in digest.avg.values())
 
 
 class Index:
@@ -100,7 +108,7 @@ class Index:
         self.entries = entries(plan)
         self._fields: list[list[tuple[str, str]] | None] = [None] * len(self.entries)  # per record, made when first read
         digest = derived(plan, "search", CODE, Digest, self._digest)
-        if len(digest.scans) != len(self.entries):  # pragma: no cover - a sound entry is of this plan: only a forgery differs
+        if not _fits(digest, len(self.entries)):  # an entry of the right name and header that is no index of this plan
             digest = self._digest()
         self.scans, self.avg, self.vocab = digest.scans, digest.avg, frozenset(digest.vocab)
         self._plan = plan
