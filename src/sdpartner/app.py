@@ -18,8 +18,9 @@ if TYPE_CHECKING:
     from typing import NoReturn
 
 
-def run(args: list[str] | None = None) -> int:
-    """Run the command line ``args`` (default: sys.argv); the exit code."""
+def run(args: list[str] | None = None, *, tab_tried: bool = False) -> int:
+    """Run the command line ``args`` (default: sys.argv); the exit code. ``tab_tried``: the completion table
+    already declined this Tab (``main`` asks it first), so it is not read again."""
     from .console import error
     from .errors import ExitCode, SdpartnerError
 
@@ -33,7 +34,7 @@ def run(args: list[str] | None = None) -> int:
     try:
         from .commands.fast import answer
 
-        code = answer(args)
+        code = answer(args, tab_tried=tab_tried)
         if code is not None:
             return code
         return run_typer(args)
@@ -86,7 +87,7 @@ def main() -> NoReturn:
     _import_msgspec()
     from .console import end
 
-    end(run())
+    end(run(tab_tried=True))
 
 
 def _import_msgspec() -> None:

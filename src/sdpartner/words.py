@@ -302,7 +302,6 @@ MESSAGES: dict[str, Text] = {
         "bad_choice": ("{option} 应为以下之一:{choices},而不是“{value}”", "{option} must be one of {choices}, not {value!r}"),
         "empty_value": ("{option} 为空;请给出一个值", "{option} is empty; give it a value"),
         "try_help": ("用“{command} -h”查看帮助。", "Try '{command} -h' for help."),
-        "bad_as_of": ("--as-of 应为日期,例如 2026-06 或 2026-06-16,而不是“{value}”", "--as-of must be a date such as 2026-06 or 2026-06-16, not {value!r}"),
         "no_status_year": ("{year}年的计划不在内置数据中;内置的计划年度:{years}", "there is no bundled plan for {year}; the bundled plan years are {years}"),
         "calendar_left_out": ("{n}项活动或往届没有同时写明年份和日的日期,未写入日历;用 sdpartner events 查看", "{n} events and editions have no date with both a year and a day and were left out of the calendar; see them with sdpartner events"),
         "no_history": ("SDPARTNER_HISTORY 指向的 {path} 不存在", "SDPARTNER_HISTORY names {path}, which does not exist"),
@@ -319,7 +318,6 @@ MESSAGES: dict[str, Text] = {
         "problems_found": ("{which}中发现{n}处问题", "{n} problem(s) found in {which}"),
         "valid": ("有效:{which}({counts})", "valid: {which} ({counts})"),
         "bundled_plan": ("内置计划", "the bundled plan"),
-        "left_out_history": ("历史数据中有{n}条记录涉及本计划没有的记录,已略去:{ids}", "{n} history record(s) refer to records this plan does not have and were left out: {ids}"),
         # search notes
         "no_hits": ("计划中没有提到“{query}”。", "The plan does not mention '{query}'."),
         "not_mentioned": ("没有记录用到“{word}”一词。", "No record uses the word '{word}'."),
@@ -327,12 +325,10 @@ MESSAGES: dict[str, Text] = {
         "did_you_mean": ("最接近的词:{near}。", "Did you mean: {near}?"),
         "corrected": ("显示的是“{corrected}”的结果;要按原词搜索,请加 --as-typed:sdpartner search --as-typed \"{query}\"",
                       "Showing results for '{corrected}'; to search for what you typed instead: sdpartner search --as-typed \"{query}\""),
-        "number_match": ("数字{number}按数值匹配。", "The number {number} was matched by value."),
         "number_no_match": ("没有记录的数值等于{number}。", "No record has the value {number}."),
         # filters
         "undated_in_span": ("该范围内另有{n}项活动没有日期,未列出;用 {command} 查看", "{n} more event(s) in that span have no date and are not listed; see them with {command}"),
         "year_outside": ("{year}年没有记录;数据覆盖的年份:{years}", "nothing is recorded for {year}; the data covers the years {years}"),
-        "diff_identical": ("两份计划相同", "the plans are identical"),
         "mcp_missing": ("sdpartner mcp 需要可选组件:pip install 'sdpartner[mcp]'(在源码目录中:pip install '.[mcp]')", "sdpartner mcp needs the optional extra: pip install 'sdpartner[mcp]' (in a checkout: pip install '.[mcp]')"),
     }.items()
 }

@@ -18,7 +18,6 @@ if TYPE_CHECKING:
     from ..present.documents import Document
     from .spec import Command
 
-SHARED = ("lang", "format", "plan")
 
 
 def resolve(command: Command, values: dict[str, Any], root: dict[str, Any] | None = None) -> tuple[Lang, str, str | None]:

@@ -24,10 +24,11 @@ from .spec import Command, Param
 _INT = re.compile(r"^[0-9]+$")
 
 
-def answer(args: list[str]) -> int | None:
-    """The exit code of a command line answered here, or None to let Typer answer it."""
+def answer(args: list[str], tab_tried: bool = False) -> int | None:
+    """The exit code of a command line answered here, or None to let Typer answer it (``tab_tried``: the
+    completion table has already declined a Tab)."""
     if os.environ.get("_SDPARTNER_COMPLETE"):
-        return _complete()
+        return None if tab_tried else _complete()
     if args in (["--version"], ["-V"]):
         from .. import __version__
         from ..console import emit, error

@@ -38,7 +38,7 @@ D = TypeVar("D")
 KEEP = 16  # entries kept of each kind (plans, each kind of derived data); the least recently used beyond this are removed
 SUFFIX = ".plan"
 MAGIC = b"sdpartner-plan-cache-2\0"  # every entry starts with it: the cache removes only files that do
-_NAME = re.compile(r"^[0-9a-f]{40}\.([a-z]+)$")  # a plan's entry (.plan), or data derived from one (.search)
+_NAME = r"[0-9a-f]{40}\.([a-z]+)"  # a plan's entry (.plan), or data derived from one (.search); compiled when trimming
 MAX_ENTRY = 1 << 30  # no entry of a plan under the 64 MiB limit comes near this; a larger file is foreign
 # the modules whose code decides what a validated plan is
 _CODE = ("plan/model.py", "text.py", "plan/declare.py", "plan/catalogue.py", "plan/load.py", "plan/check.py", "plan/cache.py", "names.py")
@@ -146,7 +146,7 @@ class PlanCache:
         except OSError:
             return
         for name in names:
-            match = _NAME.fullmatch(name)  # whole: '$' alone would let a name end in a newline
+            match = re.fullmatch(_NAME, name)  # whole: '$' alone would let a name end in a newline
             if not match:
                 continue
             p = os.path.join(self.directory, name)

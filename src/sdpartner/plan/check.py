@@ -15,26 +15,7 @@ from msgspec.structs import force_setattr
 from ..errors import Problem
 from . import catalogue as cat
 from .model import Event, Plan, Series
-from ..text import Text
-
-_CN = "零一二三四五六七八九十"
-
-
-def cn_number(n: int) -> str:
-    """A small number in Chinese numerals: 7 -> 七, 12 -> 十二, 21 -> 二十一."""
-    if n < 10:
-        return _CN[n]
-    if n < 20:
-        return "十" + (_CN[n % 10] if n % 10 else "")
-    if n < 100:
-        return _CN[n // 10] + "十" + (_CN[n % 10] if n % 10 else "")
-    return str(n)
-
-
-def nth(n: int) -> str:
-    """1st, 2nd, 3rd, 11th ..."""
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+from ..text import Text, cn_number, nth
 
 
 def edition_name(series: Series, number: int | None) -> Text:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .model import Plan
 
 MAX_BYTES = 64 * 1024 * 1024  # a plan is text written by people; anything larger is a mistake
-_MSGSPEC_PATH = re.compile(r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$", re.S)
+_MSGSPEC_PATH = r"^(?P<msg>.*?)(?: - at `\$(?P<path>[^`]*)`)?$"  # compiled only for a plan with errors
 
 
 def data_dir() -> Path:
@@ -230,7 +230,7 @@ def _display(path: str, root: str) -> str:
 
 def _schema_problem(exc: Exception) -> tuple[str, str]:
     """Split a msgspec ValidationError into (field path, message)."""
-    m = _MSGSPEC_PATH.match(str(exc))
+    m = re.match(_MSGSPEC_PATH, str(exc), re.S)
     msg = m.group("msg") if m else str(exc)
     path = (m.group("path") or "") if m else ""
     return path, msg[:1].lower() + msg[1:]

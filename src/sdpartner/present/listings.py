@@ -89,7 +89,11 @@ PROGRAMMES = Spec("programmes", "t_programmes", [
 def _status_of(item: Any, ctx: Ctx) -> Standing | None:
     if not isinstance(item, (Event, Figure)):
         return None
-    return standing(ctx.plan, item)
+    known: dict[tuple[str, str], Standing] = ctx.memo("standings", dict)  # a row reads it for its code and its words
+    key = (type(item).__name__, item.id)
+    if key not in known:
+        known[key] = standing(ctx.plan, item)
+    return known[key]
 
 
 def status_words(st: Standing | None, ctx: Ctx) -> str | None:
@@ -464,11 +468,6 @@ STATUS_HISTORY = Spec("status readings", "t_status_history", [
 ])
 
 SECTIONS: tuple[Spec, ...] = (MEASURES, PROGRAMMES, HISTORY, COUNTS, DATES, READINGS, FACTS, OFFERS, LINKS, ALSO, GROUPS, CITY_OFFERS, STATUS_HISTORY)
-
-
-def ctx(plan: Plan, lang: Lang) -> Ctx:
-    """A view context."""
-    return Ctx(plan, lang)
 
 
 def by_name(name: str) -> Spec:

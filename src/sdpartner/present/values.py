@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..plan.check import nth
 from ..plan.model import Amount, Citation, DateReading, Place, Plan
-from ..text import Lang, Text
+from ..text import Lang, Text, nth
 from ..words import SCALES, say
 
 
@@ -79,15 +78,15 @@ def caveat(plan: Plan, cited: Iterable[Citation | str], lang: Lang) -> str | Non
     return "; ".join(dict.fromkeys(s.caveat.pick(lang) for s in found if s.caveat is not None))
 
 
-_SOURCES: dict[int, dict[str, Any]] = {}
+_SOURCES: dict[int, tuple[Plan, dict[str, Any]]] = {}  # with the plan: an id is its own while it lives
 
 
 def _sources(plan: Plan) -> dict[str, Any]:
     key = id(plan)
-    if key not in _SOURCES:
+    if key not in _SOURCES or _SOURCES[key][0] is not plan:
         _SOURCES.clear()
-        _SOURCES[key] = {s.id: s for s in plan.sources}
-    return _SOURCES[key]
+        _SOURCES[key] = (plan, {s.id: s for s in plan.sources})
+    return _SOURCES[key][1]
 
 
 def weak(plan: Plan, cited: Iterable[Citation | str]) -> bool:
@@ -126,8 +125,3 @@ def with_caveat(plan: Plan, text: str, cited: Iterable[Citation | str], lang: La
     """A value's words, with the caveat of its weak sources."""
     warn = caveat(plan, cited, lang)
     return say("weak_label", lang, text=text, caveat=warn) if warn else text
-
-
-def pick(t: Text | None, lang: Lang) -> str | None:
-    """A Text in ``lang``, or None."""
-    return t.pick(lang) if t is not None else None

@@ -43,7 +43,7 @@ def _targets(plan: Plan) -> dict[str, dict[Any, str]]:
     return {info.code: handles(plan, info) for info in cat.kinds()}
 
 
-_memo: dict[tuple[int, bool], dict[tuple[str, str], list[Link]]] = {}
+_memo: dict[tuple[int, bool], tuple[Plan, dict[tuple[str, str], list[Link]]]] = {}  # with the plan: an id is its own while it lives
 
 
 CLOSE_KINDS = ("organisation", "figure", "document", "fact")  # the kinds whose links search may follow
@@ -53,8 +53,8 @@ def links(plan: Plan, close_only: bool = False) -> dict[tuple[str, str], list[Li
     """(kind, id) -> its links both ways, each once. ``close_only``: only the links of the kinds search brings
     related hits from (a bank's shareholder, what a figure is about, who presented a document, whom a fact is about)."""
     memo = (id(plan), close_only)
-    if memo in _memo:
-        return _memo[memo]
+    if memo in _memo and _memo[memo][0] is plan:
+        return _memo[memo][1]
     targets = _targets(plan)
     out: dict[tuple[str, str], list[Link]] = {}
     seen: set[tuple[str, str, str, str, str]] = set()
@@ -87,7 +87,7 @@ def links(plan: Plan, close_only: bool = False) -> dict[tuple[str, str], list[Li
                             add(target, other, fl.link.back_code, info.code, rid)
                             break
     _memo.clear()
-    _memo[memo] = out
+    _memo[memo] = (plan, out)
     return out
 
 

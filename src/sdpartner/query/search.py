@@ -221,12 +221,9 @@ class Index:
         return out
 
 
-_DASHES = re.compile(r"[-‐‑–]")
-
-
 def _scan_form(text: str) -> str:
     """A text as a term's candidates are looked for in it: folded, hyphens dropped."""
-    return _DASHES.sub("", fold(text))
+    return HYPHENS.sub("", fold(text))
 
 
 def _is_cjk(text: str) -> bool:
