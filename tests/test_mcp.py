@@ -62,7 +62,8 @@ def test_every_tool_answers_as_the_cli_does_with_citations() -> None:
     got = _session(calls)
     assert [h["id"] for h in got["search"]["hits"]] == [r["id"] for r in _cli("search", "750 billion yuan")]
     credit = got["search"]["hits"][0]["citations"]
-    assert credit == [{"source": "article", "outlet": credit[0]["outlet"], "outlet_zh": "大众新闻·经济导报", "url": "sdenews.com/html/2026/1/381407.shtml",
+    outlet = 'Dazhong News · Jingji Daobao ("Economic Herald"; our rendering, as no source gives an English name)'
+    assert credit == [{"source": "article", "outlet": outlet, "outlet_zh": "大众新闻·经济导报", "url": "sdenews.com/html/2026/1/381407.shtml",
                        "paragraphs": [21], "reliability": "primary"}]
     shown = got["show"]
     assert {k: v for k, v in shown.items() if k != "citations"} == _cli("show", "mnc-summit-3")
@@ -125,8 +126,8 @@ def test_only_protocol_messages_on_stdout_and_a_clean_exit() -> None:
         "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "0"}}})
     proc = subprocess.run([sdpartner_exe(), "mcp"], input=(request + "\n").encode(), capture_output=True, timeout=60, check=False)
     assert proc.returncode == 0, proc.stderr
-    for line in proc.stdout.decode().splitlines():
-        assert json.loads(line)["jsonrpc"] == "2.0"
+    replies = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert [(r["jsonrpc"], r["id"], "result" in r) for r in replies] == [("2.0", 1, True)]
 
 
 def test_without_the_extra_it_says_how_to_install_it(tmp_path: Path) -> None:

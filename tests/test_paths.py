@@ -59,6 +59,7 @@ def test_the_fast_path_answers_as_typer_does(capsys: pytest.CaptureFixture[str],
     assert fast.parse(args) is not None, "the fast path should take this command line"
     quick, slow = _both(capsys, args)
     assert quick == slow
+    assert quick[0] == 0, quick  # an answer, not two equal refusals
 
 
 @pytest.mark.parametrize(("args", "code"), [(["city", "show", "qingdo"], 1), (["events", "--place", "Atlantis"], 1), (["search", " "], 2), (["events", "--plan", ""], 2),
