@@ -54,3 +54,12 @@ def test_the_slope_fit_and_the_interval() -> None:
     assert abs(bench.fit([1.0, 10.0, 50.0], [3.0, 21.0, 101.0]) - 2.0) < 1e-9
     median, low, high = bench.interval([1.0, 1.1, 0.9, 1.05, 0.95])
     assert median == 1.0 and low <= median <= high
+
+
+def test_steps_runs_a_command_to_the_end() -> None:
+    # steps.py calls the command's functions one by one; when execute.py changes, this is where it would break
+    import subprocess
+
+    proc = subprocess.run([sys.executable, str(BENCHMARKS / "steps.py"), "--runs", "1"], capture_output=True, text=True, timeout=120, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count("| **in all** |") == 2 and "| render |" in proc.stdout

@@ -89,11 +89,7 @@ PROGRAMMES = Spec("programmes", "t_programmes", [
 def _status_of(item: Any, ctx: Ctx) -> Standing | None:
     if not isinstance(item, (Event, Figure)):
         return None
-    known: dict[tuple[str, str], Standing] = ctx.memo("standings", dict)  # a row reads it for its code and its words
-    key = (type(item).__name__, item.id)
-    if key not in known:
-        known[key] = standing(ctx.plan, item)
-    return known[key]
+    return standing(ctx.plan, item)
 
 
 def status_words(st: Standing | None, ctx: Ctx) -> str | None:
