@@ -34,26 +34,53 @@ def _cli(*args: str) -> Any:
     return json.loads(run_process(*args, "-f", "json").stdout)
 
 
-def test_tools_are_read_only_named_and_described() -> None:
+TOOLS = {"search": {"query": "750 billion yuan"}, "show": {"id": "mnc-summit-3"}, "list_actions": {"group": "investment"},
+         "list_events": {"year": 2024, "from": "2024-06"}, "list_targets": {"kind": "target"}, "show_city": {"name": "青岛", "lang": "zh"},
+         "list_sources": {}, "plan_status": {"as_of": "2026-06-01"}, "list_cities": {}, "list_sectors": {"search": "robotics"}}
+
+
+def test_tools_are_read_only_named_described_and_take_the_commands_options() -> None:
     async def calls(session: Any) -> Any:
         return (await session.list_tools()).tools
 
     tools = {t.name: t for t in _session(calls)}
-    assert {"search", "show", "list_actions", "list_events", "list_targets", "show_city", "list_sources", "plan_status"} <= set(tools)
+    assert set(tools) == set(TOOLS)  # a new tool is called by the test below
     for name, tool in tools.items():
         assert name.isascii() and name == name.lower() and len(name) <= 64
         assert tool.annotations.read_only_hint is True and tool.annotations.open_world_hint is False
-        assert tool.output_schema is not None and tool.description
+        assert tool.output_schema is not None and tool.description and "Example" not in tool.description  # the help without its command lines
         for prop in tool.input_schema.get("properties", {}).values():
             assert prop.get("description"), (name, prop)
+    # the arguments are the command's options as typed, without those for the terminal (--format, --columns, --wide) or --plan
+    events = tools["list_events"].input_schema
+    assert list(events["properties"]) == ["year", "place", "action", "series", "from", "to", "lang"] and "required" not in events
+    assert events["properties"]["year"]["anyOf"][0] == {"type": "integer", "minimum": 1900, "maximum": 2200}
+    search = tools["search"].input_schema
+    assert list(search["properties"]) == ["query", "kind", "limit", "as_typed", "lang"] and search["required"] == ["query"]
+    assert search["properties"]["limit"]["default"] == 20 and search["properties"]["as_typed"]["default"] is False
+    assert tools["show"].input_schema["required"] == ["id"]
+    assert tools["plan_status"].input_schema["properties"]["lang"]["anyOf"][0] == {"enum": ["en", "zh"], "type": "string"}
+
+
+def test_the_readme_lists_each_tool_with_its_arguments_and_its_command() -> None:
+    import re
+
+    from sdpartner.commands.catalog import COMMANDS
+
+    async def calls(session: Any) -> Any:
+        return (await session.list_tools()).tools
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)\(([^)]*)\)` \| `([a-z ]+)` \|$", readme, re.M)
+    listed = {name: ([a.split(" = ")[0] for a in args.split(", ") if a], command) for name, args, command in rows}
+    served = {t.name: (list(t.input_schema["properties"]), next(c.name for c in COMMANDS if c.tool and c.tool.name == t.name)) for t in _session(calls)}
+    assert listed == served
 
 
 def test_every_tool_answers_as_the_cli_does_with_citations() -> None:
     async def calls(session: Any) -> dict[str, Any]:
         out = {}
-        for name, args in {"search": {"query": "750 billion yuan"}, "show": {"id_or_name": "mnc-summit-3"}, "list_actions": {"group": "investment"},
-                           "list_events": {"year": 2024, "from": "2024-06"}, "list_targets": {"kind": "target"}, "show_city": {"name": "青岛", "lang": "zh"},
-                           "list_sources": {}, "plan_status": {"as_of": "2026-06-01"}}.items():
+        for name, args in TOOLS.items():
             result = await session.call_tool(name, args)
             assert not result.is_error, (name, result.content)
             out[name] = result.structured_content
@@ -78,7 +105,21 @@ def test_every_tool_answers_as_the_cli_does_with_citations() -> None:
     assert got["show_city"]["name"] == "青岛" and got["show_city"]["citations"]
     assert [s["id"] for s in got["list_sources"]["sources"]] == [r["id"] for r in _cli("sources")]
     status = {i["id"]: i["status"] for i in got["plan_status"]["items"]}
-    assert status["mnc-leaders-qingdao-summit-7"] == "scheduled" and got["plan_status"]["reviewed"] == "2026-11-30"
+    assert status["mnc-leaders-qingdao-summit-7"] == "scheduled" and got["plan_status"]["note"].startswith("Shown as it stood on 2026-06-01. As of 2026-11-30, the day the sources were last reviewed.")
+    assert [c["id"] for c in got["list_cities"]["cities"]] == [r["id"] for r in _cli("city", "list")]
+    assert [(r["id"], r["city"]) for r in got["list_sectors"]["sectors"]] == [(r["id"], r["city"]) for r in _cli("sectors", "--search", "robotics")]
+    assert got["list_sectors"]["sectors"][0]["citations"]
+
+
+def test_the_tools_defaults_and_the_notes_the_command_line_writes_to_stderr() -> None:
+    async def calls(session: Any) -> Any:
+        many = await session.call_tool("search", {"query": "qingdao"})
+        nothing = await session.call_tool("search", {"query": "qzxv"})
+        return many.structured_content, nothing.structured_content
+
+    many, nothing = _session(calls)
+    assert len(_cli("search", "qingdao")) > 20 and len(many["hits"]) == 20
+    assert nothing["hits"] == [] and nothing["notes"] == [line.removeprefix("sdpartner: note: ") for line in run_process("search", "qzxv", "-f", "json").stderr.decode().splitlines()]
 
 
 def test_resources_and_the_template() -> None:
@@ -99,7 +140,7 @@ def test_resources_and_the_template() -> None:
 
 def test_errors_are_answers_and_the_server_keeps_serving() -> None:
     async def calls(session: Any) -> Any:
-        missing = await session.call_tool("show", {"id_or_name": "qingdoo"})
+        missing = await session.call_tool("show", {"id": "qingdoo"})
         bad = await session.call_tool("list_events", {"year": "soon"})
         after = await session.call_tool("show_city", {"name": "qingdao"})
         return missing, bad, after

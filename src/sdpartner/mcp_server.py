@@ -1,22 +1,26 @@
 """``sdpartner mcp``: the plan for AI assistants, as a read-only Model Context Protocol server over stdio.
 
 Built on the official MCP Python SDK (``pip install 'sdpartner[mcp]'``) and imported by this command only.
-Every tool answers from the same query, view and document layers as the command line (the JSON a tool
-returns is the CLI's ``--format json`` for the same question), and every record in a result carries its
-citations: each source's id, outlet, address and where in it, the primary article's paragraphs, and the
-reliability of a weak source, so that an assistant can quote them. An unknown id or name is a tool error with
-the CLI's one-line message and suggestion; nothing but protocol messages is written to stdout.
+Its tools are not declared here: each is a command of the catalogue declared with a ``Tool``
+(``commands/catalog.py``), whose arguments are the command's parameters, whose description is its help and
+whose answer is its own, so a tool answers what the command answers (the CLI's ``--format json``), with
+its error messages. Every record in a result carries its citations: each source's id, outlet, address and
+where in it, the primary article's paragraphs, and the reliability of a weak source, so that an assistant
+can quote them. Nothing but protocol messages is written to stdout.
 """
 
+import inspect
+import json
+import keyword
 import sys
 from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
+from .commands.spec import Command, Param
 from .errors import SdpartnerError
 
 Lang = Literal["en", "zh"]
-LangArg = Annotated[Lang | None, Field(description="Language of names and texts: 'en' or 'zh' (default: the server's).")]
 
 
 class Server:
@@ -29,35 +33,65 @@ class Server:
     @property
     def plan(self) -> Any:
         if self._plan is None:
-            from .plan.cache import plan_cache
-            from .plan.load import load_plan
+            from .commands.spec import load
 
-            self._plan = load_plan(self.plan_path, cache=plan_cache())
+            self._plan = load(self.plan_path)
         return self._plan
 
-    def pick(self, lang: Lang | None) -> Lang:
-        return lang or self.lang
+    def answer(self, command: Command, values: dict[str, Any]) -> dict[str, Any]:
+        """``command``'s answer to ``values`` (``lang`` among them) as a tool's result: its JSON with every record's
+        citations; a listing's rows under the tool's key, with the notes the command line writes to stderr and the
+        caption it prints under a table. Raises SdpartnerError as the command does."""
+        from .commands.execute import no_empty
+        from .commands.spec import Request
+        from .output.json import to_builtins
+        from .present.documents import Listing
+        from .present.fields import PEOPLE_WORDS
+
+        no_empty(command, values)
+        request = Request(command, values, values["lang"], "json", self.plan_path, self.plan)
+        people = PEOPLE_WORDS.set(False)  # values, as the command line's JSON has them
+        try:
+            answer = command.answer(request)
+        finally:
+            PEOPLE_WORDS.reset(people)
+        document = answer.document
+        if isinstance(document, Listing):
+            out: dict[str, Any] = {command.tool.rows if command.tool else "rows": self.cited_rows(to_builtins(document)), "notes": list(answer.notes)}
+            if document.caption:
+                out["note"] = document.caption
+            return out
+        built: dict[str, Any] = to_builtins(document)
+        if "type" in built and "id" in built:
+            built["citations"] = self.citations(str(built["type"]), str(built["id"]))
+        if answer.notes:
+            built["notes"] = list(answer.notes)
+        return built
 
     # ------------------------------------------------------------------------------------------
     # citations
 
     def citations(self, kind: str, rid: str) -> list[dict[str, Any]]:
-        """What a record cites: the article's paragraphs and each other source, with outlet, address and rating."""
+        """What a record cites: the article's paragraphs and each other source, with outlet, address and rating. A kind
+        of record that cites nothing itself (a city's offer) carries what the record that holds it cites."""
         from .query.links import cited_sources
         from .query.records import by_id
 
         entry = by_id(self.plan).get((kind, rid))
         if entry is None:
             return []
+        record = entry.record
+        if entry.parent is not None and not {"cites", "sources"} & set(type(record).__struct_fields__):
+            record = entry.parent
         out: list[dict[str, Any]] = []
-        paragraphs = sorted(_paragraphs(entry.record))
+        paragraphs = sorted(_paragraphs(record))
         article = self.plan.article
         if paragraphs:
             out.append({"source": "article", "outlet": article.outlet.en, "outlet_zh": article.outlet.zh, "url": article.url,
                         "paragraphs": paragraphs, "reliability": "primary"})
         sources = {s.id: s for s in self.plan.sources}
-        ats = _ats(entry.record)
-        for sid in cited_sources(entry.record):
+        ats = _ats(record)
+        for sid in cited_sources(record):
             s = sources.get(sid)
             if s is None:
                 continue
@@ -69,14 +103,8 @@ class Server:
             out.append(item)
         return out
 
-    def cited_rows(self, rows: list[dict[str, Any]], kind: str | None = None) -> list[dict[str, Any]]:
-        return [{**row, "citations": self.citations(kind or str(row.get("type")), str(row.get("id")))} for row in rows]
-
-    def document(self, document: Any) -> dict[str, Any]:
-        from .output.json import to_builtins
-
-        built: dict[str, Any] = to_builtins(document)
-        return built
+    def cited_rows(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [{**row, "citations": self.citations(str(row.get("type")), str(row.get("id")))} for row in rows]
 
 
 def _paragraphs(value: Any) -> set[int]:
@@ -119,170 +147,87 @@ def _ats(value: Any) -> dict[str, list[str]]:
     return found
 
 
+def _argument(p: Param, default: Any) -> inspect.Parameter:
+    """A declared parameter as a tool's argument, for the SDK to read from a signature: named as the command line
+    spells it (``--as-of`` -> ``as_of``, ``ID`` -> ``id``), typed and bounded as declared, described by its help. A
+    name Python reserves (``from``) is a parameter ``from_`` with the name as its alias, which the SDK publishes."""
+    name = p.tool_name
+    field: dict[str, Any] = {"description": p.help}
+    if keyword.iskeyword(name):
+        field["alias"] = name
+    if p.kind == "int":
+        field.update({k: v for k, v in (("ge", p.low), ("le", p.high)) if v is not None})
+        base: Any = int
+    elif p.kind == "flag":
+        base, default = bool, bool(p.default)
+    elif p.kind == "choice":
+        base = Literal[p.choices]
+    else:
+        base = str
+    if p.required:
+        annotation, default = Annotated[base, Field(**field, min_length=1) if base is str else Field(**field)], inspect.Parameter.empty
+    else:
+        annotation = Annotated[base if base is bool else base | None, Field(**field)]
+    return inspect.Parameter(name + "_" if keyword.iskeyword(name) else name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+
+
+def tool_function(server: Server, command: Command) -> Any:
+    """The function the SDK serves as ``command``'s tool: its signature is the command's parameters meant for a tool,
+    its body the command's own answer (``Server.answer``); an error is the tool error with the command line's message."""
+    from mcp.server.mcpserver.exceptions import ToolError
+
+    assert command.tool is not None
+    tool = command.tool
+    declared = [p for p in command.params if p.tool]
+    names = {p.tool_name: p.name for p in declared}  # the SDK passes arguments by their published names
+
+    def call(**arguments: Any) -> dict[str, Any]:
+        values = {p.name: p.default for p in command.params}
+        values.update({names[k]: v for k, v in arguments.items() if v is not None})
+        values["lang"] = values.get("lang") or server.lang
+        try:
+            return server.answer(command, values)
+        except SdpartnerError as exc:
+            raise ToolError(exc.message(values["lang"])) from None
+
+    params = [_argument(p, tool.defaults.get(p.name)) for p in declared]
+    call.__signature__ = inspect.Signature(params, return_annotation=dict[str, Any])  # type: ignore[attr-defined]
+    call.__name__ = tool.name
+    return call
+
+
 def build(server: Server) -> Any:
-    """The MCP server with its tools and resources."""
+    """The MCP server: a tool for each command declared with one (``catalog.py``), and the resources."""
     from mcp.server.mcpserver import MCPServer
-    from mcp.server.mcpserver.exceptions import ResourceNotFoundError, ToolError
+    from mcp.server.mcpserver.exceptions import ResourceNotFoundError
     from mcp_types import ToolAnnotations
+
+    from .commands.catalog import COMMANDS, find
 
     app = MCPServer("sdpartner", instructions=(
         "Shandong's 2026 'Ten Partner Actions' opening-up plan and the history of its events. Every record carries its "
         "citations (source id, outlet, address, paragraph, and the caveat of a weak source): quote them. 'No report found' "
         "in plan_status does not mean an event did not happen."))
     read_only = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
-
-    def guard(fn: Any) -> Any:
-        def call(*args: Any, **kwargs: Any) -> Any:
-            if "from" in kwargs:  # the argument's name is a Python keyword: its field is from_, aliased
-                kwargs["from_"] = kwargs.pop("from")
-            try:
-                return fn(*args, **kwargs)
-            except SdpartnerError as exc:
-                raise ToolError(exc.message(kwargs.get("lang") or server.lang)) from None
-
-        call.__name__, call.__doc__, call.__wrapped__ = fn.__name__, fn.__doc__, fn  # type: ignore[attr-defined]
-        call.__annotations__ = fn.__annotations__
-        import inspect
-
-        call.__signature__ = inspect.signature(fn)  # type: ignore[attr-defined]
-        return call
-
-    @app.tool(annotations=read_only, structured_output=True)
-    @guard
-    def search(query: Annotated[str, Field(description="Words or a question in English, Chinese or pinyin; numbers (750 billion yuan, 7500亿元), ordinals (first = 第一届) and years are understood.", min_length=1, max_length=2000)],
-               kind: Annotated[str | None, Field(description="Only records of this kind: plan, action, measure, figure, event, edition, series, city, offer, sector, organisation, person, document, statement, source, fact, observation, status.")] = None,
-               lang: LangArg = None) -> dict[str, Any]:
-        """Search every record of the plan and its history, ranked; each hit has its type, id and citations (open one with show)."""
-        from .present.views import search_listing, search_notes
-        from .query.search import search as run
-
-        chosen = server.pick(lang)
-        from .plan.catalogue import codes
-
-        if kind is not None and kind not in codes():
-            raise ToolError(f"kind must be one of {', '.join(codes())}")
-        result = run(server.plan, query, 20, kind)
-        rows = list(search_listing(server.plan, result, query, chosen).rows)
-        return {"hits": server.cited_rows(rows), "notes": search_notes(result, query, chosen)}
-
-    @app.tool(annotations=read_only, structured_output=True)
-    @guard
-    def show(id_or_name: Annotated[str, Field(description="A record's id or name in any language: 7, belt-and-road, 一带一路, uob, 青岛, mnc-summit-5.", min_length=1, max_length=500)],
-             lang: LangArg = None) -> dict[str, Any]:
-        """One record with its fields, dates, counts, history, links and citations; other records that share the name are listed under also_named."""
-        from .present.views import record_detail
-        from .query.records import find_record
-
-        found = find_record(server.plan, id_or_name)
-        doc = server.document(record_detail(server.plan, found, server.pick(lang)))
-        doc["citations"] = server.citations(found.entry.kind, found.entry.id)
-        return doc
-
-    @app.tool(annotations=read_only, structured_output=True)
-    @guard
-    def list_actions(group: Annotated[str | None, Field(description="Only one group: 1-4 or trade, investment, cooperation, institutions.")] = None,
-                     lang: LangArg = None) -> dict[str, Any]:
-        """The plan's ten actions in order, with their group and how many measures, events and figures each has."""
-        from .present import listings as L
-        from .present.fields import Ctx
-        from .query import filters as q
-
-        rows = list(L.ACTIONS.listing(q.actions(server.plan, group), Ctx(server.plan, server.pick(lang))).rows)
-        return {"actions": server.cited_rows(rows, "action")}
-
-    @app.tool(annotations=read_only, structured_output=True)
-    @guard
-    def list_events(year: Annotated[int | None, Field(description="Only this year, e.g. 2026 or 2024.", ge=1900, le=2200)] = None,
-                    place: Annotated[str | None, Field(description="Only at this place: Qingdao, Linyi, 威海, Singapore ...")] = None,
-                    series: Annotated[str | None, Field(description="Only one series, e.g. mnc-summit, rcep-expos.")] = None,
-                    from_: Annotated[str | None, Field(alias="from", description="Only from this date: 2024, 2024-08 or 2024-08-28.")] = None,
-                    to: Annotated[str | None, Field(description="Only up to this date.")] = None,
-                    lang: LangArg = None) -> dict[str, Any]:
-        """The plan's events and the editions of their series, in time order, with dates as values and citations."""
-        from .present import listings as L
-        from .present.fields import Ctx
-        from .query import filters as q
-        from .words import message
-
-        chosen = server.pick(lang)
-        since, until = q.strict_date(from_, "from"), q.strict_date(to, "to")
-        found = q.events(server.plan, year, place, None, series, since, until)
-        notes = [message(n.code, chosen, n.params) for n in q.event_notes(server.plan, found, year, since, until)]
-        return {"events": server.cited_rows(list(L.EVENTS.listing(found, Ctx(server.plan, chosen)).rows)), "notes": notes}
-
-    @app.tool(annotations=read_only, structured_output=True)
-    @guard
-    def list_targets(action: Annotated[str | None, Field(description="Only figures linked to this action (number or slug).")] = None,
-                     year: Annotated[int | None, Field(description="Only this year.", ge=1900, le=2200)] = None,
-                     kind: Annotated[Literal["target", "status"] | None, Field(description="target (set by the plan) or status (reported).")] = None,
-                     lang: LangArg = None) -> dict[str, Any]:
-        """Figures: targets and reported numbers with value, qualifier, unit or currency, year, status and citations."""
-        from .present import listings as L
-        from .present.fields import Ctx
-        from .query import filters as q
-
-        rows = list(L.FIGURES.listing(q.figures(server.plan, action, year, kind), Ctx(server.plan, server.pick(lang))).rows)
-        return {"figures": server.cited_rows(rows, "figure")}
-
-    @app.tool(annotations=read_only, structured_output=True)
-    @guard
-    def show_city(name: Annotated[str, Field(description="A city's id, name or alias: qingdao, 青岛, Tai'an.", min_length=1, max_length=200)],
-                  lang: LangArg = None) -> dict[str, Any]:
-        """One presenting city: the fields it wants partners in, its clusters and strengths, and where the plan names it."""
-        from .present.views import city_detail
-        from .query import filters as q
-
-        city = q.find_city(server.plan, name)
-        doc = server.document(city_detail(server.plan, city, server.pick(lang)))
-        doc["citations"] = server.citations("city", city.id)
-        return doc
-
-    @app.tool(annotations=read_only, structured_output=True)
-    @guard
-    def list_sources(lang: LangArg = None) -> dict[str, Any]:
-        """Every source behind the data: the primary article and the other pages, with address, date, rating and how many records each backs."""
-        from .present import listings as L
-        from .present.fields import Ctx
-
-        rows = list(L.SOURCE_LIST.listing([server.plan.article, *server.plan.sources], Ctx(server.plan, server.pick(lang))).rows)
-        return {"sources": rows}
-
-    @app.tool(annotations=read_only, structured_output=True)
-    @guard
-    def plan_status(year: Annotated[int | None, Field(description="The plan year (default: the plan's own).", ge=1900, le=2200)] = None,
-                    as_of: Annotated[str | None, Field(description="The status as it stood on this date: 2026-06 or 2026-06-16.")] = None,
-                    lang: LangArg = None) -> dict[str, Any]:
-        """The plan's year so far: every event and target with its latest status and evidence. 'no_report' means no stored source reports it, not that it did not happen."""
-        from .present.views import status_listing
-        from .query.filters import strict_date
-
-        chosen = server.pick(lang)
-        listing = status_listing(server.plan, chosen, year, strict_date(as_of, "as_of") if as_of else None)
-        return {"items": server.cited_rows(list(listing.rows)), "reviewed": server.plan.plan.reviewed, "note": listing.caption}
+    for command in COMMANDS:
+        if command.tool is not None:
+            app.add_tool(tool_function(server, command), name=command.tool.name, description=command.about,
+                         annotations=read_only, structured_output=True)
+    overview, show = find(("overview",)), find(("show",))
+    assert overview is not None and show is not None
 
     @app.resource("sdpartner://plan", name="plan", description="The plan's summary: the overview as JSON.", mime_type="application/json")
     def plan_resource() -> str:
-        import json
-
-        from .present.views import overview
-
-        return json.dumps(server.document(overview(server.plan, server.lang)), ensure_ascii=False)
+        return json.dumps(server.answer(overview, {"lang": server.lang}), ensure_ascii=False)
 
     @app.resource("sdpartner://record/{record_id}", name="record", description="Any record of the plan or its history by id, with its citations.",
                   mime_type="application/json")
     def record_resource(record_id: str) -> str:
-        import json
-
-        from .present.views import record_detail
-        from .query.records import find_record
-
         try:
-            found = find_record(server.plan, record_id)
+            found = server.answer(show, {"ref": record_id, "lang": server.lang})
         except SdpartnerError as exc:
             raise ResourceNotFoundError(exc.message(server.lang)) from None
-        doc = server.document(record_detail(server.plan, found, server.lang))
-        doc["citations"] = server.citations(found.entry.kind, found.entry.id)
-        return json.dumps(doc, ensure_ascii=False)
+        return json.dumps(found, ensure_ascii=False)
 
     return app
 

@@ -7,20 +7,20 @@ The Typer app and the fast path are both built from ``COMMANDS``; completion rea
 from __future__ import annotations
 
 from . import answers as a
-from .spec import Command, Param
+from .spec import Command, Param, Tool
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "md")
 EXPORT_FORMATS = ("json", "jsonl", "md", "sqlite", "ics")
 
-FORMAT = Param(name="format", flags=("--format", "-f"), kind="choice", choices=FORMATS, metavar="FORMAT", root=True,
+FORMAT = Param(name="format", flags=("--format", "-f"), kind="choice", choices=FORMATS, metavar="FORMAT", root=True, tool=False,
                help="table (for people), json, jsonl (a record a line), csv, tsv (for grep/awk) or md [default: table].")
 LANG = Param(name="lang", flags=("--lang", "-l"), kind="choice", choices=("en", "zh"), metavar="LANG", root=True,
              help="Language of the output: en or zh; or set SDPARTNER_LANG [default: en].")
-PLAN = Param(name="plan", flags=("--plan",), metavar="FILE", root=True,
+PLAN = Param(name="plan", flags=("--plan",), metavar="FILE", root=True, tool=False,
              help="Plan file to query; or set SDPARTNER_PLAN [default: the newest bundled plan, with the bundled history].")
-COLUMNS = Param(name="columns", flags=("--columns",), metavar="COLUMNS", complete="columns",
+COLUMNS = Param(name="columns", flags=("--columns",), metavar="COLUMNS", complete="columns", tool=False,
                 help="Only these columns, in this order, in every format: comma-separated JSON keys; 'help' lists them.")
-WIDE = Param(name="wide", flags=("--wide", "-w"), kind="flag", default=False, help="Tables show every column, not only those that fit an 80-column screen.")
+WIDE = Param(name="wide", flags=("--wide", "-w"), kind="flag", default=False, tool=False, help="Tables show every column, not only those that fit an 80-column screen.")
 YEAR = Param(name="year", flags=("--year", "-y"), kind="int", low=1900, high=2200, metavar="YEAR", help="Only this year, e.g. 2026.")
 ACTION = Param(name="action", flags=("--action", "-a"), metavar="ACTION", complete="action", help="Only those of this action (number or slug).")
 
@@ -40,18 +40,18 @@ def _help(first: str, *examples: str, text: str = "") -> str:
 COMMANDS: tuple[Command, ...] = (
     Command(path=("overview",), answer=a.overview, params=OUTPUT,
             help=_help("The whole plan on one screen: release, groups and actions, targets, events, cities.", "sdpartner overview --lang zh")),
-    Command(path=("actions", "list"), answer=a.actions_list, listing="actions list", params=(
+    Command(path=("actions", "list"), answer=a.actions_list, listing="actions list", tool=Tool(name="list_actions", rows="actions"), params=(
         Param(name="group", flags=("--group", "-g"), metavar="GROUP", complete="group", help="Only one group: 1-4 or its slug (trade, investment, cooperation, institutions)."),
         Param(name="search", flags=("--search", "-s"), metavar="TEXT", help="Only actions whose name, summary or keywords match."), *LISTING),
             help=_help("List the ten actions in the plan's order.", "sdpartner actions list --group investment")),
     Command(path=("actions", "show"), answer=a.actions_show, params=(
         Param(name="action", metavar="ACTION", required=True, complete="action", help="Action number (1-10), slug or name in English or Chinese, e.g. 7, belt-and-road or 一带一路."),
         *OUTPUT), help=_help("One action: its group, measures, programmes, figures, events and citations.", "sdpartner actions show 7")),
-    Command(path=("targets",), answer=a.targets, listing="targets", params=(
+    Command(path=("targets",), answer=a.targets, listing="targets", tool=Tool(name="list_targets", rows="figures"), params=(
         ACTION, YEAR, Param(name="kind", flags=("--kind", "-k"), kind="choice", choices=("target", "status"), metavar="KIND", help="target (set by the plan) or status (reported)."),
         *LISTING), help=_help("Figures: targets and status numbers with value, qualifier, unit, year and scope; --wide adds each target's status.",
                               "sdpartner targets --kind target")),
-    Command(path=("events",), answer=a.events, listing="events", params=(
+    Command(path=("events",), answer=a.events, listing="events", tool=Tool(name="list_events", rows="events"), params=(
         YEAR,
         Param(name="place", flags=("--place", "--city", "-p", "-c"), metavar="PLACE", complete="place",
               help="Only events at this place: a city, or any place a record names (Beijing, Singapore, Linyi, 威海)."),
@@ -65,23 +65,23 @@ COMMANDS: tuple[Command, ...] = (
     Command(path=("events", "show"), answer=a.events_show, params=(
         Param(name="event", metavar="ID", required=True, complete="event", help="An event or edition id or name, e.g. mnc-leaders-qingdao-summit-7 or mnc-summit-5."),
         *OUTPUT), help=_help("One event with the history of its series (dates, place, every count), or one edition.", "sdpartner events show mnc-leaders-qingdao-summit-7")),
-    Command(path=("sources",), answer=a.sources, listing="sources", params=LISTING,
+    Command(path=("sources",), answer=a.sources, listing="sources", tool=Tool(name="list_sources", rows="sources"), params=LISTING,
             help=_help("The sources behind the data: the primary article and the other pages, with how many records each backs.",
                        "sdpartner sources", "sdpartner show dzrb-2026-dialogue",
                        text="Each source is rated by who issued it: official (a government body or the event's organiser, also when a wire or "
                             "portal carries it), major (a major news outlet's own report), minor (a smaller outlet's own report), release (a press "
                             "release whose issuer is not named), repost (a copy by a third party whose original publisher is unclear), weak (a "
                             "company website, an aggregator, an automated or third-party summary: its caveat is shown wherever its facts appear).")),
-    Command(path=("city", "list"), answer=a.city_list, listing="city list", params=LISTING,
+    Command(path=("city", "list"), answer=a.city_list, listing="city list", tool=Tool(name="list_cities", rows="cities"), params=LISTING,
             help=_help("List the five cities that presented at the dialogue.", "sdpartner city list --format csv")),
-    Command(path=("city", "show"), answer=a.city_show, params=(
+    Command(path=("city", "show"), answer=a.city_show, tool=Tool(name="show_city"), params=(
         Param(name="name", metavar="NAME", required=True, complete="city", help="Slug, Chinese or English name or alias, any case: qingdao, 青岛, Tai'an."),
         *OUTPUT), help=_help("One city: the fields it wants partners in, its clusters and strengths, and where the plan names it.", "sdpartner city show 青岛")),
-    Command(path=("sectors",), answer=a.sectors, listing="sectors", params=(
+    Command(path=("sectors",), answer=a.sectors, listing="sectors", tool=Tool(name="list_sectors", rows="sectors"), params=(
         Param(name="search", flags=("--search", "-s"), metavar="TEXT", help="Only sectors matching this text, e.g. robotics, lithium, shipping."), *LISTING),
             help=_help("Sector -> cities: every field, industry, cluster or strength a city presented, in its own wording (Kind says which).",
                        "sdpartner sectors --search robotics")),
-    Command(path=("search",), answer=a.search, listing="search", params=(
+    Command(path=("search",), answer=a.search, listing="search", tool=Tool(name="search", rows="hits", defaults={"limit": 20}), params=(
         Param(name="query", metavar="QUERY", required=True, help="Words or a question, in English, pinyin or Chinese, e.g. 'lithium battery', 哪个城市有储能产业, '750 billion yuan'."),
         Param(name="kind", flags=("--kind", "-k"), metavar="KIND", complete="kind", help="Only records of this kind: action, measure, figure, event, edition, city, offer, source ..."),
         Param(name="limit", flags=("--limit", "-n"), kind="int", low=1, metavar="N", help="Show at most this many hits."),
@@ -93,12 +93,12 @@ COMMANDS: tuple[Command, ...] = (
                                    "works as typed. Numbers are matched by value in any form (750 billion yuan = 7500亿元 = 7.5e11), ordinals "
                                    "by edition (first = 1st = 第一届 = 首届) and years by year. No hits is an answer: it says what the plan does "
                                    "not mention and the nearest words it uses.")),
-    Command(path=("show",), answer=a.show, params=(
+    Command(path=("show",), answer=a.show, tool=Tool(name="show"), params=(
         Param(name="ref", metavar="ID", required=True, complete="record",
               help="Any record's id or name, in any language or case: 7, belt-and-road, 一带一路, uob, 青岛, 韩国进口商品博览会."), *OUTPUT),
             help=_help("Open any record (an action, measure, figure, event, city, offer, source, ...) with everything linked to it.",
                        "sdpartner show uob", "sdpartner show credit-goal-2025 --format json")),
-    Command(path=("status",), answer=a.status, listing="status", params=(
+    Command(path=("status",), answer=a.status, listing="status", tool=Tool(name="plan_status", rows="items"), params=(
         Param(name="year", flags=("--year", "-y"), kind="int", low=1900, high=2200, metavar="YEAR", help="The plan year [default: the plan's own]."),
         Param(name="as_of", flags=("--as-of",), metavar="DATE", help="The status as it stood on this date: 2026-06, 2026-06-16."),
         *LISTING), help=_help("The plan's year so far: each event and target with its latest status, evidence and the source's rating.",

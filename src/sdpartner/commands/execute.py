@@ -44,7 +44,7 @@ def execute(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
     """Run ``command`` with its parsed ``values`` and print its answer once; the exit code."""
     lang: Lang = _language(values, root)
     try:
-        _no_empty(command, values, root)
+        no_empty(command, values, root)
         lang, fmt, plan_path = resolve(command, values, root)
         request = Request(command, values, lang, fmt, plan_path)
         from ..present.fields import PEOPLE_WORDS
@@ -82,7 +82,7 @@ def _language(values: dict[str, Any], root: dict[str, Any] | None) -> Lang:
     return "zh" if _asked(values, root) == "zh" else "en"
 
 
-def _no_empty(command: Command, values: dict[str, Any], root: dict[str, Any] | None) -> None:
+def no_empty(command: Command, values: dict[str, Any], root: dict[str, Any] | None = None) -> None:
     """An empty value (--plan "", search "") is a usage error, never a silent default."""
     for p in command.params:
         if values.get(p.name) == "":

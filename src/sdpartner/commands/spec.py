@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 class Request:
     """What a command's answer works from: its values, the language, the format, and the plan (loaded once, on use)."""
 
-    def __init__(self, command: "Command", values: dict[str, Any], lang: Lang, fmt: str, plan_path: str | None) -> None:
+    def __init__(self, command: "Command", values: dict[str, Any], lang: Lang, fmt: str, plan_path: str | None, plan: "Plan | None" = None) -> None:
         self.command, self.values, self.lang, self.fmt, self.plan_path = command, values, lang, fmt, plan_path
-        self._plan: Plan | None = None
+        self._plan: Plan | None = plan  # given by a caller that holds the plan already (the MCP server)
 
     def __getitem__(self, name: str) -> Any:
         return self.values.get(name)
@@ -70,10 +70,26 @@ class Param(msgspec.Struct, frozen=True, kw_only=True):
     high: int | None = None
     required: bool = False
     root: bool = False  # also taken before the command name: sdpartner --lang zh city show 烟台
+    tool: bool = True  # an argument of the command's MCP tool; not the options that shape the terminal's output or pick the plan
+
+    @property
+    def tool_name(self) -> str:
+        """Its name as an MCP tool's argument: the option as typed (``--as-of`` -> ``as_of``), or the positional's metavar (``ID`` -> ``id``)."""
+        word = next((f for f in self.flags if f.startswith("--")), "") or self.metavar or self.name
+        return word.lstrip("-[").rstrip("]").replace("-", "_").lower()
 
     @property
     def positional(self) -> bool:
         return not self.flags
+
+
+class Tool(msgspec.Struct, frozen=True, kw_only=True):
+    """A command offered to AI assistants as a tool of ``sdpartner mcp``, which derives the rest from the command:
+    its description from the help, its arguments from the parameters, its answer from the command's own."""
+
+    name: str  # snake_case ASCII, at most 64 characters
+    rows: str = ""  # a listing's rows go under this key of the result
+    defaults: dict[str, Any] = {}  # where the tool's default differs from the command line's (search: 20 hits, not all)
 
 
 class Command(msgspec.Struct, frozen=True, kw_only=True):
@@ -87,6 +103,7 @@ class Command(msgspec.Struct, frozen=True, kw_only=True):
     plan: bool = True  # it reads a plan (--plan applies)
     usage_exit: int = 2  # the exit code of a usage error
     error_exit: int | None = None  # the exit code of any other error, when it is not the error's own (diff: 2, as diff(1))
+    tool: Tool | None = None  # offered as a tool of the MCP server
 
     @property
     def name(self) -> str:
@@ -95,3 +112,8 @@ class Command(msgspec.Struct, frozen=True, kw_only=True):
     @property
     def short_help(self) -> str:
         return self.help.strip().splitlines()[0]
+
+    @property
+    def about(self) -> str:
+        """Its help without the examples (a command line means nothing to an MCP client)."""
+        return self.help.split("\n\n\b\n")[0].replace("\n\n", " ")
