@@ -11,12 +11,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sdpartner.present.documents import Column, Detail, Listing
-from sdpartner.output import RENDERERS, OutputFormat
+from sdpartner.commands.catalog import FORMATS
 from sdpartner.output import render as render_output
 from sdpartner.terminal import Terminal
 
 
-def render(document: Detail | Listing, fmt: OutputFormat, terminal: Terminal | None = None) -> str:
+def render(document: Detail | Listing, fmt: str, terminal: Terminal | None = None) -> str:
     """The rendered text (the JSON formats come as UTF-8 bytes: as text here)."""
     out = render_output(document, fmt, terminal)
     return out.decode("utf-8") if isinstance(out, bytes) else out
@@ -30,27 +30,26 @@ DETAIL = Detail("Qingdao", ((Column("id", "ID"), "qingdao"), (Column("year", "Ye
 HOSTILE = "[bold red]x[/] \x1b[31mred\x1b[0m \x1b]8;;http://evil\x07link\x1b]8;;\x07 \u202eevil\u202c \x9b2J"
 
 
-def test_every_format_has_a_renderer() -> None:
-    assert set(RENDERERS) == set(OutputFormat)
-    for fmt in OutputFormat:
+def test_every_declared_format_has_a_renderer() -> None:
+    for fmt in FORMATS:
         assert render(LISTING, fmt).endswith("\n")
 
 
 def test_json_listing_is_an_array_with_every_column() -> None:
-    assert json.loads(render(LISTING, OutputFormat.json)) == [
+    assert json.loads(render(LISTING, "json")) == [
         {"id": "qingdao", "name": "青岛", "fields": 6, "note": None},
         {"id": "taian", "name": "Tai'an, \"lithium\"", "fields": 7, "note": "a\tb"},
     ]
-    assert "青岛" in render(LISTING, OutputFormat.json)  # Chinese unescaped
+    assert "青岛" in render(LISTING, "json")  # Chinese unescaped
 
 
 def test_json_detail_is_one_object() -> None:
-    obj = json.loads(render(DETAIL, OutputFormat.json))
+    obj = json.loads(render(DETAIL, "json"))
     assert obj["id"] == "qingdao" and obj["year"] is None and obj["fields"][0]["id"] == "qingdao"
 
 
 def test_csv_has_bom_header_and_standard_quoting() -> None:
-    text = render(LISTING, OutputFormat.csv)
+    text = render(LISTING, "csv")
     assert text.startswith("\ufeffid,name,fields,note\n")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows[1] == ["qingdao", "青岛", "6", ""]
@@ -58,54 +57,54 @@ def test_csv_has_bom_header_and_standard_quoting() -> None:
 
 
 def test_tsv_is_one_record_per_line() -> None:
-    assert render(LISTING, OutputFormat.tsv) == "id\tname\tfields\tnote\nqingdao\t青岛\t6\t\ntaian\tTai'an, \"lithium\"\t7\ta b\n"
+    assert render(LISTING, "tsv") == "id\tname\tfields\tnote\nqingdao\t青岛\t6\t\ntaian\tTai'an, \"lithium\"\t7\ta b\n"
 
 
 def test_detail_flattens_for_csv_and_tsv() -> None:
-    lines = render(DETAIL, OutputFormat.tsv).splitlines()
+    lines = render(DETAIL, "tsv").splitlines()
     assert lines[:3] == ["field\tvalue", "id\tqingdao", "year\t"]
     assert "fields[1].name\tTai'an, \"lithium\"" in lines
 
 
 def test_markdown_table() -> None:
-    assert render(LISTING, OutputFormat.md) == (
+    assert render(LISTING, "md") == (
         "## Cities\n\n| ID | Name | Fields |\n| --- | --- | ---: |\n| qingdao | 青岛 | 6 |\n| taian | Tai'an, \"lithium\" | 7 |\n"
     )
 
 
 def test_markdown_detail_says_not_stated() -> None:
-    text = render(DETAIL, OutputFormat.md)
+    text = render(DETAIL, "md")
     assert text.startswith("# Qingdao\n\n- **ID:** qingdao\n- **Year:** not stated\n")
 
 
 def test_table_on_a_pipe_has_no_colour_and_says_not_stated() -> None:
-    text = render(DETAIL, OutputFormat.table, Terminal(isatty=False, color=False, width=60))
+    text = render(DETAIL, "table", Terminal(isatty=False, color=False, width=60))
     assert "\x1b[" not in text and "not stated" in text and "██████ 6" in text
 
 
 def test_table_on_a_colour_terminal_has_colour() -> None:
-    assert "\x1b[" in render(LISTING, OutputFormat.table, Terminal(isatty=True, color=True, width=80))
+    assert "\x1b[" in render(LISTING, "table", Terminal(isatty=True, color=True, width=80))
 
 
 def test_table_folds_long_cells_instead_of_cutting() -> None:
     long = "x" * 150
     listing = Listing("T", (Column("a", "A"),), ({"a": long},))
-    text = render(listing, OutputFormat.table, Terminal(width=40))
+    text = render(listing, "table", Terminal(width=40))
     assert text.count("x") == 150 and "…" not in text
 
 
 def test_table_without_unicode_uses_ascii_boxes() -> None:
-    text = render(LISTING, OutputFormat.table, Terminal(width=80, encoding="ascii"))
+    text = render(LISTING, "table", Terminal(width=80, encoding="ascii"))
     assert "╭" not in text and "+" in text
 
 
-@pytest.mark.parametrize("fmt", list(OutputFormat))
-def test_hostile_text_is_never_interpreted(fmt: OutputFormat) -> None:
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_hostile_text_is_never_interpreted(fmt: str) -> None:
     listing = Listing("T", (Column("a", "A"),), ({"a": HOSTILE},))
     text = render(listing, fmt, Terminal(isatty=True, color=True, width=200))
     for raw in ("\x1b]", "\x1b[31m", "\u202e", "\x9b", "\x07"):
         assert raw not in text
-    if fmt is OutputFormat.json:
+    if fmt == "json":
         assert json.loads(text)[0]["a"] == HOSTILE  # lossless
     else:
         assert "[bold red]x[/]" in text.replace("\\", "")  # markup shown literally
@@ -170,8 +169,8 @@ def test_every_character_that_is_replaced_is_one_python_calls_unprintable() -> N
             assert not ch.isprintable(), hex(code)
 
 
-@pytest.mark.parametrize(("fmt", "shown"), [(OutputFormat.table, "not stated"), (OutputFormat.md, "not stated"), (OutputFormat.csv, "highlights,\n"), (OutputFormat.json, '"highlights": []')])
-def test_an_empty_list_reads_as_not_stated_for_people_and_stays_empty_for_scripts(fmt: OutputFormat, shown: str) -> None:
+@pytest.mark.parametrize(("fmt", "shown"), [("table", "not stated"), ("md", "not stated"), ("csv", "highlights,\n"), ("json", '"highlights": []')])
+def test_an_empty_list_reads_as_not_stated_for_people_and_stays_empty_for_scripts(fmt: str, shown: str) -> None:
     detail = Detail("Tai'an", ((Column("highlights", "Highlights"), []),))
     assert shown in render(detail, fmt, Terminal(width=80))
 
@@ -179,13 +178,13 @@ def test_an_empty_list_reads_as_not_stated_for_people_and_stays_empty_for_script
 @pytest.mark.parametrize("text", ["=HYPERLINK(\"http://evil\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "\tabc"])
 def test_csv_text_a_spreadsheet_would_run_is_neutralised(text: str) -> None:
     listing = Listing("x", (Column("id", "ID"), Column("n", "N")), ({"id": text, "n": -5}, {"id": "plain", "n": 4.5}))
-    rows = list(csv.reader(io.StringIO(render(listing, OutputFormat.csv).lstrip("\ufeff"))))
+    rows = list(csv.reader(io.StringIO(render(listing, "csv").lstrip("\ufeff"))))
     assert rows[1][0].startswith("'") and rows[1][1] == "-5" and rows[2] == ["plain", "4.5"]  # numbers stay numbers
-    assert json.loads(render(listing, OutputFormat.json))[0]["id"] == text  # the raw text, in JSON
+    assert json.loads(render(listing, "json"))[0]["id"] == text  # the raw text, in JSON
 
 
 def test_people_read_a_value_in_words_and_scripts_get_the_value() -> None:
     listing = Listing("x", (Column("date", "Date"),), ({"date": "2022-06-19/2022-06-21"},), people=({"date": "2022-06-19 – 21 (held)"},))
-    assert "2022-06-19 – 21 (held)" in render(listing, OutputFormat.md)
-    assert "2022-06-19 – 21 (held)" in render(listing, OutputFormat.table)
-    assert json.loads(render(listing, OutputFormat.json)) == [{"date": "2022-06-19/2022-06-21"}]
+    assert "2022-06-19 – 21 (held)" in render(listing, "md")
+    assert "2022-06-19 – 21 (held)" in render(listing, "table")
+    assert json.loads(render(listing, "json")) == [{"date": "2022-06-19/2022-06-21"}]

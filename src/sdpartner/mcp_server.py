@@ -89,7 +89,9 @@ class Server:
         if paragraphs:
             out.append({"source": "article", "outlet": article.outlet.en, "outlet_zh": article.outlet.zh, "url": article.url,
                         "paragraphs": paragraphs, "reliability": "primary"})
-        sources = {s.id: s for s in self.plan.sources}
+        from .present.values import sources_by_id
+
+        sources = sources_by_id(self.plan)
         ats = _ats(record)
         for sid in cited_sources(record):
             s = sources.get(sid)

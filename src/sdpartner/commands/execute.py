@@ -94,7 +94,6 @@ def no_empty(command: Command, values: dict[str, Any], root: dict[str, Any] | No
 
 def render(request: Request, document: Document) -> str | bytes:
     """The document in the request's format, its columns picked and widened as asked."""
-    from ..output import OutputFormat
     from ..output import render as render_document
     from ..present.documents import Listing, column_keys, columns_listing, pick_columns, widen
     from ..terminal import Terminal
@@ -120,4 +119,4 @@ def render(request: Request, document: Document) -> str | bytes:
                 from ..safe import shown
 
                 raise UsageError("no_such_column", name=shown(str(exc), 40), valid=", ".join(column_keys(document))) from None
-    return render_document(document, OutputFormat(request.fmt), Terminal.detect())
+    return render_document(document, request.fmt, Terminal.detect())

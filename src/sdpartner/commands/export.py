@@ -55,11 +55,11 @@ def export(req: Request) -> Answer:
             return Answer(text, notes)
         write_files([(output, _writer(text))], force)
         return Answer(notes=notes)
-    from ..output import OutputFormat, render
+    from ..output import render
     from ..present.views import export as bundle
     from ..terminal import Terminal
 
-    body = render(bundle(req.plan, req.lang), OutputFormat(fmt), Terminal())
+    body = render(bundle(req.plan, req.lang), fmt, Terminal())
     if to_stdout:
         return Answer(body)
     write_files([(output, _writer(body))], force)

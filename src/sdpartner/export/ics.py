@@ -38,7 +38,7 @@ def calendar(plan: Plan, lang: Lang) -> tuple[str, int]:
     cal.add("version", "2.0")
     cal.add("x-wr-calname", plan.plan.short_name.pick(lang))
     stamp = dt.datetime.fromisoformat((plan.plan.reviewed or "2026-01-01") + "T00:00:00+00:00")
-    sources = {s.id: s for s in plan.sources}
+    sources = v.sources_by_id(plan)
     left_out = 0
     items: list[Event | Edition] = [*plan.events, *plan.editions]
     for item in items:

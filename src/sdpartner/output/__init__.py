@@ -6,40 +6,18 @@ Renderers are imported lazily so that machine formats never import rich (start-u
 
 from __future__ import annotations
 
-from enum import Enum
-
-
 from ..present.documents import Bundle, Document, Listing
 from ..terminal import Terminal
 
+# The formats are declared once, with the options that take them (``commands/catalog.py``: FORMATS); a format's
+# renderer is the module of this package named after it, ``render(document, terminal) -> str | bytes``.
+_MODULE = {"md": "markdown"}  # where the module's name is not the format's
 
 
-class OutputFormat(str, Enum):
-    """The ``--format`` choices."""
-
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-    tsv = "tsv"
-    md = "md"
-
-
-# format -> module in this package that has ``render(document, terminal) -> str | bytes``
-RENDERERS: dict[OutputFormat, str] = {
-    OutputFormat.table: "table",
-    OutputFormat.json: "json",
-    OutputFormat.jsonl: "jsonl",
-    OutputFormat.csv: "csv",
-    OutputFormat.tsv: "tsv",
-    OutputFormat.md: "markdown",
-}
-
-
-def render(document: Document, fmt: OutputFormat, terminal: Terminal | None = None) -> str | bytes:
-    """Render a Listing or Detail in a format; the text (or UTF-8) ends with a newline."""
+def render(document: Document, fmt: str, terminal: Terminal | None = None) -> str | bytes:
+    """Render a Listing or Detail in a format (one of ``catalog.FORMATS``); the text (or UTF-8) ends with a newline."""
     # (the import statement's own function: importlib.import_module would import importlib, ~0.6 ms of every answer)
-    module = __import__(f"{__name__}.{RENDERERS[fmt]}", fromlist=["render"])
+    module = __import__(f"{__name__}.{_MODULE.get(fmt, fmt)}", fromlist=["render"])
     text: str | bytes = module.render(document, terminal or Terminal())
     return text
 

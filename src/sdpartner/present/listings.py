@@ -106,7 +106,7 @@ def status_words(st: Standing | None, ctx: Ctx) -> str | None:
 
 
 def _source_words(source_id: str, ctx: Ctx) -> str:
-    s = ctx.memo("sources_by_id", lambda: {s.id: s for s in ctx.plan.sources}).get(source_id)
+    s = v.sources_by_id(ctx.plan).get(source_id)
     if s is None:
         return source_id
     return s.caveat.pick(ctx.lang) if s.caveat is not None else s.outlet.pick(ctx.lang)
@@ -426,7 +426,7 @@ STATUS_LIST = Spec("status", "t_status", [
 def _reliability(ev: Any, ctx: Ctx) -> str | None:
     if ev is None:
         return None
-    s = ctx.memo("sources_by_id", lambda: {s.id: s for s in ctx.plan.sources}).get(ev.source)
+    s = v.sources_by_id(ctx.plan).get(ev.source)
     return s.reliability if s is not None else None
 
 

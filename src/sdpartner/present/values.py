@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..plan.model import Amount, Citation, DateReading, Place, Plan
+from ..plan.model import Amount, Citation, DateReading, Place, Plan, Source
 from ..text import Lang, Text, nth
 from ..words import SCALES, say
 
@@ -70,7 +70,7 @@ def iso_words(start: str, end: str | None, lang: Lang) -> str:
 
 def caveat(plan: Plan, cited: Iterable[Citation | str], lang: Lang) -> str | None:
     """The caveat of the sources behind a value, when every one of them is weak (and so is the value)."""
-    by_id = _sources(plan)
+    by_id = sources_by_id(plan)
     ids = [c if isinstance(c, str) else c.source for c in cited]
     found = [by_id[i] for i in ids if i in by_id]
     if not found or any(s.reliability != "weak" for s in found):
@@ -78,10 +78,11 @@ def caveat(plan: Plan, cited: Iterable[Citation | str], lang: Lang) -> str | Non
     return "; ".join(dict.fromkeys(s.caveat.pick(lang) for s in found if s.caveat is not None))
 
 
-_SOURCES: dict[int, tuple[Plan, dict[str, Any]]] = {}  # with the plan: an id is its own while it lives
+_SOURCES: dict[int, tuple[Plan, dict[str, Source]]] = {}  # with the plan: an id is its own while it lives
 
 
-def _sources(plan: Plan) -> dict[str, Any]:
+def sources_by_id(plan: Plan) -> dict[str, Source]:
+    """The plan's sources by id (kept for the plan last asked about)."""
     key = id(plan)
     if key not in _SOURCES or _SOURCES[key][0] is not plan:
         _SOURCES.clear()
