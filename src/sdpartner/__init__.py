@@ -4,3 +4,4 @@ The version is set here and nowhere else (the build reads it from this line).
 """
 
 __version__ = "0.3.0"
+VERSION_LINE = f"sdpartner {__version__}\n"  # what --version prints, whichever way it is answered

@@ -118,10 +118,10 @@ def _light(args: list[str]) -> None:
 
         code = answer()
     elif args in (["--version"], ["-V"]) and sys.stdout is not None:
-        from . import __version__
+        from . import VERSION_LINE
 
         try:
-            sys.stdout.write(f"sdpartner {__version__}\n")
+            sys.stdout.write(VERSION_LINE)
             sys.stdout.flush()
         except (OSError, ValueError):
             return  # the long way writes it again and reports the refusal in one line

@@ -30,12 +30,12 @@ def answer(args: list[str], tab_tried: bool = False) -> int | None:
     if os.environ.get("_SDPARTNER_COMPLETE"):
         return None if tab_tried else _complete()
     if args in (["--version"], ["-V"]):
-        from .. import __version__
+        from .. import VERSION_LINE
         from ..console import emit, error
         from ..errors import OutputError
 
         try:
-            emit(f"sdpartner {__version__}\n")
+            emit(VERSION_LINE)
         except OutputError as exc:
             error(exc.message())
             return exc.exit_code

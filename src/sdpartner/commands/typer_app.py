@@ -99,10 +99,10 @@ def _function(command: Command, group_callback: bool = False) -> Any:
 
 def _version(value: bool) -> None:
     if value:
-        from .. import __version__
+        from .. import VERSION_LINE
         from ..console import emit
 
-        emit(f"sdpartner {__version__}\n")
+        emit(VERSION_LINE)
         raise typer.Exit()
 
 
