@@ -275,7 +275,7 @@ def mcp_rows(sdp: list[str], env: dict[str, str], runs: int) -> list[Row]:
             calls.append(t3 - t2)
     s, c = statistics.median(starts), statistics.median(calls)
     return [Row("MCP: start to the answer of `initialize`", 1.0, ms(s), "1000 ms", s / 1.0, f"max {ms(max(starts))}", s > 1.0),
-            Row("MCP: a `search` call after start (the first, so it loads the plan)", 0.05, ms(c), "50 ms", c / 0.05, f"max {ms(max(calls))}", c > 0.05)]
+            Row("MCP: a `search` call after start (the first, so it loads the plan)", 1.0, ms(c), "50 ms", c / 0.05, f"max {ms(max(calls))}", c > 0.05)]
 
 
 # ----------------------------------------------------------------------------------------------

@@ -49,8 +49,9 @@ def test_tools_are_read_only_named_described_and_take_the_commands_options() -> 
         assert name.isascii() and name == name.lower() and len(name) <= 64
         assert tool.annotations.read_only_hint is True and tool.annotations.open_world_hint is False
         assert tool.output_schema is not None and tool.description and "Example" not in tool.description  # the help without its command lines
+        assert " --" not in tool.description and "sdpartner " not in tool.description, tool.description  # it speaks to a client, not a shell
         for prop in tool.input_schema.get("properties", {}).values():
-            assert prop.get("description"), (name, prop)
+            assert prop.get("description") and "SDPARTNER_" not in prop["description"], (name, prop)
     # the arguments are the command's options as typed, without those for the terminal (--format, --columns, --wide) or --plan
     events = tools["list_events"].input_schema
     assert list(events["properties"]) == ["year", "place", "action", "series", "from", "to", "lang"] and "required" not in events
@@ -111,14 +112,25 @@ def test_every_tool_answers_as_the_cli_does_with_citations() -> None:
     assert got["list_sectors"]["sectors"][0]["citations"]
 
 
+def test_a_record_shown_by_its_number_carries_its_citations() -> None:
+    async def calls(session: Any) -> Any:
+        return [(await session.call_tool("show", {"id": ref})).structured_content for ref in ("trade", "7")]
+
+    group, action = _session(calls)
+    assert (group["type"], group["id"], action["type"], action["id"]) == ("group", 1, "action", 7)
+    assert [(c["source"], c["paragraphs"]) for c in group["citations"]] == [("article", [7])]
+    assert action["citations"][0]["source"] == "article"
+
+
 def test_the_tools_defaults_and_the_notes_the_command_line_writes_to_stderr() -> None:
     async def calls(session: Any) -> Any:
         many = await session.call_tool("search", {"query": "qingdao"})
+        null = await session.call_tool("search", {"query": "qingdao", "limit": None})
         nothing = await session.call_tool("search", {"query": "qzxv"})
-        return many.structured_content, nothing.structured_content
+        return many.structured_content, null.structured_content, nothing.structured_content
 
-    many, nothing = _session(calls)
-    assert len(_cli("search", "qingdao")) > 20 and len(many["hits"]) == 20
+    many, null, nothing = _session(calls)
+    assert len(_cli("search", "qingdao")) > 20 and len(many["hits"]) == 20 and null == many
     assert nothing["hits"] == [] and nothing["notes"] == [line.removeprefix("sdpartner: note: ") for line in run_process("search", "qzxv", "-f", "json").stderr.decode().splitlines()]
 
 

@@ -48,6 +48,8 @@ def _matrix() -> list[list[str]]:
             out.append([*base, *fmt_args])
         for extra in OPTIONS.get(command.name, []):
             out.append([*base, *extra, "-f", "json"])
+        if formats and "sqlite" not in choices:  # a format before the command name that it does not write: its default
+            out.append(["-f", "sqlite", *base])
         if any(p.name == "lang" for p in command.params):
             out.append([*base, "--lang", "zh"])
             out.append(["--lang", "zh", *base])

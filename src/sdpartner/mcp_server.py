@@ -19,9 +19,7 @@ from pydantic import Field
 
 from .commands.spec import Command, Param
 from .errors import SdpartnerError
-
-Lang = Literal["en", "zh"]
-
+from .text import Lang
 
 class Server:
     """The plan and the defaults (``--plan``, ``--lang``) the tools answer with; the plan is loaded once."""
@@ -74,10 +72,14 @@ class Server:
     def citations(self, kind: str, rid: str) -> list[dict[str, Any]]:
         """What a record cites: the article's paragraphs and each other source, with outlet, address and rating. A kind
         of record that cites nothing itself (a city's offer) carries what the record that holds it cites."""
+        from .plan import catalogue as cat
         from .query.links import cited_sources
-        from .query.records import by_id
+        from .query.records import by_id, handles
 
-        entry = by_id(self.plan).get((kind, rid))
+        index = by_id(self.plan)
+        entry = index.get((kind, rid))
+        if entry is None and kind in cat.codes():  # a record shown by its key (a group's number), indexed by its handle (its slug)
+            entry = index.get((kind, next((h for k, h in handles(self.plan, cat.kind(kind)).items() if str(k) == rid), "")))
         if entry is None:
             return []
         record = entry.record
@@ -154,7 +156,7 @@ def _argument(p: Param, default: Any) -> inspect.Parameter:
     spells it (``--as-of`` -> ``as_of``, ``ID`` -> ``id``), typed and bounded as declared, described by its help. A
     name Python reserves (``from``) is a parameter ``from_`` with the name as its alias, which the SDK publishes."""
     name = p.tool_name
-    field: dict[str, Any] = {"description": p.help}
+    field: dict[str, Any] = {"description": p.tool_help or p.help}
     if keyword.iskeyword(name):
         field["alias"] = name
     if p.kind == "int":
@@ -184,8 +186,8 @@ def tool_function(server: Server, command: Command) -> Any:
     names = {p.tool_name: p.name for p in declared}  # the SDK passes arguments by their published names
 
     def call(**arguments: Any) -> dict[str, Any]:
-        values = {p.name: p.default for p in command.params}
-        values.update({names[k]: v for k, v in arguments.items() if v is not None})
+        values = {p.name: tool.defaults.get(p.name, p.default) for p in command.params}
+        values.update({names[k]: v for k, v in arguments.items() if v is not None})  # null: the tool's default
         values["lang"] = values.get("lang") or server.lang
         try:
             return server.answer(command, values)
@@ -213,7 +215,8 @@ def build(server: Server) -> Any:
     read_only = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
     for command in COMMANDS:
         if command.tool is not None:
-            app.add_tool(tool_function(server, command), name=command.tool.name, description=command.about,
+            about = command.tool.first + command.about[len(command.short_help):] if command.tool.first else command.about
+            app.add_tool(tool_function(server, command), name=command.tool.name, description=about,
                          annotations=read_only, structured_output=True)
     overview, show = find(("overview",)), find(("show",))
     assert overview is not None and show is not None

@@ -15,7 +15,8 @@ EXPORT_FORMATS = ("json", "jsonl", "md", "sqlite", "ics")
 FORMAT = Param(name="format", flags=("--format", "-f"), kind="choice", choices=FORMATS, metavar="FORMAT", root=True, tool=False,
                help="table (for people), json, jsonl (a record a line), csv, tsv (for grep/awk) or md [default: table].")
 LANG = Param(name="lang", flags=("--lang", "-l"), kind="choice", choices=("en", "zh"), metavar="LANG", root=True,
-             help="Language of the output: en or zh; or set SDPARTNER_LANG [default: en].")
+             help="Language of the output: en or zh; or set SDPARTNER_LANG [default: en].",
+             tool_help="Language of names and texts: en or zh [default: the server's, its --lang].")
 PLAN = Param(name="plan", flags=("--plan",), metavar="FILE", root=True, tool=False,
              help="Plan file to query; or set SDPARTNER_PLAN [default: the newest bundled plan, with the bundled history].")
 COLUMNS = Param(name="columns", flags=("--columns",), metavar="COLUMNS", complete="columns", tool=False,
@@ -26,7 +27,7 @@ ACTION = Param(name="action", flags=("--action", "-a"), metavar="ACTION", comple
 
 OUTPUT = (FORMAT, LANG, PLAN)
 # the options every command shares, taken before the command name too: sdpartner --lang zh city show 烟台
-ROOT = (Param(name="format", flags=FORMAT.flags, kind="choice", choices=(*FORMATS, "sqlite", "ics"), metavar="FORMAT",
+ROOT = (Param(name="format", flags=FORMAT.flags, kind="choice", choices=tuple(dict.fromkeys((*FORMATS, *EXPORT_FORMATS))), metavar="FORMAT",
               help="Output format of the command that follows (each command says which it writes)."), LANG, PLAN)
 LISTING = (COLUMNS, WIDE, *OUTPUT)
 
@@ -47,7 +48,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(path=("actions", "show"), answer=a.actions_show, params=(
         Param(name="action", metavar="ACTION", required=True, complete="action", help="Action number (1-10), slug or name in English or Chinese, e.g. 7, belt-and-road or 一带一路."),
         *OUTPUT), help=_help("One action: its group, measures, programmes, figures, events and citations.", "sdpartner actions show 7")),
-    Command(path=("targets",), answer=a.targets, listing="targets", tool=Tool(name="list_targets", rows="figures"), params=(
+    Command(path=("targets",), answer=a.targets, listing="targets", tool=Tool(name="list_targets", rows="figures", first="Figures: targets and status numbers with value, qualifier, unit, year, scope and each target's status."), params=(
         ACTION, YEAR, Param(name="kind", flags=("--kind", "-k"), kind="choice", choices=("target", "status"), metavar="KIND", help="target (set by the plan) or status (reported)."),
         *LISTING), help=_help("Figures: targets and status numbers with value, qualifier, unit, year and scope; --wide adds each target's status.",
                               "sdpartner targets --kind target")),
@@ -81,7 +82,7 @@ COMMANDS: tuple[Command, ...] = (
         Param(name="search", flags=("--search", "-s"), metavar="TEXT", help="Only sectors matching this text, e.g. robotics, lithium, shipping."), *LISTING),
             help=_help("Sector -> cities: every field, industry, cluster or strength a city presented, in its own wording (Kind says which).",
                        "sdpartner sectors --search robotics")),
-    Command(path=("search",), answer=a.search, listing="search", tool=Tool(name="search", rows="hits", defaults={"limit": 20}), params=(
+    Command(path=("search",), answer=a.search, listing="search", tool=Tool(name="search", rows="hits", defaults={"limit": 20}, first="Search every record, ranked; each hit says its type and id (open it with the tool show)."), params=(
         Param(name="query", metavar="QUERY", required=True, help="Words or a question, in English, pinyin or Chinese, e.g. 'lithium battery', 哪个城市有储能产业, '750 billion yuan'."),
         Param(name="kind", flags=("--kind", "-k"), metavar="KIND", complete="kind", help="Only records of this kind: action, measure, figure, event, edition, city, offer, source ..."),
         Param(name="limit", flags=("--limit", "-n"), kind="int", low=1, metavar="N", help="Show at most this many hits."),

@@ -33,7 +33,7 @@ def resolve(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
     choices = next((p.choices for p in command.params if p.name == "format"), ())
     if choices and fmt not in choices:
         if values.get("format") is None and root.get("format") is not None:
-            fmt = default_fmt  # a format given before the command name that this command does not write
+            fmt = default_fmt or "table"  # a format given before the command name that this command does not write
         else:
             raise UsageError("bad_choice", option="--format", choices=", ".join(choices), value=str(fmt)[:40])
     plan = values.get("plan") or root.get("plan") or os.environ.get("SDPARTNER_PLAN") or None

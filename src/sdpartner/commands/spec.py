@@ -71,6 +71,7 @@ class Param(msgspec.Struct, frozen=True, kw_only=True):
     required: bool = False
     root: bool = False  # also taken before the command name: sdpartner --lang zh city show 烟台
     tool: bool = True  # an argument of the command's MCP tool; not the options that shape the terminal's output or pick the plan
+    tool_help: str = ""  # its description for an MCP client, where the help speaks of the command line
 
     @property
     def tool_name(self) -> str:
@@ -90,6 +91,7 @@ class Tool(msgspec.Struct, frozen=True, kw_only=True):
     name: str  # snake_case ASCII, at most 64 characters
     rows: str = ""  # a listing's rows go under this key of the result
     defaults: dict[str, Any] = {}  # where the tool's default differs from the command line's (search: 20 hits, not all)
+    first: str = ""  # the first line of its description, where the command's speaks of the command line
 
 
 class Command(msgspec.Struct, frozen=True, kw_only=True):
