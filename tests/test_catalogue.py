@@ -3,6 +3,7 @@ up in show, search --kind, validate and the SQLite export; relations read both w
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,7 +32,7 @@ class Widget(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tr
 
 class WidgetPlan(Plan, kw_only=True):
     widgets: Annotated[list[Widget], Kind("widget", T("小部件", "widget"), T("小部件", "widgets"), T("测试用的一类记录", "A kind of record for a test"),
-                                          search=(("keywords", "keyword"),))] = []
+                                          search=(("keywords", "keyword"),), compared=True)] = []
 
 
 WIDGETS = '\n[[widgets]]\nid = "sprocket"\nname = { zh = "链轮", en = "Sprocket" }\ncity = "harbour"\nkeywords = ["gearwheel"]\ncites = [2]\n'
@@ -68,6 +69,18 @@ def test_a_dangling_reference_of_a_new_kind_is_found(widget_plan: Path, run) -> 
     widget_plan.write_text(widget_plan.read_text(encoding="utf-8").replace('city = "harbour"\nkeywords = ["gearwheel"]', 'city = "atlantis"\nkeywords = []'), encoding="utf-8")
     result = run("validate", str(widget_plan))
     assert result.code == 1 and "widgets[0].city: 'atlantis' is not a known city id" in result.err
+
+
+def test_a_new_kind_declared_compared_is_compared_and_must_cite(widget_plan: Path, run, tmp_path: Path) -> None:  # noqa: ANN001
+    newer = tmp_path / "newer.toml"
+    newer.write_text(widget_plan.read_text(encoding="utf-8").replace('en = "Sprocket"', 'en = "Chain wheel"'), encoding="utf-8")
+    result = run("diff", str(widget_plan), str(newer), "-f", "json")
+    changed = json.loads(result.out)["changed"]
+    assert result.code == 1  # they differ
+    assert changed == [{"key": "widget:sprocket", "changes": {"name": [{"zh": "链轮", "en": "Sprocket"}, {"zh": "链轮", "en": "Chain wheel"}]}}]
+    newer.write_text(widget_plan.read_text(encoding="utf-8").replace("cites = [2]\n", ""), encoding="utf-8")
+    result = run("validate", str(newer))
+    assert result.code == 1 and "widgets[0].cites: cite the article's paragraphs or a source" in result.err
 
 
 def test_every_relation_has_one_wording_each_way() -> None:

@@ -78,7 +78,7 @@ def check(plan: Plan, where: Callable[[str], str]) -> tuple[Plan, list[Problem]]
         for i, (record, parent) in enumerate(cat.records(plan, info)):
             path = _path(plan, info, i, record, parent)
             resolve(record, path)
-            if ("cites" in fields or "sources" in fields) and info.code not in ("series",) and not getattr(record, "cites", None) and not getattr(record, "sources", None):
+            if ("cites" in fields or "sources" in fields) and info.decl.cited and not getattr(record, "cites", None) and not getattr(record, "sources", None):
                 bad(f"{path}.cites", "cite the article's paragraphs or a source (sources = [{ source = \"...\" }])")
             if {"group", "action", "attribution"} <= set(fields):
                 _tie(plan, path, record, bad)

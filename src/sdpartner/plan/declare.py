@@ -37,16 +37,20 @@ class Kind:
     weight class) pairs; a path may step into lists and nested values (``counts.label``). ``handle``: the field
     that is the record's id for people (a slug where the key is a number). ``history``: the kind lives in the
     history files shared by every year's plan. ``parent``: the relation of a nested kind to its parent.
+    ``compared``: ``diff`` compares its records between plans. ``cited``: a record must cite the article or a
+    source, where its kind has the fields to.
     """
 
-    __slots__ = ("code", "words", "plural", "about", "title", "names", "search", "history", "key", "handle", "parent", "prior")
+    __slots__ = ("code", "words", "plural", "about", "title", "names", "search", "history", "key", "handle", "parent", "prior", "compared", "cited")
 
     def __init__(self, code: str, words: Text, plural: Text, about: Text, *, title: str | Title = "name",
                  names: tuple[str, ...] = ("id", "name", "aliases"), search: tuple[tuple[str, str], ...] = (),
-                 history: bool = False, key: str = "id", handle: str = "id", parent: Link | None = None, prior: float = 1.0) -> None:
+                 history: bool = False, key: str = "id", handle: str = "id", parent: Link | None = None, prior: float = 1.0,
+                 compared: bool = False, cited: bool = True) -> None:
         self.code, self.words, self.plural, self.about = code, words, plural, about
         self.title, self.names, self.search, self.history = title, names, search, history
         self.key, self.handle, self.parent, self.prior = key, handle, parent, prior
+        self.compared, self.cited = compared, cited
 
     def __repr__(self) -> str:
         return f"Kind({self.code!r})"

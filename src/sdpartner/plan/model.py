@@ -476,7 +476,7 @@ class City(_Record, frozen=True, kw_only=True):
     highlights: list[Text] = []
     offers: Annotated[list[Offer], Kind(
         "offer", T("城市推介条目", "city offer"), T("城市推介条目", "city offers"), T("各市推介的领域、集群与优势,按城市自己的表述", "What each city presented, in its own wording"),
-        title=_offer_title, names=("id", "name"), search=(("name", "name"), ("keywords", "keyword")),
+        title=_offer_title, names=("id", "name"), search=(("name", "name"), ("keywords", "keyword")), compared=True,
         parent=Link("city", "offered_by", T("推介城市", "offered by city"), "offers", T("推介条目", "offers")))] = []
     sources: Sources = []
     cites: Cites = []
@@ -649,19 +649,21 @@ class Plan(_Record, frozen=True, kw_only=True):
     groups: Annotated[list[Group], Kind("group", T("行动组", "group"), T("行动组", "groups"), T("四组行动", "The groups of actions"),
                                         names=("slug", "name"), handle="slug", search=(("slug", "name"), ("keywords", "keyword"), ("summary", "text")))] = []
     actions: Annotated[list[Action], Kind("action", T("行动", "action"), T("行动", "actions"), T("十项行动", "The actions"),
-                                          names=("id", "slug", "name"), search=(("slug", "name"), ("keywords", "keyword"), ("summary", "text")))] = []
+                                          names=("id", "slug", "name"), search=(("slug", "name"), ("keywords", "keyword"), ("summary", "text")), compared=True)] = []
     measures: Annotated[list[Measure], Kind("measure", T("举措", "measure"), T("举措", "measures"), T("具体举措,归于一组,文意允许时归于一项行动(见attribution)", "Concrete measures, tied to a group and, where the article allows, an action (see attribution)"),
-                                            title="text", names=("id",), search=(("keywords", "keyword"),))] = []
+                                            title="text", names=("id",), search=(("keywords", "keyword"),), compared=True)] = []
     programmes: Annotated[list[Programme], Kind("programme", T("项目/品牌", "programme"), T("项目与品牌", "programmes"), T("具名的项目、品牌与机制", "Named programmes, brands and mechanisms"),
                                                 search=(*_NAME, ("summary", "text"), ("kind", "text")))] = []
     figures: Annotated[list[Figure], Kind("figure", T("数字", "figure"), T("数字", "figures"), T("目标与现状数字;金额以元或美元计,original为来源原文", "Targets and status figures; money in yuan or US dollars, original is the source's wording"),
-                                          title="label", names=("id", "label"), search=(("original", "name"), ("keywords", "keyword"), ("scope", "text"), ("note", "text"), ("time", "text")))] = []
+                                          title="label", names=("id", "label"), search=(("original", "name"), ("keywords", "keyword"), ("scope", "text"), ("note", "text"), ("time", "text")),
+                                          compared=True)] = []
     events: Annotated[list[Event], Kind("event", T("活动", "event"), T("活动", "events"), T("计划提到的活动", "Events the plan names"),
-                                        search=(*_NAME, ("kind", "text"), ("place.name", "text"), ("venue.name", "text"), ("theme", "text"), ("counts.label", "text"), ("note", "text")))] = []
+                                        search=(*_NAME, ("kind", "text"), ("place.name", "text"), ("venue.name", "text"), ("theme", "text"), ("counts.label", "text"), ("note", "text")),
+                                        compared=True)] = []
     sectors: Annotated[list[Sector], Kind("sector", T("行业", "sector"), T("行业", "sectors"), T("我们自建的跨城市行业索引(并非来源事实)", "Our own cross-city index of sectors (not a fact of the sources)"),
                                           search=(("keywords", "keyword"),))] = []
     cities: Annotated[list[City], Kind("city", T("城市", "city"), T("城市", "cities"), T("推介城市", "The presenting cities"),
-                                       search=(("aliases", "alias"), ("highlights", "text"), ("framing", "text")))] = []
+                                       search=(("aliases", "alias"), ("highlights", "text"), ("framing", "text")), compared=True)] = []
     statements: Annotated[list[Statement], Kind("statement", T("表述", "statement"), T("表述", "statements"), T("文章的其他表述,用我们的话", "Other statements of the article, in our words"),
                                                 title="topic", names=("id", "topic"), search=(("keywords", "keyword"), ("text", "text")))] = []
     statuses: Annotated[list[Status], Kind("status", T("进展", "status"), T("进展", "statuses"), T("计划年度内活动与目标的进展,每条都有证据", "The status of the plan year's events and targets, each with its evidence"),
@@ -670,7 +672,7 @@ class Plan(_Record, frozen=True, kw_only=True):
                                           title=_source_title, names=("id", "file"), history=True, prior=0.6,
                                           search=(("outlet", "name"), ("about", "text"), ("author", "text"), ("date", "text"), ("keywords", "keyword")))] = []
     series: Annotated[list[Series], Kind("series", T("活动系列", "series"), T("活动系列", "series"), T("计划提到的系列活动", "Recurring events the plan names"),
-                                         history=True, prior=0.9, search=(*_NAME, ("note", "text"), ("organisers", "text")))] = []
+                                         history=True, prior=0.9, search=(*_NAME, ("note", "text"), ("organisers", "text")), cited=False)] = []
     editions: Annotated[list[Edition], Kind("edition", T("往届活动", "edition"), T("往届活动", "editions"), T("系列活动的往届", "Earlier editions of the series"),
                                             history=True, prior=0.8,
                                             search=(*_NAME, ("year", "keyword"), ("place.name", "keyword"), ("venue.name", "text"), ("theme", "text"), ("note", "text"),

@@ -12,7 +12,6 @@ from ..plan import catalogue as cat
 from ..plan.model import Plan
 from ..text import Text
 
-KINDS = ("action", "measure", "figure", "event", "city", "offer")
 _IGNORED = frozenset({"cites", "sources", "keywords"})  # provenance and search words: every plan year cites its own article
 
 
@@ -34,10 +33,12 @@ def _name_keys(record: Any, title: Text) -> set[str]:
 
 
 def compare(old: Plan, new: Plan) -> list[Change]:
-    """Every difference between ``old`` and ``new`` in the kinds a reader compares across years, in catalogue order."""
+    """Every difference between ``old`` and ``new`` in the kinds declared ``compared``, in catalogue order."""
     out: list[Change] = []
-    for code in KINDS:
-        info = cat.kind(code)
+    for info in cat.kinds():
+        if not info.decl.compared:
+            continue
+        code = info.code
         before = [(r, p) for r, p in cat.records(old, info)]
         after = [(r, p) for r, p in cat.records(new, info)]
         by_id = {cat.handle(info, r): (r, p) for r, p in after}
