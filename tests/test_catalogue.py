@@ -24,7 +24,7 @@ class Widget(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=Tr
 
     id: Slug
     name: Text
-    city: ref("city", "widget_in", T("位于", "made in"), "makes", T("出产", "makes widget"))  # type: ignore[valid-type]
+    city: ref("city", "widget_in", T("位于", "made in"), "makes", T("出产", "makes widget"), close=True)  # type: ignore[valid-type]
     keywords: list[str] = []
     sources: list[Citation] = []
     cites: list[int] = []
@@ -57,6 +57,9 @@ def test_a_kind_declared_once_is_everywhere(widget_plan: Path, run, tmp_path: Pa
     assert {"relation": "makes", "type": "widget", "id": "sprocket", "title": "Sprocket"} in city["links"]
     hits = run("search", "gearwheel", "--kind", "widget", "--plan", str(widget_plan), "-f", "json").json()
     assert [(h["type"], h["id"]) for h in hits] == [("widget", "sprocket")]
+    hits = run("search", "gearwheel", "--plan", str(widget_plan), "-f", "json").json()  # its close relation brings the city
+    assert [(h["type"], h["id"], h["field"], h["matched"]) for h in hits] == [("widget", "sprocket", "keyword", "gearwheel"),
+                                                                            ("city", "harbour", "related", "widget_in: widget sprocket")]
     assert "1 widget" in run("validate", str(widget_plan)).out
     db = tmp_path / "w.db"
     assert run("export", "--format", "sqlite", "--output", str(db), "--plan", str(widget_plan)).code == 0

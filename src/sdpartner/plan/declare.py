@@ -14,13 +14,18 @@ from ..text import Text
 
 
 class Link:
-    """A reference to records of one or more kinds, with the relation's code and words read both ways."""
+    """A reference to records of one or more kinds, with the relation's code and words read both ways.
 
-    __slots__ = ("targets", "code", "words", "back_code", "back_words")
+    ``close``: search brings the record at the other end of the relation as a related hit (a bank's shareholder,
+    what a figure is about); ``close_back``: likewise read backwards (by default as ``close``)."""
 
-    def __init__(self, targets: str | tuple[str, ...], code: str, words: Text, back_code: str, back_words: Text) -> None:
+    __slots__ = ("targets", "code", "words", "back_code", "back_words", "close", "close_back")
+
+    def __init__(self, targets: str | tuple[str, ...], code: str, words: Text, back_code: str, back_words: Text,
+                 close: bool = False, close_back: bool | None = None) -> None:
         self.targets = (targets,) if isinstance(targets, str) else targets
         self.code, self.words, self.back_code, self.back_words = code, words, back_code, back_words
+        self.close, self.close_back = close, close if close_back is None else close_back
 
     def __repr__(self) -> str:
         return f"Link({self.targets}, {self.code!r})"

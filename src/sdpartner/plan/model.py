@@ -51,13 +51,14 @@ IsoDate = Annotated[str, Meta(pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})
                               description="ISO 8601 as precise as the source: 2021, 2021-07, 2021-07-15, or --06-27 for a day and month whose year no source states")]
 
 
-def ref(targets: str | tuple[str, ...], code: str, words: Text, back: str, back_words: Text, key: type = str) -> object:
-    """The type of a reference to a record of ``targets``, with the relation's words both ways."""
+def ref(targets: str | tuple[str, ...], code: str, words: Text, back: str, back_words: Text, key: type = str,
+        close: bool = False, close_back: bool | None = None) -> object:
+    """The type of a reference to a record of ``targets``, with the relation's words both ways (``close``: see ``Link``)."""
     kinds = (targets,) if isinstance(targets, str) else targets
     meta = Meta(description=f"the id of a {' or '.join(kinds)}", extra_json_schema={"x-references": list(kinds)})
     if key is int:
-        return Annotated[int, meta, Link(targets, code, words, back, back_words)]
-    return Annotated[str, Meta(pattern=SLUG, max_length=80), meta, Link(targets, code, words, back, back_words)]
+        return Annotated[int, meta, Link(targets, code, words, back, back_words, close, close_back)]
+    return Annotated[str, Meta(pattern=SLUG, max_length=80), meta, Link(targets, code, words, back, back_words, close, close_back)]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -302,7 +303,7 @@ class Document(_Record, frozen=True, kw_only=True):
 
     id: Slug
     name: Text
-    presented_by: ref("person", "presented_by", T("发布人", "presented by"), "presents", T("发布", "presents")) | None = None
+    presented_by: ref("person", "presented_by", T("发布人", "presented by"), "presents", T("发布", "presents"), close=True) | None = None
     keywords: Keywords = []
     sources: Sources = []
     cites: Cites = []
@@ -333,9 +334,9 @@ class Organisation(_Record, frozen=True, kw_only=True):
     id: Slug
     name: Text
     kind: Text
-    shareholder: ref("organisation", "shareholder", T("股东", "shareholder"), "holds_share_in", T("持股", "holds a share in")) | None = None
+    shareholder: ref("organisation", "shareholder", T("股东", "shareholder"), "holds_share_in", T("持股", "holds a share in"), close=True) | None = None
     facts: list[Text] = []
-    figures: list[ref("figure", "reports", T("数字", "reports figure"), "reported_by", T("数字来自", "reported by"))] = []
+    figures: list[ref("figure", "reports", T("数字", "reports figure"), "reported_by", T("数字来自", "reported by"), close=True)] = []
     keywords: Keywords = []
     sources: Sources = []
     cites: Cites = []
@@ -401,7 +402,7 @@ class Figure(Amount, frozen=True, kw_only=True):
     year: Year | None = None
     time: Text | None = None
     kind: FigureKind
-    subject: ref(("organisation", "city"), "about", T("关于", "about"), "has_figure", T("相关数字", "figure about it")) | None = None
+    subject: ref(("organisation", "city"), "about", T("关于", "about"), "has_figure", T("相关数字", "figure about it"), close=True) | None = None
     note: Text | None = None
     keywords: Keywords = []
     sources: Sources = []
@@ -570,7 +571,7 @@ class Fact(_Record, frozen=True, kw_only=True):
 
     id: Slug
     about: list[ref(("event", "edition", "series", "figure", "person", "organisation", "document", "city"), "fact_about", T("关于", "about"),
-                    "has_fact", T("相关事实", "fact"))]
+                    "has_fact", T("相关事实", "fact"), close=True, close_back=False)]
     date: IsoDate | None = None
     text: Text
     original: Quote | None = None

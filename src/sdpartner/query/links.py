@@ -46,12 +46,9 @@ def _targets(plan: Plan) -> dict[str, dict[Any, str]]:
 _memo: dict[tuple[int, bool], tuple[Plan, dict[tuple[str, str], list[Link]]]] = {}  # with the plan: an id is its own while it lives
 
 
-CLOSE_KINDS = ("organisation", "figure", "document", "fact")  # the kinds whose links search may follow
-
-
 def links(plan: Plan, close_only: bool = False) -> dict[tuple[str, str], list[Link]]:
-    """(kind, id) -> its links both ways, each once. ``close_only``: only the links of the kinds search brings
-    related hits from (a bank's shareholder, what a figure is about, who presented a document, whom a fact is about)."""
+    """(kind, id) -> its links both ways, each once. ``close_only``: only the relations declared ``close``, in the
+    directions declared, along which search brings related hits (a bank's shareholder, what a figure is about)."""
     memo = (id(plan), close_only)
     if memo in _memo and _memo[memo][0] is plan:
         return _memo[memo][1]
@@ -66,9 +63,9 @@ def links(plan: Plan, close_only: bool = False) -> dict[tuple[str, str], list[Li
         out.setdefault((kind, rid), []).append(Link(code, other_kind, other_id))
 
     for info in cat.kinds():
-        if close_only and info.code not in CLOSE_KINDS:
-            continue
         flinks = cat.struct_links(info.struct)
+        if close_only and not any(fl.link.close or fl.link.close_back for fl in flinks):
+            continue
         for record, parent in cat.records(plan, info):
             rid = cat.handle(info, record)
             if info.decl.parent is not None and parent is not None and not close_only:
@@ -77,14 +74,17 @@ def links(plan: Plan, close_only: bool = False) -> dict[tuple[str, str], list[Li
                 add(info.code, rid, link.code, link.targets[0], pid)
                 add(link.targets[0], pid, link.back_code, info.code, rid)
             for fl in flinks:
-                if close_only and fl.link.code == "cites_source":
+                forward, back = (fl.link.close, fl.link.close_back) if close_only else (True, True)
+                if not (forward or back):
                     continue
                 for value in cat.link_values(record, fl):
                     for target in fl.link.targets:
                         other = targets[target].get(value)
                         if other is not None:
-                            add(info.code, rid, fl.link.code, target, other)
-                            add(target, other, fl.link.back_code, info.code, rid)
+                            if forward:
+                                add(info.code, rid, fl.link.code, target, other)
+                            if back:
+                                add(target, other, fl.link.back_code, info.code, rid)
                             break
     _memo.clear()
     _memo[memo] = (plan, out)

@@ -28,9 +28,6 @@ from .records import Entry, entries
 from .terms import HYPHENS, Token, doc_terms, fold, stem, tokens, word_pattern
 
 WEIGHTS = {"name": 3.0, "alias": 3.0, "id": 2.0, "keyword": 2.0, "text": 1.0}
-# the plan's own records before the history and the sources behind them, when they match alike
-# links that bring a related hit: a bank and its shareholder, a figure and what it is about, a document and who presented it
-CLOSE = frozenset({"shareholder", "holds_share_in", "about", "has_figure", "reports", "reported_by", "presented_by", "presents", "fact_about"})
 K1, B = 1.2, 0.75
 PHRASE_BONUS = 1.5
 JOIN_WEIGHT = 0.3  # "e commerce" also finds "ecommerce", below a record holding both words
@@ -480,13 +477,13 @@ def _with_related(plan: Plan, index: Index, hits: list[Hit], kind: str | None) -
     """The closest neighbours of the top hits (a bank and its shareholder, a figure and what it is about), marked
     as related at a share of the hit's score; a record that is a weaker hit already is lifted to that score."""
     graph = links(plan, close_only=True)
-    wanted = {(link.kind, link.id) for hit in hits[:3] for link in graph.get((hit.kind, hit.id), []) if link.relation in CLOSE}
+    wanted = {(link.kind, link.id) for hit in hits[:3] for link in graph.get((hit.kind, hit.id), [])}
     by_key = {(e.kind, e.id): e for e in index.entries if (e.kind, e.id) in wanted} if wanted else {}
     current = {(h.kind, h.id): h for h in hits}
     for hit in hits[:3]:
         for link in graph.get((hit.kind, hit.id), []):
             key = (link.kind, link.id)
-            if link.relation not in CLOSE or key not in by_key or (kind is not None and link.kind != kind):
+            if key not in by_key or (kind is not None and link.kind != kind):
                 continue
             score = round(hit.score * RELATED_SHARE, 3)
             if key in current and current[key].score >= score:
