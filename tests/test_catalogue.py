@@ -1,5 +1,6 @@
 """The catalogue: every kind of record is one declaration. A kind declared in a test, and nowhere else, shows
-up in show, search --kind, validate and the SQLite export; relations read both ways; every field has words."""
+up in show, search (--kind, and a related hit along its close relation), validate, diff and the SQLite export;
+relations read both ways; every field has words."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ Built on the official MCP Python SDK (``pip install 'sdpartner[mcp]'``) and impo
 Its tools are not declared here: each is a command of the catalogue declared with a ``Tool``
 (``commands/catalog.py``), whose arguments are the command's parameters, whose description is its help and
 whose answer is its own, so a tool answers what the command answers (the CLI's ``--format json``), with
-its error messages. Every record in a result carries its citations: each source's id, outlet, address and
+its error messages. Every record a result lists, and the record a ``show`` opens, carries its citations: each source's id, outlet, address and
 where in it, the primary article's paragraphs, and the reliability of a weak source, so that an assistant
 can quote them. Nothing but protocol messages is written to stdout.
 """

@@ -107,7 +107,9 @@ def search(req: Request) -> Answer:
     listing = search_listing(req.plan, result, text, req.lang)
     notes = search_notes(result, text, req.lang)
     # people reading a table or Markdown see an empty result's note in the listing itself
-    shown_in_listing = not result.hits and req.fmt in ("table", "md")
+    from ..present.fields import PEOPLE_WORDS
+
+    shown_in_listing = not result.hits and PEOPLE_WORDS.get()  # people read it (execute sets this from the format)
     return Answer(listing, () if shown_in_listing else tuple(notes))
 
 

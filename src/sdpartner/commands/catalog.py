@@ -1,7 +1,7 @@
 """Every command, declared once: the words that name it, its help with examples, what it takes, what answers it.
 
-The Typer app and the fast path are both built from ``COMMANDS``; completion reads each parameter's
-``complete``; the README's table of questions and the test of every command come from here too.
+The Typer app, the fast path and the MCP server's tools are all built from ``COMMANDS``; completion reads each
+parameter's ``complete``; the README's table of questions and the test of every command come from here too.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from . import answers as a
 from .spec import Command, Param, Tool
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "md")
+MACHINE_FORMATS = ("json", "jsonl", "csv", "tsv")  # for scripts: values as they are (codes, ISO dates), never the words people read
 EXPORT_FORMATS = ("json", "jsonl", "md", "sqlite", "ics")
 
 FORMAT = Param(name="format", flags=("--format", "-f"), kind="choice", choices=FORMATS, metavar="FORMAT", root=True, tool=False,

@@ -48,8 +48,9 @@ def execute(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
         lang, fmt, plan_path = resolve(command, values, root)
         request = Request(command, values, lang, fmt, plan_path)
         from ..present.fields import PEOPLE_WORDS
+        from .catalog import MACHINE_FORMATS
 
-        people = PEOPLE_WORDS.set(fmt not in ("json", "jsonl", "csv", "tsv"))  # machine formats show values, not words
+        people = PEOPLE_WORDS.set(fmt not in MACHINE_FORMATS)  # machine formats show values, not words
         try:
             answer = command.answer(request)
         finally:

@@ -1,8 +1,9 @@
-"""What a command declaration is made of: its parameters and the function that answers it.
+"""What a command declaration is made of: its parameters, the function that answers it, and its MCP tool.
 
-Both ways of running a command read these declarations: the Typer app (``typer_app.py``) is built from
-them, and the fast path (``fast.py``) parses the command lines it fully understands with them. Nothing
-about a command is written a second time.
+Every way of running a command reads these declarations: the Typer app (``typer_app.py``) is built from
+them, the fast path (``fast.py``) parses the command lines it fully understands with them, and the MCP
+server (``mcp_server.py``) makes a tool of each command declared with a ``Tool``. Nothing about a command is
+written a second time.
 """
 
 from __future__ import annotations

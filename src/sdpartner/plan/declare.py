@@ -2,8 +2,9 @@
 field that refers to records of other kinds.
 
 Everything else is derived from them (``catalogue.py``): reference checks, ``show``'s links both ways, search
-fields, the counts ``validate`` prints, the SQLite tables and foreign keys, the JSON Schema's references, the
-words people read for a kind. Declaring a new kind of record is one annotated field on ``Plan`` (or on the
+fields and the relations search follows to related hits, the kinds ``diff`` compares, which records must cite,
+the counts ``validate`` prints, the SQLite tables and foreign keys, the JSON Schema's references, the words
+people read for a kind. Declaring a new kind of record is one annotated field on ``Plan`` (or on the
 record that nests it) plus its struct.
 """
 
