@@ -2,7 +2,7 @@
 imports it back, and heavy libraries stay where they belong.
 
 errors, terminal, safe, names, dirs, text, words, plan.declare -> plan -> query -> present -> output, export
--> commands, mcp_server -> app
+-> commands (the Typer app, the fast path, the MCP server) -> app
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "sdpartner"
 LAYER = {
     "__init__": 0, "dirs": 0, "errors": 0, "terminal": 0, "safe": 0, "names": 0, "words": 0, "console": 0, "text": 0, "plan.declare": 0,
-    "plan": 1, "query": 2, "present": 3, "output": 4, "export": 4, "commands": 5, "mcp_server": 5, "app": 6, "__main__": 6,
+    "plan": 1, "query": 2, "present": 3, "output": 4, "export": 4, "commands": 5, "app": 6, "__main__": 6,
 }
 
 
@@ -82,8 +82,8 @@ def test_no_module_imports_one_that_imports_it_back() -> None:
 
 
 @pytest.mark.parametrize(("library", "allowed"), [("rich", {"output/table.py"}), ("tomli", {"plan/load.py"}), ("typer", {"commands/typer_app.py"}),
-                                                  ("icalendar", {"export/ics.py"}), ("mcp", {"mcp_server.py", "commands/answers.py"}),
-                                                  ("pydantic", {"mcp_server.py"}), ("sqlite3", {"export/sqlite.py", "export/files.py"})])
+                                                  ("icalendar", {"export/ics.py"}), ("mcp", {"commands/mcp_server.py", "commands/answers.py"}),
+                                                  ("pydantic", {"commands/mcp_server.py"}), ("sqlite3", {"export/sqlite.py", "export/files.py"})])
 def test_heavy_libraries_are_imported_in_one_place(library: str, allowed: set[str]) -> None:
     users = {str(p.relative_to(PACKAGE)) for p in FILES if any(name == f"lib:{library}" for name, _ in _imports(p))}
     assert users <= allowed

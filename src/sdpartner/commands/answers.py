@@ -8,7 +8,7 @@ from __future__ import annotations
 
 
 from ..errors import ExitCode, UsageError
-from .spec import Answer, Request
+from .spec import Answer, Command, Request
 
 
 def overview(req: Request) -> Answer:
@@ -177,14 +177,16 @@ def validate(req: Request) -> Answer:
     return Answer(line)
 
 
-def mcp(req: Request) -> Answer:
+def mcp(req: Request, commands: tuple[Command, ...]) -> Answer:
+    """The MCP server over stdio, with a tool for each of ``commands`` declared with one (the catalogue passes them in:
+    the server never imports the catalogue, which names this answer)."""
     try:
         import mcp  # noqa: F401
     except ImportError:
         from ..errors import SdpartnerError
 
         raise SdpartnerError("mcp_missing") from None
-    from ..mcp_server import serve
+    from .mcp_server import serve
 
-    serve(req.plan_path, req.lang)
+    serve(req.plan_path, req.lang, commands)
     return Answer()

@@ -127,7 +127,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(path=("validate",), answer=a.validate, plan=False, params=(
         Param(name="path", metavar="[PATH]", help="Plan file to check [default: the newest bundled plan]."), LANG),
             help=_help("Check a plan file (with the history it joins) and list every problem found (exit 0 when valid, 1 otherwise).", "sdpartner validate my-plan.toml")),
-    Command(path=("mcp",), answer=a.mcp, plan=False, params=(LANG, PLAN),
+    Command(path=("mcp",), answer=lambda req: a.mcp(req, COMMANDS), plan=False, params=(LANG, PLAN),
             help=_help("Serve the plan to AI assistants: a read-only Model Context Protocol server on stdin/stdout (needs sdpartner[mcp]).", "sdpartner mcp")),
 )
 

@@ -12,7 +12,7 @@ from ..console import emit, error, note
 from ..errors import ExitCode, SdpartnerError, UsageError
 from ..text import Lang
 
-from .spec import Request
+from .spec import Request, no_empty
 
 if TYPE_CHECKING:
     from ..present.documents import Document
@@ -82,15 +82,6 @@ def _language(values: dict[str, Any], root: dict[str, Any] | None) -> Lang:
     """The language for messages before the options are checked (their own errors included): zh or en."""
     return "zh" if _asked(values, root) == "zh" else "en"
 
-
-def no_empty(command: Command, values: dict[str, Any], root: dict[str, Any] | None = None) -> None:
-    """An empty value (--plan "", search "") is a usage error, never a silent default."""
-    for p in command.params:
-        if values.get(p.name) == "":
-            raise UsageError("empty_value", option=p.flags[0] if p.flags else (p.metavar or p.name.upper()))
-    for name, value in (root or {}).items():
-        if value == "":
-            raise UsageError("empty_value", option=f"--{name}")
 
 
 def render(request: Request, document: Document) -> str | bytes:

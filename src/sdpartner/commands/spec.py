@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import msgspec
 
-from ..errors import ExitCode
+from ..errors import ExitCode, UsageError
 from ..text import Lang
 
 if TYPE_CHECKING:
@@ -120,3 +120,13 @@ class Command(msgspec.Struct, frozen=True, kw_only=True):
     def about(self) -> str:
         """Its help without the examples (a command line means nothing to an MCP client)."""
         return self.help.split("\n\n\b\n")[0].replace("\n\n", " ")
+
+
+def no_empty(command: Command, values: dict[str, Any], root: dict[str, Any] | None = None) -> None:
+    """An empty value (--plan "", search "") is a usage error, never a silent default."""
+    for p in command.params:
+        if values.get(p.name) == "":
+            raise UsageError("empty_value", option=p.flags[0] if p.flags else (p.metavar or p.name.upper()))
+    for name, value in (root or {}).items():
+        if value == "":
+            raise UsageError("empty_value", option=f"--{name}")

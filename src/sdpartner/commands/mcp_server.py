@@ -2,7 +2,7 @@
 
 Built on the official MCP Python SDK (``pip install 'sdpartner[mcp]'``) and imported by this command only.
 Its tools are not declared here: each is a command of the catalogue declared with a ``Tool``
-(``commands/catalog.py``), whose arguments are the command's parameters, whose description is its help and
+(``catalog.py``), whose arguments are the command's parameters, whose description is its help and
 whose answer is its own, so a tool answers what the command answers (the CLI's ``--format json``), with
 its error messages. Every record a result lists, and the record a ``show`` opens, carries its citations: each source's id, outlet, address and
 where in it, the primary article's paragraphs, and the reliability of a weak source, so that an assistant
@@ -17,9 +17,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from .commands.spec import Command, Param
-from .errors import SdpartnerError
-from .text import Lang
+from ..errors import SdpartnerError
+from ..text import Lang
+from .spec import Command, Param
 
 class Server:
     """The plan and the defaults (``--plan``, ``--lang``) the tools answer with; the plan is loaded once."""
@@ -31,7 +31,7 @@ class Server:
     @property
     def plan(self) -> Any:
         if self._plan is None:
-            from .commands.spec import load
+            from .spec import load
 
             self._plan = load(self.plan_path)
         return self._plan
@@ -40,11 +40,10 @@ class Server:
         """``command``'s answer to ``values`` (``lang`` among them) as a tool's result: its JSON with every record's
         citations; a listing's rows under the tool's key, with the notes the command line writes to stderr and the
         caption it prints under a table. Raises SdpartnerError as the command does."""
-        from .commands.execute import no_empty
-        from .commands.spec import Request
-        from .output.json import to_builtins
-        from .present.documents import Listing
-        from .present.fields import PEOPLE_WORDS
+        from ..output.json import to_builtins
+        from ..present.documents import Listing
+        from ..present.fields import PEOPLE_WORDS
+        from .spec import Request, no_empty
 
         no_empty(command, values)
         request = Request(command, values, values["lang"], "json", self.plan_path, self.plan)
@@ -72,9 +71,9 @@ class Server:
     def citations(self, kind: str, rid: str) -> list[dict[str, Any]]:
         """What a record cites: the article's paragraphs and each other source, with outlet, address and rating. A kind
         of record that cites nothing itself (a city's offer) carries what the record that holds it cites."""
-        from .plan import catalogue as cat
-        from .query.links import cited_sources
-        from .query.records import by_id, handles
+        from ..plan import catalogue as cat
+        from ..query.links import cited_sources
+        from ..query.records import by_id, handles
 
         index = by_id(self.plan)
         entry = index.get((kind, rid))
@@ -91,7 +90,7 @@ class Server:
         if paragraphs:
             out.append({"source": "article", "outlet": article.outlet.en, "outlet_zh": article.outlet.zh, "url": article.url,
                         "paragraphs": paragraphs, "reliability": "primary"})
-        from .present.values import sources_by_id
+        from ..present.values import sources_by_id
 
         sources = sources_by_id(self.plan)
         ats = _ats(record)
@@ -131,7 +130,7 @@ def _paragraphs(value: Any) -> set[int]:
 def _ats(value: Any) -> dict[str, list[str]]:
     import msgspec
 
-    from .plan.model import Citation
+    from ..plan.model import Citation
 
     found: dict[str, list[str]] = {}
 
@@ -200,26 +199,24 @@ def tool_function(server: Server, command: Command) -> Any:
     return call
 
 
-def build(server: Server) -> Any:
-    """The MCP server: a tool for each command declared with one (``catalog.py``), and the resources."""
+def build(server: Server, commands: tuple[Command, ...]) -> Any:
+    """The MCP server: a tool for each command declared with one (``catalog.COMMANDS``, which the ``mcp`` command
+    passes in), and the resources: the plan (``overview``) and any record (``show``)."""
     from mcp.server.mcpserver import MCPServer
     from mcp.server.mcpserver.exceptions import ResourceNotFoundError
     from mcp_types import ToolAnnotations
-
-    from .commands.catalog import COMMANDS, find
 
     app = MCPServer("sdpartner", instructions=(
         "Shandong's 2026 'Ten Partner Actions' opening-up plan and the history of its events. Every record carries its "
         "citations (source id, outlet, address, paragraph, and the caveat of a weak source): quote them. 'No report found' "
         "in plan_status does not mean an event did not happen."))
     read_only = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
-    for command in COMMANDS:
+    for command in commands:
         if command.tool is not None:
             about = command.tool.first + command.about[len(command.short_help):] if command.tool.first else command.about
             app.add_tool(tool_function(server, command), name=command.tool.name, description=about,
                          annotations=read_only, structured_output=True)
-    overview, show = find(("overview",)), find(("show",))
-    assert overview is not None and show is not None
+    overview, show = (next(c for c in commands if c.path == path) for path in (("overview",), ("show",)))
 
     @app.resource("sdpartner://plan", name="plan", description="The plan's summary: the overview as JSON.", mime_type="application/json")
     def plan_resource() -> str:
@@ -237,11 +234,11 @@ def build(server: Server) -> Any:
     return app
 
 
-def serve(plan_path: str | None, lang: Lang) -> None:
+def serve(plan_path: str | None, lang: Lang, commands: tuple[Command, ...]) -> None:
     """Run the server over stdio until the client closes; logs go to stderr, never to stdout."""
     import logging
 
     logging.basicConfig(stream=sys.stderr, level=logging.WARNING)
     server = Server(plan_path, lang)
     server.plan  # noqa: B018 - a plan that cannot be loaded is one line and exit 1, before the protocol starts
-    build(server).run("stdio")
+    build(server, commands).run("stdio")
