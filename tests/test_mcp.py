@@ -154,10 +154,17 @@ def test_errors_are_answers_and_the_server_keeps_serving() -> None:
     async def calls(session: Any) -> Any:
         missing = await session.call_tool("show", {"id": "qingdoo"})
         bad = await session.call_tool("list_events", {"year": "soon"})
+        date = await session.call_tool("list_events", {"from": "June", "lang": "zh"})
+        empty = await session.call_tool("list_events", {"place": ""})
         after = await session.call_tool("show_city", {"name": "qingdao"})
-        return missing, bad, after
+        return missing, bad, date, empty, after
 
-    missing, bad, after = _session(calls)
+    missing, bad, date, empty, after = _session(calls)
+    # the command line's message, naming the tool's argument where the command line names its option
+    cli_line = run_process("events", "--from", "June", "--lang", "zh").stderr.decode().splitlines()[0].split("错误:", 1)[1].strip()
+    assert cli_line.startswith("--from 应为日期")
+    assert date.is_error and date.content[0].text == "Error executing tool list_events: " + cli_line.replace("--from", "from", 1)
+    assert empty.is_error and empty.content[0].text == "Error executing tool list_events: place is empty; give it a value"
     text = missing.content[0].text
     assert missing.is_error and "no record named 'qingdoo'; did you mean 'qingdao'?" in text
     cli = run_process("show", "qingdoo").stderr.decode().removeprefix("sdpartner: error: ").strip()

@@ -183,6 +183,7 @@ def tool_function(server: Server, command: Command) -> Any:
     tool = command.tool
     declared = [p for p in command.params if p.tool]
     names = {p.tool_name: p.name for p in declared}  # the SDK passes arguments by their published names
+    flags = {flag: p.tool_name for p in declared for flag in p.flags}  # an error names the argument, not the option
 
     def call(**arguments: Any) -> dict[str, Any]:
         values = {p.name: tool.defaults.get(p.name, p.default) for p in command.params}
@@ -191,7 +192,10 @@ def tool_function(server: Server, command: Command) -> Any:
         try:
             return server.answer(command, values)
         except SdpartnerError as exc:
-            raise ToolError(exc.message(values["lang"])) from None
+            from ..words import message
+
+            said = {k: flags.get(v, v) if isinstance(v, str) else v for k, v in exc.params.items()}
+            raise ToolError(message(exc.code, values["lang"], said)) from None
 
     params = [_argument(p, tool.defaults.get(p.name)) for p in declared]
     call.__signature__ = inspect.Signature(params, return_annotation=dict[str, Any])  # type: ignore[attr-defined]
