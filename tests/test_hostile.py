@@ -155,6 +155,10 @@ CASES: list[tuple[str, list[str], dict[str, str], int, str]] = [
     ("export-force-directory", ["export", "--output", "{d}/a-directory", "--force"], {}, 1, "is a directory; give a file name"),
     ("export-sqlite-stdout", ["export", "--format", "sqlite"], {}, 2, "--format sqlite writes a file"),
     ("install-completion-bad-home", ["--install-completion", "bash"], {"HOME": "{d}/a-file"}, 1, "File exists"),
+    ("tab-without-words", [], {"_SDPARTNER_COMPLETE": "complete_bash"}, 1, "a completion request needs COMP_WORDS and a number in COMP_CWORD"),
+    ("tab-huge-cword", [], {"_SDPARTNER_COMPLETE": "complete_bash", "COMP_WORDS": "sdpartner city show", "COMP_CWORD": "9" * 5000}, 1, "needs COMP_WORDS"),
+    ("tab-superscript-cword", [], {"_SDPARTNER_COMPLETE": "complete_bash", "COMP_WORDS": "sdpartner ev", "COMP_CWORD": "\u00b9"}, 1, "needs COMP_WORDS"),
+    ("tab-zsh-cword", [], {"_SDPARTNER_COMPLETE": "complete_zsh", "COMP_WORDS": "sdpartner ev", "COMP_CWORD": "x", "SDPARTNER_LANG": "zh"}, 1, "补全请求需要"),
 ]
 
 
@@ -168,7 +172,7 @@ def test_hostile_case(files: Path, args: list[str], env: dict[str, str], code: i
     assert message in err
     assert "Traceback" not in err and "bug" not in err and result.stdout == b""
     assert not any(ch in err for ch in "\x1b\x07\x9b\u202e"), err  # nothing a terminal acts on
-    if code == 1 and args[0] != "validate":  # validate lists every problem, a line each
+    if code == 1 and args[:1] != ["validate"]:  # validate lists every problem, a line each
         assert err.count("\n") == 1, err
     if code == 2 and "requires an argument" not in message:  # a usage error: what is wrong, and where help is (click omits it for a missing value)
         assert ("查看帮助" if env.get("SDPARTNER_LANG") == "zh" else "Try 'sdpartner") in err, err
@@ -187,6 +191,20 @@ def test_a_hostile_name_in_a_plan_never_reaches_a_terminal(files: Path) -> None:
     env = {"_SDPARTNER_COMPLETE": "complete_bash", "COMP_WORDS": "sdpartner city show H", "COMP_CWORD": "3", "SDPARTNER_PLAN": plan}
     completion = subprocess.run([sdpartner_exe()], capture_output=True, env={**os.environ, **env}, timeout=30, check=False).stdout.decode()
     assert "harbour" in completion and "\x1b" not in completion
+
+
+def test_a_hostile_event_name_reaches_the_calendar_inert(tmp_path: Path) -> None:
+    import icalendar
+
+    bundled = (Path(__file__).resolve().parents[1] / "data" / "plans" / "2026.toml").read_text(encoding="utf-8")
+    at = bundled.index('en = "', bundled.index('id = "dialogue-2026"')) + len('en = "')
+    plan = tmp_path / "plan.toml"
+    plan.write_text(bundled[:at] + "Dialogue\\u001b]0;pwn\\u0007\\u001b[31mRED\\u009b2J\\u202eevil" + bundled[bundled.index('"', at):], encoding="utf-8")
+    out = run_process("export", "-f", "ics", "--plan", str(plan)).stdout.decode()
+    for raw in ("\x1b", "\x07", "\x9b", "\u202e"):
+        assert raw not in out
+    summaries = [str(e["summary"]) for e in icalendar.Calendar.from_ical(out).walk("VEVENT")]
+    assert "Dialogue␛]0;pwn␇␛[31mRED<U+009B>2J<U+202E>evil" in summaries
 
 
 def test_a_terminal_width_above_any_screen_is_clamped() -> None:

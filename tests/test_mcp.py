@@ -190,6 +190,12 @@ def test_only_protocol_messages_on_stdout_and_a_clean_exit() -> None:
     assert [(r["jsonrpc"], r["id"], "result" in r) for r in replies] == [("2.0", 1, True)]
 
 
+@pytest.mark.parametrize(("redirect", "said"), [("<&-", "standard input is closed"), (">&- </dev/null", "standard output is closed")])
+def test_without_stdin_or_stdout_it_says_so_in_one_line(redirect: str, said: str) -> None:
+    result = subprocess.run(["bash", "-c", f"'{sdpartner_exe()}' mcp {redirect}"], capture_output=True, timeout=60, check=False)
+    assert result.returncode == 1 and result.stderr.decode().count("\n") == 1 and said in result.stderr.decode(), result.stderr
+
+
 def test_without_the_extra_it_says_how_to_install_it(tmp_path: Path) -> None:
     blocker = tmp_path / "mcp"
     blocker.mkdir()

@@ -74,9 +74,16 @@ def test_errors_the_fast_path_meets_are_typers_too(capsys: pytest.CaptureFixture
 
 @pytest.mark.parametrize("args", [["--help"], ["events", "-h"], ["events", "--year", "abc"], ["events", "--year", "1800"], ["events", "--lang", "ZH"], ["events", "--bogus"],
                                   ["events", "--year", "2026", "--year", "2024"], ["events", "--", "x"], ["-wf", "json"], ["actions"], ["frobnicate"], ["show"],
-                                  ["search", "a", "b"], ["--version", "events"], ["events", "--format"]])
+                                  ["search", "a", "b"], ["--version", "events"], ["events", "--format"], ["events", "--year", "9" * 5000],
+                                  ["search", "x", "--limit=" + "9" * 5000]])
 def test_what_the_fast_path_does_not_take_goes_to_typer(args: list[str]) -> None:
     assert fast.parse(args) is None
+
+
+@pytest.mark.parametrize("args", [["events", "--year", "9" * 5000], ["search", "x", "--limit=" + "9" * 5000], ["status", "--year", "1" + "0" * 30]])
+def test_a_number_too_long_for_int_is_typers_usage_error(args: list[str]) -> None:
+    result = run_process(*args)
+    assert result.returncode == 2 and b"Invalid value" in result.stderr and b"bug" not in result.stderr
 
 
 def test_the_fast_path_imports_no_typer() -> None:

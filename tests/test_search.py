@@ -136,6 +136,13 @@ def test_a_hostile_query_is_echoed_inert_and_short(run: Any) -> None:
     assert not any(ch in result.err for ch in "\x1b\x07\u202e") and max(len(line) for line in result.err.splitlines()) < 300
 
 
+def test_numbers_beyond_int_and_float_are_words_that_match_nothing(run: Any) -> None:
+    huge = "9" * 5000  # beyond int()'s 4,300 digits
+    assert run("search", f"第{huge}届", "-f", "json").json() == []
+    assert run("search", "9" * 400, "-f", "json").json() == []  # a float of it is infinite: it equals no record's value
+    assert run("search", "1" + "0" * 310 + " people", "-f", "json").json() == []
+
+
 def test_a_long_query_is_answered_and_bounded(plan: Any, run: Any) -> None:
     import time
 

@@ -293,6 +293,8 @@ MESSAGES: dict[str, Text] = {
         "unencodable": ("文件名{path}无法编码,无法写入", "the file name {path} cannot be encoded, so it cannot be written"),
         "wrote": ("已写入{files}", "wrote {files}"),
         "wrote_sqlite": ("已写入{files}(可用 sqlite3 或 datasette {db} -m {meta} 打开)", "wrote {files} (open it with sqlite3 or datasette {db} -m {meta})"),
+        "bad_completion": ("补全请求需要 COMP_WORDS 和一个数字 COMP_CWORD(由 shell 设置)", "a completion request needs COMP_WORDS and a number in COMP_CWORD (the shell sets them)"),
+        "stdin_closed": ("标准输入已关闭,MCP 服务器无从读取请求", "standard input is closed, so the MCP server has no requests to read"),
         "stdout_closed": ("标准输出已关闭,答案无处可写", "standard output is closed, so there is nowhere to write the answer"),
         "cannot_write_output": ("无法写出结果:{why}", "cannot write the output: {why}"),
         "encoding_warning": ("输出编码({encoding})无法显示中文,已写成\\u转义;请设置 PYTHONIOENCODING=utf-8 或使用 UTF-8 区域设置(如 LANG=C.UTF-8)",

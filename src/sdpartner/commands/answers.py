@@ -180,13 +180,20 @@ def validate(req: Request) -> Answer:
 def mcp(req: Request, commands: tuple[Command, ...]) -> Answer:
     """The MCP server over stdio, with a tool for each of ``commands`` declared with one (the catalogue passes them in:
     the server never imports the catalogue, which names this answer)."""
+    import sys
+
+    from ..console import Closed
+    from ..errors import OutputError, SdpartnerError
+
     try:
         import mcp  # noqa: F401
     except ImportError:
-        from ..errors import SdpartnerError
-
         raise SdpartnerError("mcp_missing") from None
     from .mcp_server import serve
 
+    if sys.stdin is None:  # the protocol's requests come on stdin and its answers go to stdout
+        raise SdpartnerError("stdin_closed")
+    if sys.stdout is None or isinstance(sys.stdout, Closed):
+        raise OutputError("stdout_closed")
     serve(req.plan_path, req.lang, commands)
     return Answer()

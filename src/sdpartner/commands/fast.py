@@ -52,7 +52,7 @@ def answer(args: list[str], tab_tried: bool = False) -> int | None:
 def _value(p: Param, raw: str, choices: tuple[str, ...] | None = None) -> Any:
     """A value as Typer would read it, or the marker ``_NO`` where Typer might read it otherwise."""
     if p.kind == "int":
-        if not _INT.match(raw):
+        if not _INT.match(raw) or len(raw) > 18:  # Typer answers a number too long for int() with its usage error
             return _NO
         n = int(raw)
         if (p.low is not None and n < p.low) or (p.high is not None and n > p.high):

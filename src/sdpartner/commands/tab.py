@@ -67,11 +67,15 @@ class Table:
 
 def answer() -> int | None:
     """Answer a bash completion request (exit code), or None to let Typer answer it."""
-    if os.environ.get("_SDPARTNER_COMPLETE") != "complete_bash":
+    mode = os.environ.get("_SDPARTNER_COMPLETE", "")
+    line, cword = os.environ.get("COMP_WORDS"), os.environ.get("COMP_CWORD", "")
+    numbered = mode in ("complete_bash", "complete_zsh")  # fish's COMP_CWORD is the word itself
+    if mode.startswith("complete_") and (line is None or (numbered and not (cword.isascii() and cword.isdigit() and len(cword) <= 6))):
+        return _malformed()  # click would fail on it with a KeyError or a ValueError
+    if mode != "complete_bash" or line is None:
         return None
-    words = _words(os.environ.get("COMP_WORDS", ""))
-    cword = os.environ.get("COMP_CWORD", "")
-    if words is None or not cword.isdigit():
+    words = _words(line)
+    if words is None:
         return None
     n = int(cword)
     args = words[1:n]
@@ -91,6 +95,16 @@ def answer() -> int | None:
     except (OSError, ValueError):
         return 1
     return 0
+
+
+def _malformed() -> int:
+    """A completion request no shell sends (the environment's fault): one line, exit 1, no candidates."""
+    from ..console import error
+    from ..words import message
+
+    lang = "zh" if os.environ.get("SDPARTNER_LANG", "").lower() == "zh" else "en"
+    error(message("bad_completion", lang, {}), lang)
+    return 1
 
 
 def _words(line: str) -> list[str] | None:

@@ -3,7 +3,9 @@
 All-day events (``DTSTART;VALUE=DATE`` and an exclusive ``DTEND``), a UID per record that is the same on every
 run, SUMMARY in the chosen language, LOCATION when known, a DESCRIPTION with the date's status and its
 source, and STATUS:CONFIRMED only for a date reported as held by a source that is not weak (TENTATIVE
-otherwise). Built with the icalendar library, imported only here.
+otherwise). Text from the plan has its control and bidi-override characters shown as stand-ins, as in the
+other text formats (RFC 5545 TEXT allows no control characters). Built with the icalendar library, imported
+only here.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from ..plan.model import DateReading, Edition, Event, Plan
 from ..text import Lang
 from ..present import values as v
 from ..present.listings import main_reading
+from ..safe import visible
 from ..words import say
 
 
@@ -36,7 +39,7 @@ def calendar(plan: Plan, lang: Lang) -> tuple[str, int]:
     cal = icalendar.Calendar()
     cal.add("prodid", "-//sdpartner//Shandong Ten Partner Actions//EN")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", plan.plan.short_name.pick(lang))
+    cal.add("x-wr-calname", visible(plan.plan.short_name.pick(lang), single_line=True))
     stamp = dt.datetime.fromisoformat((plan.plan.reviewed or "2026-01-01") + "T00:00:00+00:00")
     sources = v.sources_by_id(plan)
     left_out = 0
@@ -54,16 +57,16 @@ def calendar(plan: Plan, lang: Lang) -> tuple[str, int]:
         event.add("dtstamp", stamp)
         event.add("dtstart", start)
         event.add("dtend", end + dt.timedelta(days=1))
-        event.add("summary", item.name.pick(lang))
+        event.add("summary", visible(item.name.pick(lang), single_line=True))
         place = ", ".join(p.name.pick(lang) for p in (item.venue, item.place) if p is not None)
         if place:
-            event.add("location", place)
+            event.add("location", visible(place, single_line=True))
         cited = [sources[c.source] for c in reading.sources if c.source in sources]
         lines = [v.date_text(plan, reading, lang)]
         lines += [f"{say('t_sources', lang)}: {s.outlet.pick(lang)}{' ' + s.url if s.url else ''}" for s in cited]
         if reading.cites:
             lines.append(f"{say('t_sources', lang)}: {plan.article.outlet.pick(lang)} ¶{', '.join(map(str, reading.cites))}")
-        event.add("description", "\n".join(lines))
+        event.add("description", "\n".join(visible(line, single_line=True) for line in lines))
         weak = bool(cited) and all(s.reliability == "weak" for s in cited)
         event.add("status", "CONFIRMED" if reading.what in ("held", "opened", "closed") and not weak else "TENTATIVE")
         cal.add_component(event)

@@ -7,6 +7,7 @@ values a record holds (a figure, the counts of an edition, a reading), each with
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cache
 from typing import Any
@@ -46,9 +47,9 @@ class Reading(msgspec.Struct, frozen=True):
 
 
 def cn_numeral(text: str) -> int | None:
-    """一 -> 1, 十二 -> 12, 二十一 -> 21, 7 -> 7."""
+    """一 -> 1, 十二 -> 12, 二十一 -> 21, 7 -> 7; None for what is not a numeral (or too long to be an edition)."""
     if text.isdigit():
-        return int(text)
+        return int(text) if text.isdecimal() and len(text) <= 9 else None
     if text == "十":
         return 10
     if "十" in text:
@@ -188,6 +189,8 @@ def equal(number: QueryNumber, amount: Amount) -> bool:
     """Whether a query's number is a record's value: the same number at the record's precision, and the same
     currency when the query names one (39.3亿美元 is 3.93 billion US dollars, not 3.93 billion yuan)."""
     value = amount.value
+    if not math.isfinite(number.value):  # digits beyond a float's range (9 x 400): no record's value, not every one
+        return False
     if number.currency is not None and amount.currency != number.currency:
         return False
     if number.percent and not (amount.unit is not None and "%" in amount.unit.en):
