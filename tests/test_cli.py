@@ -89,6 +89,14 @@ def test_empty_result_is_not_an_error(invoke: Any) -> None:
     assert result.exit_code == 0 and "(none)" in result.stdout
     assert result.stderr == "sdpartner: note: nothing is recorded for 1999; the data covers the years 2029–2031\n"
     assert invoke("events", "--year", "1999", "-f", "csv", *M).stdout.startswith("\ufeffid,type,")
+    # a year on record that other filters leave empty is not "nothing recorded for" it
+    spanned = invoke("events", "--year", "2026", "--from", "2024", "--to", "2025", "-f", "json")
+    assert spanned.exit_code == 0 and spanned.stdout == "[]\n" and "nothing is recorded" not in spanned.stderr
+
+
+def test_a_column_named_twice_is_shown_once(run: Any) -> None:
+    result = run("city", "list", "--columns", "id,id,name", "-f", "csv")
+    assert result.code == 0 and result.out.splitlines()[0] == "\ufeffid,name"
 
 
 def test_a_date_filter_says_what_it_leaves_out(invoke: Any) -> None:
@@ -192,6 +200,14 @@ def test_our_own_usage_errors_say_where_help_is(invoke: Any, args: list[str], me
     result = invoke(*args)
     assert result.exit_code == 2 and message in result.stderr
     assert result.stderr.splitlines()[1] == f"Try 'sdpartner {args[0] if args[0] != 'city' else 'city show'} -h' for help."
+
+
+def test_options_given_to_a_group_before_its_subcommand(run: Any) -> None:
+    assert run("events", "--format", "json", "show", "mnc-summit-5").out == run("events", "show", "mnc-summit-5", "--format", "json").out
+    assert run("events", "--lang", "zh", "show", "mnc-summit-5").out == run("events", "show", "mnc-summit-5", "--lang", "zh").out
+    assert run("events", "--plan", "/nonexistent/plan.toml", "show", "mnc-summit-5").code == 1  # the plan asked for, not the bundled one
+    refused = run("events", "--year", "2024", "show", "mnc-summit-5")
+    assert refused.code == 2 and "'--year': it applies to 'events' itself, not to 'events show'" in refused.err and refused.out == ""
 
 
 def test_validate(invoke: Any, tmp_path: Any) -> None:

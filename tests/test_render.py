@@ -110,6 +110,14 @@ def test_hostile_text_is_never_interpreted(fmt: str) -> None:
         assert "[bold red]x[/]" in text.replace("\\", "")  # markup shown literally
 
 
+def test_markdown_text_reads_literally_in_a_gfm_renderer() -> None:
+    from markdown_it import MarkdownIt  # rich's own Markdown parser, with GFM's tables and strikethrough on
+
+    listing = Listing("T", (Column("a", "A"),), ({"a": "~~gone~~ &lt;b&gt; *x* [l](http://e) <i>"},))
+    html = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(render(listing, "md"))
+    assert "<td>~~gone~~ &amp;lt;b&amp;gt; *x* [l](http://e) &lt;i&gt;</td>" in html
+
+
 def test_large_texts_take_the_fast_path_and_stay_safe() -> None:
     from sdpartner.safe import json_safe_bytes, visible
 

@@ -92,6 +92,14 @@ def test_diff_exit_codes_follow_diff(run: Any, tmp_path: Any) -> None:
     assert missing.code == 2 and "no such file" in missing.err
 
 
+def test_plan_before_the_command_is_the_newer_plan_of_diff_and_the_file_validate_checks(run: Any, tmp_path: Any) -> None:
+    differs = run("--plan", str(PLAN_2027), "diff", PLAN_2026, "-f", "json")
+    assert differs.code == 1 and json.loads(differs.out)["added"]  # as `diff PLAN_2026 PLAN_2027`
+    assert json.loads(differs.out) == json.loads(run("diff", PLAN_2026, str(PLAN_2027), "-f", "json").out)
+    checked = run("--plan", str(tmp_path / "nope.toml"), "validate")
+    assert checked.code == 1 and "nope.toml: no such file" in checked.err
+
+
 def test_a_past_years_event_carried_into_the_history_shows_once_in_every_year(run: Any, tmp_path: Any, monkeypatch: Any) -> None:
     import shutil
 

@@ -142,7 +142,7 @@ def diff(req: Request) -> Answer:
     from .spec import load
 
     old = load(req["old"])
-    new = load(req["new"])
+    new = load(req["new"] or req.plan_path)  # the newer plan: named, else --plan (before the command name) or SDPARTNER_PLAN
     changes = compare(old, new)
     return Answer(diff_document(old, new, changes, req.lang), code=ExitCode.FAILURE if changes else ExitCode.OK)
 
@@ -160,8 +160,8 @@ def validate(req: Request) -> Answer:
     from ..safe import shown
     from ..words import message
 
-    path = req["path"]
-    which = shown(path or __import__("os").environ.get("SDPARTNER_PLAN") or message("bundled_plan", req.lang, {}), 300)
+    path = req["path"] or req.plan_path  # named, else --plan (before the command name) or SDPARTNER_PLAN
+    which = shown(path or message("bundled_plan", req.lang, {}), 300)
     try:
         plan = load_plan(path)
     except PlanError as exc:

@@ -95,7 +95,7 @@ def render(request: Request, document: Document) -> str | bytes:
         document = widen(document)
     columns = request["columns"]
     if columns is not None:
-        keys = [k.strip() for k in columns.split(",") if k.strip()]
+        keys = list(dict.fromkeys(k.strip() for k in columns.split(",") if k.strip()))  # a column named twice is shown once
         if not isinstance(document, Listing):
             raise UsageError("columns_not_listing")
         if keys == ["help"]:

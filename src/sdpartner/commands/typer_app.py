@@ -81,6 +81,7 @@ def _function(command: Command, group_callback: bool = False) -> Any:
 
     def run(ctx: typer.Context, **values: Any) -> None:
         if group_callback and ctx.invoked_subcommand is not None:
+            _hand_down(ctx, command, _plain(values))
             return
         code = execute(command, _plain(values), _root(ctx))
         if code:
@@ -95,6 +96,19 @@ def _function(command: Command, group_callback: bool = False) -> Any:
     run.__doc__ = command.help
     run.__name__ = "_".join(command.path)
     return run
+
+
+def _hand_down(ctx: typer.Context, command: Command, values: dict[str, Any]) -> None:
+    """Options given to a group's own command before one of its subcommands (``events --format json show X``):
+    those every command takes (--format, --lang, --plan) apply to the subcommand; any other is a usage error."""
+    given = {k: v for k, v in values.items() if v is not None and v is not False}
+    shared = {p.name for p in ROOT}
+    for name in given:
+        if name not in shared:
+            flag = next(p.flags[0] for p in command.params if p.name == name)
+            raise typer.BadParameter(f"it applies to '{command.name}' itself, not to '{command.name} {ctx.invoked_subcommand}'", ctx=ctx, param_hint=f"'{flag}'")
+    root = ctx.find_root()
+    root.obj = {**(root.obj if isinstance(root.obj, dict) else {}), **given}
 
 
 def _version(value: bool) -> None:

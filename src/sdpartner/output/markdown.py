@@ -9,9 +9,9 @@ from . import cell
 
 
 def escape(text: str) -> str:
-    """Make text inert inside a GFM table cell: pipes, HTML, emphasis and newlines."""
+    """Make text inert inside a GFM table cell: pipes, HTML and its entities, emphasis, strikethrough and newlines."""
     text = visible(text, single_line=False)
-    for ch in "\\`*_[]<>|#":
+    for ch in "\\`*_[]<>|#~&":  # each ASCII punctuation GFM acts on; a backslash makes it literal (CommonMark 2.4)
         text = text.replace(ch, "\\" + ch)
     return text.replace("\n", "<br>")
 

@@ -295,7 +295,7 @@ def event_notes(plan: Plan, found: list[Occurrence], year: int | None, since: st
     notes: list[EventNote] = []
     all_items: list[Occurrence] = [*plan.events, *plan.editions]
     covered = sorted({y for x in all_items for y in years_of(x)})
-    if year is not None and not found and covered:
+    if year is not None and not found and covered and year not in covered:  # not when other filters left nothing of a year on record
         notes.append(EventNote("year_outside", {"year": year, "years": f"{covered[0]}–{covered[-1]}"}))
     if since is not None or until is not None:
         low = int(since[:4]) if since else (covered[0] if covered else 0)
