@@ -122,6 +122,27 @@ def test_a_record_shown_by_its_number_carries_its_citations() -> None:
     assert action["citations"][0]["source"] == "article"
 
 
+def test_citations_of_a_status_a_source_and_a_weak_source_in_chinese() -> None:
+    weak = "policydb-2026-shandong-commerce-work-points"
+
+    async def calls(session: Any) -> Any:
+        status = (await session.call_tool("plan_status", {})).structured_content
+        source = (await session.call_tool("show", {"id": weak, "lang": "zh"})).structured_content
+        by_number = (await session.call_tool("show", {"id": 7})).structured_content
+        typed = await session.call_tool("search", {"query": "qingdoa", "as_typed": None})
+        kind = await session.call_tool("search", {"query": "qingdao", "kind": "bogus"})
+        return status, source, by_number, typed, kind
+
+    status, source, by_number, typed, kind = _session(calls)
+    week = next(i for i in status["items"] if i["id"] == "hk-macao-shandong-week")
+    evidence = next(c for c in week["citations"] if c["source"] == week["source"] == weak)  # what the status stands on
+    assert evidence["weak"] is True and evidence["caveat"] == "a third party's summary of an official document"
+    assert [(c["source"], c["caveat"]) for c in source["citations"]] == [(weak, "第三方对官方文件的概括")]  # a source cites itself
+    assert by_number["type"] == "action" and by_number["id"] == 7  # an id given as a number, as rows give it
+    assert not typed.is_error and typed.structured_content["hits"][0]["id"] == "qingdao"  # null: the default, corrected as the command is
+    assert kind.is_error and "kind must be one of" in kind.content[0].text and "--kind" not in kind.content[0].text
+
+
 def test_the_tools_defaults_and_the_notes_the_command_line_writes_to_stderr() -> None:
     async def calls(session: Any) -> Any:
         many = await session.call_tool("search", {"query": "qingdao"})

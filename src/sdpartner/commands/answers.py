@@ -102,7 +102,7 @@ def search(req: Request) -> Answer:
     if kind is not None and kind not in cat.codes():
         from ..safe import shown
 
-        raise UsageError("bad_kind", choices=", ".join(cat.codes()), value=shown(kind, 40))
+        raise UsageError("bad_kind", option="--kind", choices=", ".join(cat.codes()), value=shown(kind, 40))
     result = run(req.plan, text, req["limit"], kind, correct=not req["as_typed"])
     listing = search_listing(req.plan, result, text, req.lang)
     notes = search_notes(result, text, req.lang)

@@ -54,13 +54,14 @@ class Server:
             PEOPLE_WORDS.reset(people)
         document = answer.document
         if isinstance(document, Listing):
-            out: dict[str, Any] = {command.tool.rows if command.tool else "rows": self.cited_rows(to_builtins(document)), "notes": list(answer.notes)}
+            out: dict[str, Any] = {command.tool.rows if command.tool else "rows": self.cited_rows(to_builtins(document), values["lang"]),
+                                   "notes": list(answer.notes)}
             if document.caption:
                 out["note"] = document.caption
             return out
         built: dict[str, Any] = to_builtins(document)
         if "type" in built and "id" in built:
-            built["citations"] = self.citations(str(built["type"]), str(built["id"]))
+            built["citations"] = self.citations(str(built["type"]), str(built["id"]), values["lang"])
         if answer.notes:
             built["notes"] = list(answer.notes)
         return built
@@ -68,10 +69,13 @@ class Server:
     # ------------------------------------------------------------------------------------------
     # citations
 
-    def citations(self, kind: str, rid: str) -> list[dict[str, Any]]:
-        """What a record cites: the article's paragraphs and each other source, with outlet, address and rating. A kind
-        of record that cites nothing itself (a city's offer) carries what the record that holds it cites."""
+    def citations(self, kind: str, rid: str, lang: Lang, also: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+        """What a record cites: the article's paragraphs and each other source, with outlet, address, rating and
+        a weak source's caveat (in ``lang``). A kind of record that cites nothing itself (a city's offer) carries
+        what the record that holds it cites; a source cites itself; ``also``: sources a row names besides (the
+        evidence of a status)."""
         from ..plan import catalogue as cat
+        from ..present.values import sources_by_id
         from ..query.links import cited_sources
         from ..query.records import by_id, handles
 
@@ -79,22 +83,22 @@ class Server:
         entry = index.get((kind, rid))
         if entry is None and kind in cat.codes():  # a record shown by its key (a group's number), indexed by its handle (its slug)
             entry = index.get((kind, next((h for k, h in handles(self.plan, cat.kind(kind)).items() if str(k) == rid), "")))
-        if entry is None:
-            return []
-        record = entry.record
-        if entry.parent is not None and not {"cites", "sources"} & set(type(record).__struct_fields__):
-            record = entry.parent
         out: list[dict[str, Any]] = []
-        paragraphs = sorted(_paragraphs(record))
-        article = self.plan.article
-        if paragraphs:
-            out.append({"source": "article", "outlet": article.outlet.en, "outlet_zh": article.outlet.zh, "url": article.url,
-                        "paragraphs": paragraphs, "reliability": "primary"})
-        from ..present.values import sources_by_id
-
+        cited: list[str] = [rid] if kind == "source" else []
+        ats: dict[str, list[str]] = {}
+        if entry is not None:
+            record = entry.record
+            if entry.parent is not None and not {"cites", "sources"} & set(type(record).__struct_fields__):
+                record = entry.parent
+            paragraphs = sorted(_paragraphs(record))
+            article = self.plan.article
+            if paragraphs:
+                out.append({"source": "article", "outlet": article.outlet.en, "outlet_zh": article.outlet.zh, "url": article.url,
+                            "paragraphs": paragraphs, "reliability": "primary"})
+            cited += cited_sources(record)
+            ats = _ats(record)
         sources = sources_by_id(self.plan)
-        ats = _ats(record)
-        for sid in cited_sources(record):
+        for sid in dict.fromkeys([*cited, *also]):
             s = sources.get(sid)
             if s is None:
                 continue
@@ -102,12 +106,14 @@ class Server:
                                     "date": s.date, "reliability": s.reliability}
             if s.caveat is not None:
                 item["weak"] = True
-                item["caveat"] = s.caveat.en
+                item["caveat"] = s.caveat.pick(lang)
             out.append(item)
         return out
 
-    def cited_rows(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return [{**row, "citations": self.citations(str(row.get("type")), str(row.get("id")))} for row in rows]
+    def cited_rows(self, rows: list[dict[str, Any]], lang: Lang) -> list[dict[str, Any]]:
+        """Each row with its record's citations, and the source a row names besides (a status's evidence)."""
+        return [{**row, "citations": self.citations(str(row.get("type")), str(row.get("id")), lang,
+                                                     (row["source"],) if isinstance(row.get("source"), str) else ())} for row in rows]
 
 
 def _paragraphs(value: Any) -> set[int]:
@@ -163,14 +169,15 @@ def _argument(p: Param, default: Any) -> inspect.Parameter:
         base: Any = int
     elif p.kind == "flag":
         base, default = bool, bool(p.default)
+    elif p.kind == "text":
+        base = str
+        field["coerce_numbers_to_str"] = True  # an id may come as a number (show 7, an action 5), as a row gives it
     elif p.kind == "choice":
         base = Literal[p.choices]
-    else:
-        base = str
     if p.required:
         annotation, default = Annotated[base, Field(**field, min_length=1) if base is str else Field(**field)], inspect.Parameter.empty
     else:
-        annotation = Annotated[base if base is bool else base | None, Field(**field)]
+        annotation = Annotated[base | None, Field(**field)]  # null: the tool's default
     return inspect.Parameter(name + "_" if keyword.iskeyword(name) else name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
 
 
