@@ -70,7 +70,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "year_cn": re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年"),
         "sci": re.compile(r"(?<![A-Za-z0-9_.])(\d+(?:\.\d+)?)e([+-]?\d{1,2})(?![\w.])", re.I),
         "zh_amount": re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(万亿|亿|万|千)?\s*(元人民币|人民币|元|美元)?(?=[^\d]|$)"),
-        "en_amount": re.compile(r"(?P<pre>us\$|\$|rmb|¥|￥)?\s*(?<![A-Za-z0-9_.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,]*\d)\s*"
+        # the space after a prefix only with the prefix: a bare \s* would let every blank start a match that runs to the
+        # end of a blank stretch before failing, quadratic in a query whose words were cut out (first first first ...)
+        "en_amount": re.compile(r"(?:(?P<pre>us\$|\$|rmb|¥|￥)\s*)?(?<![A-Za-z0-9_.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,]*\d)\s*"
                                 r"(?:(?P<pct>%|percent\b|per cent\b)|" + scale + r")?\s*(?:" + currency_after + r")?", re.I),
         "unit": re.compile(r"\s*([a-z][a-z'-]*|[\u3400-\u9fff]{1,4})", re.I),
     }
@@ -151,6 +153,7 @@ def read(query: str) -> Reading:
 
     text = p["zh_amount"].sub(zh, text)
     found: list[tuple[int, int, QueryNumber, bool]] = []
+    letters = [w.start() for w in re.finditer(r"[A-Za-z\u3400-\u9fff]", text)]  # once, not once a number
     for m in p["en_amount"].finditer(text):
         raw = m.group("num")
         if raw is None:
@@ -162,7 +165,7 @@ def read(query: str) -> Reading:
         currency = _CURRENCY.get(pre) or _CURRENCY.get(re.sub(r"\s+", " ", cur)) or (_CURRENCY["dollars"] if "dollar" in cur else None)
         bare = not (scale or pre or cur or m.group("pct")) and "," not in raw and "." not in raw
         is_year = bare and len(raw) == 4 and 1900 <= int(raw) <= 2100
-        alone = not re.search(r"[A-Za-z\u3400-\u9fff]", text[: m.start()] + text[m.end():])
+        alone = not letters or (letters[0] >= m.start() and letters[-1] < m.end())  # no letter outside the number
         if bare and not is_year and not alone and not _counted(text, m.end()):
             continue  # a number inside a name (Fortune Global 500, 世界500强): a word, not a value
         found.append((m.start(), m.end(), QueryNumber(value, currency, bool(m.group("pct")), m.group(0).strip(), is_year), bare))

@@ -336,8 +336,9 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
     numbers = [n for n in reading.numbers if not n.year]
     number_hits: dict[int, str] = {}
     missing: list[str] = []
-    for number in [*numbers, *(n for n in reading.numbers if n.year)]:
-        found = {doc: a.original for doc, e in enumerate(index.entries) for a in amounts(e.record) if equal(number, a)}
+    held = [(doc, a) for doc, e in enumerate(index.entries) for a in amounts(e.record)] if reading.numbers else []
+    for number in dict.fromkeys([*numbers, *(n for n in reading.numbers if n.year)]):  # a number asked twice is one
+        found = {doc: a.original for doc, a in held if equal(number, a)}
         if found:
             for doc, text in found.items():
                 number_hits.setdefault(doc, text)
