@@ -155,6 +155,8 @@ CASES: list[tuple[str, list[str], dict[str, str], int, str]] = [
     ("export-force-directory", ["export", "--output", "{d}/a-directory", "--force"], {}, 1, "is a directory; give a file name"),
     ("export-sqlite-stdout", ["export", "--format", "sqlite"], {}, 2, "--format sqlite writes a file"),
     ("install-completion-bad-home", ["--install-completion", "bash"], {"HOME": "{d}/a-file"}, 1, "File exists"),
+    ("typer-bidi-option", ["events", "--\u202e"], {}, 2, "No such option: --<U+202E>"),
+    ("typer-huge-year", ["events", "--year", "9" * 5000], {}, 2, "Invalid value for '--year' / '-y': '" + "9" * 200),
     ("tab-without-words", [], {"_SDPARTNER_COMPLETE": "complete_bash"}, 1, "a completion request needs COMP_WORDS and a number in COMP_CWORD"),
     ("tab-huge-cword", [], {"_SDPARTNER_COMPLETE": "complete_bash", "COMP_WORDS": "sdpartner city show", "COMP_CWORD": "9" * 5000}, 1, "needs COMP_WORDS"),
     ("tab-superscript-cword", [], {"_SDPARTNER_COMPLETE": "complete_bash", "COMP_WORDS": "sdpartner ev", "COMP_CWORD": "\u00b9"}, 1, "needs COMP_WORDS"),

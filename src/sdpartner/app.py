@@ -68,6 +68,9 @@ def run_typer(args: list[str]) -> int:
     from .console import error
     from .errors import ExitCode
 
+    err = sys.stderr
+    if err is not None:
+        sys.stderr = _Shown(err)
     try:
         build()(args=args, prog_name="sdpartner", standalone_mode=True)
     except SystemExit as exc:
@@ -75,7 +78,28 @@ def run_typer(args: list[str]) -> int:
             return exc.code or 0
         error(str(exc.code))
         return ExitCode.FAILURE
+    finally:
+        sys.stderr = err
     return ExitCode.OK
+
+
+class _Shown:
+    """Standard error while Typer runs. Its usage errors echo what was typed (an unknown option, a bad value):
+    control and bidi characters in it are shown as stand-ins, as in sdpartner's own errors, and a line longer
+    than 400 characters is shortened, so that no input reaches the terminal as it was typed."""
+
+    def __init__(self, stream: object) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from .safe import visible
+
+        lines = [visible(line, single_line=True) for line in text.split("\n")]
+        written: int = getattr(self._stream, "write")("\n".join(line if len(line) <= 400 else line[:300] + "…" for line in lines))
+        return written
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
 
 
 def main() -> NoReturn:
