@@ -385,6 +385,8 @@ def message(code: str, lang: str, params: dict[str, Any]) -> str:
     if code == "invalid_plan":
         more = values.get("more", 0)
         values["more_text"] = MESSAGES["more_problems"].pick(chosen).format(more=more) if more else ""
-    if "guess" in values:
-        values["guess"] = MESSAGES["guess"].pick(chosen).format(guess=values["guess"]) if values["guess"] else ""
+    if "guess" in values:  # a name from the plan: its control characters shown as stand-ins, as the README says
+        from .safe import visible
+
+        values["guess"] = MESSAGES["guess"].pick(chosen).format(guess=visible(str(values["guess"]), single_line=True)) if values["guess"] else ""
     return MESSAGES[code].pick(chosen).format(**values)
