@@ -300,6 +300,8 @@ def event_notes(plan: Plan, found: list[Occurrence], year: int | None, since: st
     if since is not None or until is not None:
         low = int(since[:4]) if since else (covered[0] if covered else 0)
         high = int(until[:4]) if until else (covered[-1] if covered else 0)
+        if year is not None:  # --year narrows the span too
+            low, high = max(low, year), min(high, year)
         undated = [x for x in all_items if not dated(x) and any(low <= y <= high for y in years_of(x))]
         if undated:
             years = sorted({y for x in undated for y in years_of(x) if low <= y <= high})
