@@ -210,6 +210,12 @@ def test_options_given_to_a_group_before_its_subcommand(run: Any) -> None:
     assert refused.code == 2 and "'--year': it applies to 'events' itself, not to 'events show'" in refused.err and refused.out == ""
 
 
+def test_a_list_of_ids_in_chinese_is_labelled_by_what_it_holds_not_as_a_count(run: Any) -> None:
+    shown = run("show", "m-four-events", "--lang", "zh", "-f", "md").out
+    assert "- **数字:** flagship-events-count" in shown and "数字数" not in shown
+    assert "| 编号 | 名称 | 举措数 | 活动数 | 数字数 |" in run("actions", "list", "--lang", "zh", "-f", "md").out  # counts stay counts
+
+
 def test_validate(invoke: Any, tmp_path: Any) -> None:
     ok = invoke("validate", str(MINI))
     assert ok.exit_code == 0 and ok.stdout.startswith(f"valid: {MINI} (1 article, 1 plan, 1 document")

@@ -87,6 +87,31 @@ def test_force_replaces_a_link_as_a_link_and_never_its_target(tmp_path: Path) ->
     assert not link.is_symlink() and link.read_text(encoding="utf-8").startswith("{")
 
 
+@pytest.mark.parametrize("force", [False, True])
+def test_a_link_to_a_device_is_refused_and_never_told_to_use_force(tmp_path: Path, force: bool) -> None:
+    link = tmp_path / "stdout"
+    link.symlink_to("/dev/null")  # as /dev/stdout leads to a terminal or a pipe
+    result = run_process("export", "--output", str(link), *(["--force"] if force else []), timeout=20)
+    err = result.stderr.decode()
+    assert result.returncode == 1 and "is a character device, not a regular file" in err and "add --force" not in err
+    assert link.is_symlink() and os.readlink(link) == "/dev/null"
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root writes in a read-only directory")
+def test_an_output_through_a_link_and_dotdot_is_written_where_the_system_puts_it(tmp_path: Path) -> None:
+    (tmp_path / "rw" / "sub").mkdir(parents=True)
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    (ro / "l").symlink_to(tmp_path / "rw" / "sub")
+    ro.chmod(0o555)  # the temporary file must go where l/.. really is, not beside the link
+    try:
+        result = run_process("export", "--output", "l/../out.json", cwd=ro)
+    finally:
+        ro.chmod(0o755)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "rw" / "out.json").read_text(encoding="utf-8").startswith("{") and _leftovers(tmp_path / "rw") == []
+
+
 def test_a_file_that_appears_during_the_work_survives(tmp_path: Path) -> None:
     target = tmp_path / "out.md"
 

@@ -75,7 +75,8 @@ def _kind_of(mode: int) -> str:
 
 
 def _check_target(path: str, force: bool) -> None:
-    """Refuse a target that exists without --force, and one that is not a regular file or a link even with it."""
+    """Refuse a target that exists without --force, and one that is not a regular file (or a link to one, or a
+    dangling link) even with it: --force never stands a file in for a device or a pipe, /dev/stdout included."""
     try:
         os.fsencode(path)
     except UnicodeEncodeError:
@@ -86,12 +87,18 @@ def _check_target(path: str, force: bool) -> None:
         return
     except OSError as exc:
         raise OutputError("cannot_write", path=_shown(path), why=exc.strerror or str(exc)) from None
-    if stat.S_ISDIR(info.st_mode):
+    mode = info.st_mode
+    if stat.S_ISLNK(mode):
+        try:
+            mode = os.stat(path).st_mode  # what the link leads to
+        except OSError:
+            mode = stat.S_IFREG  # a dangling link: replaced like a file
+    if stat.S_ISDIR(mode):
         raise OutputError("is_directory", path=_shown(path))
+    if not stat.S_ISREG(mode):
+        raise OutputError("not_regular", path=_shown(path), what=_kind_of(mode))
     if not force:
         raise OutputError("file_exists", path=_shown(path))
-    if not (stat.S_ISREG(info.st_mode) or stat.S_ISLNK(info.st_mode)):
-        raise OutputError("not_regular", path=_shown(path), what=_kind_of(info.st_mode))
 
 
 def _mode_for(path: str) -> int:
@@ -131,7 +138,7 @@ def write_files(outputs: list[tuple[str, Writer]], force: bool) -> None:
     try:
         with _signals_raise():
             for path, writer in outputs:
-                directory = os.path.dirname(os.path.abspath(path))
+                directory = os.path.realpath(os.path.dirname(path) or ".")  # as the system reads it: l/.. is l's target's parent
                 try:
                     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".sdpartner-", suffix=".tmp")
                     os.close(fd)
@@ -187,7 +194,7 @@ def _place(tmp: str, path: str, force: bool) -> tuple[str, str | None]:
         _check_target(path, force)  # again, at the moment of the move
         backup = None
         if os.path.lexists(path):
-            fd, backup = tempfile.mkstemp(dir=os.path.dirname(os.path.abspath(path)), prefix=".sdpartner-", suffix=".old")
+            fd, backup = tempfile.mkstemp(dir=os.path.realpath(os.path.dirname(path) or "."), prefix=".sdpartner-", suffix=".old")
             os.close(fd)
             os.replace(path, backup)
         try:

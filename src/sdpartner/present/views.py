@@ -148,7 +148,8 @@ def record_fields(plan: Plan, entry: Entry, lang: Lang) -> tuple[list[tuple[Colu
         else:
             value = raw
         coded = _coded(name, lang)
-        column = Column(name, label(name, lang), "id" if name == "id" else "", labels=coded)
+        header = label(f"{name[:-1]}_ids" if isinstance(raw, list) and f"{name[:-1]}_ids" in LABELS else name, lang)  # ids, not a count
+        column = Column(name, header, "id" if name == "id" else "", labels=coded)
         fields.append((column, value))
     if isinstance(record, Source):
         fields.append((col("records", lang), len(source_usage(plan).get(record.id, []))))
