@@ -14,7 +14,8 @@
   ``content="<table>"``), so that Datasette's search box works on every table of records. FTS5's tokenizers
   cannot split Chinese, so each record's ``search_text`` holds its words as ``sdpartner search`` analyses
   them (whole words, and every two-character Chinese term beside the Chinese as written): ``储能`` finds
-  储能之都. ``metadata()`` describes every table and column for Datasette.
+  储能之都 (a longer Chinese word is found by its parts, ``进口 商品``). ``metadata()`` describes every table for
+  Datasette, and the columns with a declared meaning.
 """
 
 from __future__ import annotations
@@ -253,7 +254,7 @@ _TABLES: dict[str, dict[str, str]] = {}
 
 
 def metadata(db_name: str) -> dict[str, Any]:
-    """A Datasette ``metadata.json`` describing every table and column of the database just written."""
+    """A Datasette ``metadata.json`` describing every table of the database just written and its declared columns."""
     descriptions = {safe(k.table): k.decl.about.en for k in cat.kinds()}
     descriptions["citations"] = "Which record cites which source, and where in it"
     tables: dict[str, Any] = {}
