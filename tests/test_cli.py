@@ -216,6 +216,14 @@ def test_a_list_of_ids_in_chinese_is_labelled_by_what_it_holds_not_as_a_count(ru
     assert "| 编号 | 名称 | 举措数 | 活动数 | 数字数 |" in run("actions", "list", "--lang", "zh", "-f", "md").out  # counts stay counts
 
 
+def test_true_and_false_read_in_the_reader_s_language_in_people_s_formats_only(run: Any) -> None:
+    assert "- **目标措辞:** 是" in run("show", "credit-goal-2025", "--lang", "zh", "-f", "md").out
+    assert "| 儒商大会2018 | 否 |" in run("events", "--lang", "zh", "--columns", "name,year_from_plan", "-f", "md").out
+    assert run("events", "--lang", "zh", "--columns", "year_from_plan", "-f", "csv").out.splitlines()[1] == "no"  # scripts keep the value's word
+    assert "| article | 中文 |" in run("sources", "--lang", "zh", "--columns", "id,language", "-f", "md").out  # a source's language, not its code
+    assert run("sources", "--lang", "zh", "--columns", "id,language", "-f", "csv").out.splitlines()[1] == "article,zh"
+
+
 def test_validate(invoke: Any, tmp_path: Any) -> None:
     ok = invoke("validate", str(MINI))
     assert ok.exit_code == 0 and ok.stdout.startswith(f"valid: {MINI} (1 article, 1 plan, 1 document")

@@ -157,6 +157,8 @@ WORDS: dict[str, Text] = {
         "industry": ("重点产业", "industry"),
         "cluster": ("特色集群", "featured cluster"),
         "strength": ("优势", "strength"),
+        "lang_zh": ("中文", "Chinese"),
+        "lang_en": ("英文", "English"),
         "yes": ("是", "yes"),
         "no": ("否", "no"),
         "primary": ("主要来源", "primary"),

@@ -61,6 +61,7 @@ class Listing(msgspec.Struct, frozen=True):
     empty: str = "(none)"
     caption: str = ""  # a line people read under the table (tables and Markdown only)
     people: tuple[dict[str, str], ...] = ()  # per row: the words people read for some keys (a date in words), where they differ from the value
+    yes_no: tuple[str, str] = ("yes", "no")  # what people read for true and false
 
     def words(self, i: int) -> dict[str, str]:
         """What people read instead of row ``i``'s values, where the view says it in words."""
@@ -80,6 +81,7 @@ class Detail(msgspec.Struct, frozen=True):
     sections: tuple[tuple[str, Listing], ...] = ()
     missing: str = "not stated"
     people: dict[str, str] = {}  # the words people read for some fields (a date in words), where they differ from the value
+    yes_no: tuple[str, str] = ("yes", "no")  # what people read for true and false
 
 
 class Bundle(msgspec.Struct, frozen=True, kw_only=True):

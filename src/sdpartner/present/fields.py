@@ -142,7 +142,8 @@ class Spec:
         """The listing of ``items``, with the language's words for its title, missing values and no rows."""
         lang = ctx.lang
         return Listing(title=title if title is not None else say(self.title, lang), columns=self.columns(lang), rows=self.rows(items, ctx),
-                       missing=say("not_stated", lang), empty=say("none", lang), people=self.people(items, ctx) if PEOPLE_WORDS.get() else ())
+                       missing=say("not_stated", lang), empty=say("none", lang), people=self.people(items, ctx) if PEOPLE_WORDS.get() else (),
+                       yes_no=(say("yes", lang), say("no", lang)))
 
     def keys(self) -> list[str]:
         return [f.key for f in self.fields]

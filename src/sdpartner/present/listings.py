@@ -354,7 +354,7 @@ SOURCE_LIST = Spec("sources", "t_sources", [
     Field("type", lambda s, ctx: "article" if s.id == "article" else "source", show="machine"),
     Field("outlet", style="name", show="wide"),
     Field("date", _source_date, missing="date_not_stated", type="string or null"),
-    Field("language", lambda s, ctx: getattr(s, "language", "zh"), style="dim", show="machine"),
+    Field("language", lambda s, ctx: getattr(s, "language", "zh"), style="dim", show="machine", coded="lang_", doc="`zh` or `en`"),
     Field("reliability", lambda s, ctx: getattr(s, "reliability", "primary"), style="dim", show="wide", coded=RELIABILITY,
           doc="who issued it: " + ", ".join(f"`{r}`" for r in RELIABILITY) + " (see `sdpartner sources --help`)"),
     Field("caveat", lambda s, ctx: getattr(s, "caveat", None), show="machine", type="string or null", doc="how to take a weak source"),

@@ -35,7 +35,8 @@ def col(key: str, lang: Lang, style: str = "", table: bool = True) -> Column:
 
 def detail(title: str, fields: Sequence[tuple[Column, Value]], sections: Sequence[tuple[str, Listing]], lang: Lang, people: dict[str, str] | None = None) -> Detail:
     """A detail with the language's word for missing values."""
-    return Detail(title=title, fields=tuple(fields), sections=tuple(sections), missing=say("not_stated", lang), people=people or {})
+    return Detail(title=title, fields=tuple(fields), sections=tuple(sections), missing=say("not_stated", lang), people=people or {},
+                  yes_no=(say("yes", lang), say("no", lang)))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -86,7 +87,7 @@ def city_detail(plan: Plan, city: City, lang: Lang) -> Detail:
 # ----------------------------------------------------------------------------------------------
 
 # coded fields of the model and the words people read for their codes
-_CODED = {"qualifier": "qual_", "what": "what_", "year_known": "year_", "known": "known_", "status": "st_"}
+_CODED = {"qualifier": "qual_", "what": "what_", "year_known": "year_", "known": "known_", "status": "st_", "language": "lang_"}
 _CODE_WORDS = {"kind": ("target", "status", "seeking", "industry", "cluster", "strength"), "attribution": ("stated", "inferred", "group"),
                "reliability": ("official", "major", "minor", "release", "repost", "weak"), "currency": ("CNY", "USD")}
 _ALWAYS = frozenset({"year", "place", "city", "time", "action"})  # missing values a reader asks about
