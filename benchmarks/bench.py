@@ -11,7 +11,7 @@ and large plans (time and memory growth).
 
 Start-up rows. Each row times three commands in turn, the order rotating: A (sdpartner), B (its
 baseline) and the bare interpreter (``python -c 'import os; os._exit(0)'``); after a warm-up of each, ``--runs`` rounds. It reports the medians and
-the median of the per-round ratios A/B and A/pass, which hold on a noisy machine where absolute times do
+the median of the per-round ratios A/B and A/bare python, which hold on a noisy machine where absolute times do
 not. The baselines end as the tool ends: with ``os._exit``, so that neither side pays the interpreter's
 teardown. A bound is on A/B. Every process runs with stdout to /dev/null, no colour, a private warm cache.
 
@@ -59,7 +59,7 @@ MSGSPEC = [PY, "-c", "import os, sys; sys.modules['typing_extensions'] = None; i
 
 
 class Failed(Exception):
-    """A command the benchmark runs failed (a row of a build that lacks the command is skipped)."""
+    """A command the benchmark runs failed: its section is one FAILED row, and the script exits 1."""
 
 
 def run(cmd: list[str], env: dict[str, str], codes: tuple[int, ...] = (0,)) -> tuple[float, int]:
@@ -92,7 +92,7 @@ def ms(seconds: float) -> str:
 
 
 def trio(a: list[str], b: list[str], env: dict[str, str], runs: int, codes: tuple[int, ...] = (0,), warmup: int = 3) -> tuple[float, float, float, float]:
-    """Medians of A and B, and of the per-round ratios A/B and A/pass (three commands, order rotating)."""
+    """Medians of A and B, and of the per-round ratios A/B and A/bare python (three commands, order rotating)."""
     cmds = [(a, codes), (b, (0,)), (PASS, (0,))]
     for _ in range(warmup):
         for cmd, ok in cmds:
@@ -400,25 +400,32 @@ def main() -> int:
     if "startup" in sections:
         tables.append(("Start-up", startup_rows(sdp, env, args.runs), ("A median", "baseline median", "A / baseline", "A / bare `python`")))
         if not args.exe:
-            tables.append(("The fast path", fast_path_rows([PY, "-m", "sdpartner"], env, args.runs), ("fast path", "through Typer", "ratio", "")))
-        tables.append(("Long queries", long_query_rows(sdp, env, args.runs), ("median times", "bound or slope", "ratio", "")))
+            tables.append(("The fast path", measured(lambda: fast_path_rows([PY, "-m", "sdpartner"], env, args.runs)), ("fast path", "through Typer", "ratio", "")))
+        tables.append(("Long queries", measured(lambda: long_query_rows(sdp, env, args.runs)), ("median times", "bound or slope", "ratio", "")))
     if "peers" in sections:
-        tables.append(("Peers", peer_rows(sdp, env, args.runs, work), ("sdpartner", "peer", "sdpartner / peer", "sdpartner / bare `python`")))
+        tables.append(("Peers", measured(lambda: peer_rows(sdp, env, args.runs, work)), ("sdpartner", "peer", "sdpartner / peer", "sdpartner / bare `python`")))
     if "mcp" in sections:
-        try:
-            tables.append(("MCP server", mcp_rows(sdp, env, max(5, args.runs // 2)), ("median", "bound", "median / bound", "")))
-        except (Failed, json.JSONDecodeError) as exc:
-            why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            tables.append(("MCP server", [Row("MCP server", 1.0, "n/a", "n/a", float("nan"), f"FAILED: {why}; is the mcp extra installed?")],
-                           ("median", "bound", "median / bound", "")))
+        tables.append(("MCP server", measured(lambda: mcp_rows(sdp, env, max(5, args.runs // 2)), "; is the mcp extra installed?"),
+                       ("median", "bound", "median / bound", "")))
     if "scale" in sections:
         sizes = [float(s) for s in args.sizes.split(",")]
-        time_rows, memory_rows = scale_rows(sdp, env, args.rounds, sizes, work)
+        scaled: list[list[Row]] = []  # time rows, memory rows
+        time_rows = measured(lambda: scaled.extend(scale_rows(sdp, env, args.rounds, sizes, work)) or scaled[0])
+        memory_rows = scaled[1] if len(scaled) == 2 else time_rows  # a failure is the FAILED row in both tables
         tables.append(("Large plans: time", time_rows, ("median times", "fitted slope", "slope 10→50 / slope 1→10", "")))
         tables.append(("Large plans: peak memory", memory_rows, ("median peaks", "fitted slope", "MiB per MB", "")))
     _print(tables, args.markdown)
     shutil.rmtree(work, ignore_errors=True)
     return 1 if any(r.verdict in ("OVER", "FAILED") for _, rows, _ in tables for r in rows) else 0
+
+
+def measured(make: Callable[[], list[Row]], hint: str = "") -> list[Row]:
+    """A section's rows, or one FAILED row where a command it runs failed (the script then exits 1)."""
+    try:
+        return make()
+    except (Failed, json.JSONDecodeError) as exc:
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return [Row("a command of this section failed", 1.0, "n/a", "n/a", float("nan"), f"FAILED: {why}{hint}")]
 
 
 def _print(tables: list[tuple[str, list[Row], tuple[str, str, str, str]]], markdown: bool) -> None:

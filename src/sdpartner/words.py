@@ -359,6 +359,11 @@ def label(key: str, lang: Lang) -> str:
     return t.pick(lang) if t is not None else key.replace("_", " ").capitalize()
 
 
+def yes_no(lang: Lang) -> dict[str, str]:
+    """The words people read for true and false (a column's labels, keyed by the value's name)."""
+    return {"True": say("yes", lang), "False": say("no", lang)}
+
+
 def say(key: str, lang: Lang, **values: object) -> str:
     """The word or filled template ``key`` in ``lang``."""
     text = WORDS[key].pick(lang)
@@ -387,8 +392,6 @@ def message(code: str, lang: str, params: dict[str, Any]) -> str:
     if code == "invalid_plan":
         more = values.get("more", 0)
         values["more_text"] = MESSAGES["more_problems"].pick(chosen).format(more=more) if more else ""
-    if "guess" in values:  # a name from the plan: its control characters shown as stand-ins, as the README says
-        from .safe import visible
-
-        values["guess"] = MESSAGES["guess"].pick(chosen).format(guess=visible(str(values["guess"]), single_line=True)) if values["guess"] else ""
+    if "guess" in values:
+        values["guess"] = MESSAGES["guess"].pick(chosen).format(guess=values["guess"]) if values["guess"] else ""
     return MESSAGES[code].pick(chosen).format(**values)

@@ -6,7 +6,6 @@ loads only the layers it uses.
 
 from __future__ import annotations
 
-
 from ..errors import ExitCode, UsageError
 from .spec import Answer, Command, Request
 

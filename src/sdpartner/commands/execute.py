@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from .spec import Command
 
 
-
 def resolve(command: Command, values: dict[str, Any], root: dict[str, Any] | None = None) -> tuple[Lang, str, str | None]:
     """The language, format and plan of a run: the command's own option, else the one before the command name,
     else the environment (SDPARTNER_LANG, SDPARTNER_PLAN), else the default."""
@@ -28,12 +27,12 @@ def resolve(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
     if lang not in ("en", "zh"):
         raise UsageError("bad_choice", option="--lang / SDPARTNER_LANG", choices="en, zh", value=lang[:40])
     chosen: Lang = "zh" if lang == "zh" else "en"
-    default_fmt = next((p.default for p in command.params if p.name == "format"), None)
-    fmt = values.get("format") or root.get("format") or default_fmt or "table"
+    default_fmt = next((p.default for p in command.params if p.name == "format"), None) or "table"
+    fmt = values.get("format") or root.get("format") or default_fmt
     choices = next((p.choices for p in command.params if p.name == "format"), ())
     if choices and fmt not in choices:
         if values.get("format") is None and root.get("format") is not None:
-            fmt = default_fmt or "table"  # a format given before the command name that this command does not write
+            fmt = default_fmt  # a format given before the command name that this command does not write
         else:
             raise UsageError("bad_choice", option="--format", choices=", ".join(choices), value=str(fmt)[:40])
     plan = values.get("plan") or root.get("plan") or os.environ.get("SDPARTNER_PLAN") or None
@@ -81,7 +80,6 @@ def _asked(values: dict[str, Any], root: dict[str, Any] | None) -> str:
 def _language(values: dict[str, Any], root: dict[str, Any] | None) -> Lang:
     """The language for messages before the options are checked (their own errors included): zh or en."""
     return "zh" if _asked(values, root) == "zh" else "en"
-
 
 
 def render(request: Request, document: Document) -> str | bytes:

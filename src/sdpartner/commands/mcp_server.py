@@ -88,7 +88,7 @@ class Server:
         ats: dict[str, list[str]] = {}
         if entry is not None:
             record = entry.record
-            if entry.parent is not None and not {"cites", "sources"} & set(type(record).__struct_fields__):
+            if entry.parent is not None and not {"cites", "sources"} & set(cat.fields(type(record))):
                 record = entry.parent
             paragraphs = sorted(_paragraphs(record))
             article = self.plan.article

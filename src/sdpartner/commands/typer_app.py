@@ -107,8 +107,7 @@ def _hand_down(ctx: typer.Context, command: Command, values: dict[str, Any]) -> 
         if name not in shared:
             flag = next(p.flags[0] for p in command.params if p.name == name)
             raise typer.BadParameter(f"it applies to '{command.name}' itself, not to '{command.name} {ctx.invoked_subcommand}'", ctx=ctx, param_hint=f"'{flag}'")
-    root = ctx.find_root()
-    root.obj = {**(root.obj if isinstance(root.obj, dict) else {}), **given}
+    ctx.find_root().obj = {**_root(ctx), **given}
 
 
 def _version(value: bool) -> None:

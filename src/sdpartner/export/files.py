@@ -194,7 +194,7 @@ def _place(tmp: str, path: str, force: bool) -> tuple[str, str | None]:
         _check_target(path, force)  # again, at the moment of the move
         backup = None
         if os.path.lexists(path):
-            fd, backup = tempfile.mkstemp(dir=os.path.realpath(os.path.dirname(path) or "."), prefix=".sdpartner-", suffix=".old")
+            fd, backup = tempfile.mkstemp(dir=os.path.dirname(tmp), prefix=".sdpartner-", suffix=".old")  # where tmp is: the path's real directory
             os.close(fd)
             os.replace(path, backup)
         try:

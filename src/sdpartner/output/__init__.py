@@ -22,13 +22,13 @@ def render(document: Document, fmt: str, terminal: Terminal | None = None) -> st
     return text
 
 
-def cell(value: object, missing: str, sep: str = "; ", yes_no: tuple[str, str] = ("yes", "no")) -> str:
+def cell(value: object, missing: str, sep: str = "; ") -> str:
     """One value as text for the text formats: None and an empty list read as ``missing``, lists are joined,
     objects (a date reading in a list) written as compact JSON."""
     if value is None or value == []:
         return missing
     if isinstance(value, bool):
-        return yes_no[0] if value else yes_no[1]
+        return "yes" if value else "no"
     if isinstance(value, list):
         return sep.join(cell(v, "", sep) if isinstance(v, (dict, list)) else str(v) for v in value)
     if isinstance(value, dict):

@@ -23,7 +23,7 @@ def table(listing: Listing) -> str:
         return f"_{escape(listing.empty)}_\n" + (f"\n_{escape(listing.caption)}_\n" if listing.caption else "")
     head = "| " + " | ".join(escape(c.header) for c in cols) + " |"
     rule = "| " + " | ".join("---:" if c.style in ("number", "bar") else "---" for c in cols) + " |"
-    body = ["| " + " | ".join(escape(cell(c.display(row, listing.words(i)), c.missing or listing.missing, yes_no=listing.yes_no)) for c in cols) + " |" for i, row in enumerate(listing.rows)]
+    body = ["| " + " | ".join(escape(cell(c.display(row, listing.words(i)), c.missing or listing.missing)) for c in cols) + " |" for i, row in enumerate(listing.rows)]
     caption = [f"\n_{escape(listing.caption)}_"] if listing.caption else []
     return "\n".join([head, rule, *body, *caption]) + "\n"
 
@@ -38,7 +38,7 @@ def render(document: Document, terminal: Terminal, level: int = 2) -> str:
     assert isinstance(document, Detail)
     out = [f"{'#' * (level - 1)} {escape(document.title)}\n"]
     for c, v in (f for f in document.fields if f[0].shown):
-        out.append(f"- **{escape(c.header)}:** {escape(cell(c.display({c.key: v}, document.people), document.missing, yes_no=document.yes_no))}")
+        out.append(f"- **{escape(c.header)}:** {escape(cell(c.display({c.key: v}, document.people), document.missing))}")
     out.append("")
     for _, listing in document.sections:
         out.append(f"{'#' * level} {escape(listing.title)}\n\n{table(listing)}")

@@ -42,11 +42,11 @@ def _console(terminal: Terminal) -> Any:
     )
 
 
-def _cell(value: object, missing: str, style: str = "", yes_no: tuple[str, str] = ("yes", "no")) -> Cell:
+def _cell(value: object, missing: str, style: str = "") -> Cell:
     """A value as a cell: lists of words one per line, missing values dim."""
     if value is None or value == []:
         return missing, "dim italic"
-    return visible(cell(value, missing, "\n" if isinstance(value, list) and not all(isinstance(v, int) for v in value) else ", ", yes_no)), style
+    return visible(cell(value, missing, "\n" if isinstance(value, list) and not all(isinstance(v, int) for v in value) else ", ")), style
 
 
 def _bar(value: object, scale: float) -> Cell:
@@ -76,7 +76,7 @@ def listing_cells(listing: Listing) -> tuple[list[Column], list[list[Cell]]]:
     cols = [c for c in listing.columns if c.shown]
     scales = _bar_scales(listing)
     rows = [
-        [_bar(row.get(c.key), scales[c.key]) if c.style == "bar" and row.get(c.key) is not None else _cell(c.display(row, listing.words(i)), c.missing or listing.missing, _STYLE.get(c.style, ""), listing.yes_no) for c in cols]
+        [_bar(row.get(c.key), scales[c.key]) if c.style == "bar" and row.get(c.key) is not None else _cell(c.display(row, listing.words(i)), c.missing or listing.missing, _STYLE.get(c.style, "")) for c in cols]
         for i, row in enumerate(listing.rows)
     ]
     return cols, rows
@@ -194,7 +194,7 @@ def _renderables(document: Document, terminal: Terminal, width: int) -> list[Any
     from rich.panel import Panel  # only a record's page has one
 
     shown = [(c, v) for c, v in document.fields if c.shown]
-    rows = [[(visible(c.header), "dim"), _cell(c.display({c.key: v}, document.people), document.missing, _STYLE.get(c.style, ""), document.yes_no)] for c, v in shown]
+    rows = [[(visible(c.header), "dim"), _cell(c.display({c.key: v}, document.people), document.missing, _STYLE.get(c.style, ""))] for c, v in shown]
     grid = _table(None, ["", ""], ["id", ""], rows, width - 4, terminal, grid=True)  # the panel takes 4 columns
     if grid is None:  # too narrow for two columns: 'Header: value' lines
         grid = Text("\n").join(Text(f"{head}: ", style="dim") + Text(text, style=style) for (head, _), (text, style) in rows)

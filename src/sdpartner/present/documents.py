@@ -32,7 +32,9 @@ class Column(msgspec.Struct, frozen=True):
 
     def show(self, value: Value) -> Value:
         """The value as people read it: a code replaced by its label."""
-        return self.labels.get(value, value) if isinstance(value, str) and self.labels else value
+        if self.labels and isinstance(value, (str, bool)):  # a bool by its name: {"True": "是"}
+            return self.labels.get(str(value) if isinstance(value, bool) else value, value)
+        return value
 
     @property
     def shown(self) -> bool:
@@ -61,7 +63,6 @@ class Listing(msgspec.Struct, frozen=True):
     empty: str = "(none)"
     caption: str = ""  # a line people read under the table (tables and Markdown only)
     people: tuple[dict[str, str], ...] = ()  # per row: the words people read for some keys (a date in words), where they differ from the value
-    yes_no: tuple[str, str] = ("yes", "no")  # what people read for true and false
 
     def words(self, i: int) -> dict[str, str]:
         """What people read instead of row ``i``'s values, where the view says it in words."""
@@ -81,7 +82,6 @@ class Detail(msgspec.Struct, frozen=True):
     sections: tuple[tuple[str, Listing], ...] = ()
     missing: str = "not stated"
     people: dict[str, str] = {}  # the words people read for some fields (a date in words), where they differ from the value
-    yes_no: tuple[str, str] = ("yes", "no")  # what people read for true and false
 
 
 class Bundle(msgspec.Struct, frozen=True, kw_only=True):

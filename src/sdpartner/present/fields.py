@@ -16,7 +16,7 @@ from typing import Any, Literal, TypeVar
 from ..plan.model import Plan
 from ..text import Lang, Text
 from ..words import label as label_of
-from ..words import say, words_for
+from ..words import say, words_for, yes_no
 from .documents import Column, Listing, Value
 
 _T = TypeVar("_T")
@@ -69,6 +69,8 @@ class Field:
             labels = words_for(self.coded, lang)
         elif isinstance(self.coded, str):
             labels = _prefixed(self.coded, lang)
+        elif self.type == "bool":
+            labels = yes_no(lang)
         qualifier, qualifiers = ("", {})
         if self.qualifier is not None:
             qualifier = self.qualifier[0]
@@ -142,8 +144,7 @@ class Spec:
         """The listing of ``items``, with the language's words for its title, missing values and no rows."""
         lang = ctx.lang
         return Listing(title=title if title is not None else say(self.title, lang), columns=self.columns(lang), rows=self.rows(items, ctx),
-                       missing=say("not_stated", lang), empty=say("none", lang), people=self.people(items, ctx) if PEOPLE_WORDS.get() else (),
-                       yes_no=(say("yes", lang), say("no", lang)))
+                       missing=say("not_stated", lang), empty=say("none", lang), people=self.people(items, ctx) if PEOPLE_WORDS.get() else ())
 
     def keys(self) -> list[str]:
         return [f.key for f in self.fields]

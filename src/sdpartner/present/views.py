@@ -21,7 +21,7 @@ from ..query import filters as q
 from ..query.links import cited_sources, links, source_count, source_usage
 from ..query.records import Entry, Resolution
 from ..query.status import Standing, readings, standing, year_so_far
-from ..words import CHINESE_COLUMN, LABELS, label, say
+from ..words import CHINESE_COLUMN, LABELS, label, say, yes_no
 from . import listings as L
 from . import values as v
 from .documents import Bundle, Column, Detail, Listing, Value, replace
@@ -35,8 +35,7 @@ def col(key: str, lang: Lang, style: str = "", table: bool = True) -> Column:
 
 def detail(title: str, fields: Sequence[tuple[Column, Value]], sections: Sequence[tuple[str, Listing]], lang: Lang, people: dict[str, str] | None = None) -> Detail:
     """A detail with the language's word for missing values."""
-    return Detail(title=title, fields=tuple(fields), sections=tuple(sections), missing=say("not_stated", lang), people=people or {},
-                  yes_no=(say("yes", lang), say("no", lang)))
+    return Detail(title=title, fields=tuple(fields), sections=tuple(sections), missing=say("not_stated", lang), people=people or {})
 
 
 # ----------------------------------------------------------------------------------------------
@@ -148,7 +147,7 @@ def record_fields(plan: Plan, entry: Entry, lang: Lang) -> tuple[list[tuple[Colu
             value = v.number(raw)
         else:
             value = raw
-        coded = _coded(name, lang)
+        coded = yes_no(lang) if isinstance(raw, bool) else _coded(name, lang)
         header = label(f"{name[:-1]}_ids" if isinstance(raw, list) and f"{name[:-1]}_ids" in LABELS else name, lang)  # ids, not a count
         column = Column(name, header, "id" if name == "id" else "", labels=coded)
         fields.append((column, value))

@@ -108,9 +108,10 @@ PLACE = Text(zh="地点", en="place")
 
 def not_found(kind: Text, wanted: str, names: Iterable[str], hint: str, **hint_values: Any) -> NotFound:
     """The error for a name that matches nothing, with the closest name as a suggestion."""
-    from ..safe import shown
+    from ..safe import shown, visible
 
-    return NotFound("not_found", kind=kind, name=shown(wanted), guess=suggest(wanted, names) or "", hint=_Hint(hint, hint_values))
+    # the suggestion is a name from the plan: its control characters as stand-ins, like the name asked for
+    return NotFound("not_found", kind=kind, name=shown(wanted), guess=visible(suggest(wanted, names) or "", single_line=True), hint=_Hint(hint, hint_values))
 
 
 class _Hint:

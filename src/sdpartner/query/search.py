@@ -351,7 +351,7 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
         written = set()
     hits: list[Hit] = []
     candidates = set(scores) | set(number_hits)
-    for doc in sorted(candidates):  # in the plan's order, so that ties keep it (a set's order varies with the hash seed)
+    for doc in sorted(candidates):  # in the plan's order, so that ties keep it (a set promises no order)
         entry = index.entries[doc]
         if kind is not None and entry.kind != kind:
             continue
