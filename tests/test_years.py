@@ -82,7 +82,17 @@ def test_diff_says_what_changed_field_by_field(run: Any) -> None:
     assert ("event", "mnc-leaders-qingdao-summit-8") in [(r["type"], r["id"]) for r in data["added"]]
     lines = [json.loads(x) for x in run("diff", PLAN_2026, str(PLAN_2027), "-f", "jsonl").out.splitlines()]
     assert {x["change"] for x in lines} == {"added", "removed", "changed"}
-    assert "| changed | figure | exhibitions-500 | value | 500 | 600 |" in run("diff", PLAN_2026, str(PLAN_2027), "-f", "md").out
+    assert "| changed | figure | exhibitions-500 | Value | 500 | 600 |" in run("diff", PLAN_2026, str(PLAN_2027), "-f", "md").out
+    assert "changed,figure,exhibitions-500,Trade fairs and business-matching events for Shandong firms,value,500,600" in run("diff", PLAN_2026, str(PLAN_2027), "-f", "csv").out  # the key, for scripts
+
+
+def test_diff_says_fields_and_dates_in_chinese(run: Any) -> None:
+    """A Chinese reader sees the fields' labels and a date's kind in Chinese; a list of ids is not labelled a count."""
+    out = run("diff", str(PLAN_2027), PLAN_2026, "-f", "md", "--lang", "zh").out
+    assert "| 变化 | 数字 | exhibitions-500 | 数值 | 600 | 500 |" in out
+    assert "| 变化 | 举措 | m-four-events | 活动 | mnc-leaders-qingdao-summit-8;" in out
+    assert "2026-01-20 (举办)" in out
+    assert "(held)" not in out and "| value |" not in out and "| events |" not in out
 
 
 def test_diff_exit_codes_follow_diff(run: Any, tmp_path: Any) -> None:

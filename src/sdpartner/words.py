@@ -359,6 +359,13 @@ def label(key: str, lang: Lang) -> str:
     return t.pick(lang) if t is not None else key.replace("_", " ").capitalize()
 
 
+def field_label(name: str, lang: Lang, *, listed: bool = False) -> str:
+    """The label of a record's field ``name``; ``listed``: its value is a list, which for a reference (``events``) is
+    the records' ids (``event_ids``), not their count."""
+    ids = f"{name[:-1]}_ids"
+    return label(ids if listed and ids in LABELS else name, lang)
+
+
 def yes_no(lang: Lang) -> dict[str, str]:
     """The words people read for true and false (a column's labels, keyed by the value's name)."""
     return {"True": say("yes", lang), "False": say("no", lang)}

@@ -14,7 +14,7 @@ from ..text import Lang, Text
 from ..query import filters as q
 from ..query.links import Link, cited_sources, relation_words, source_count
 from ..query.status import Standing, standing
-from ..words import FIELDS, say, words_for
+from ..words import FIELDS, field_label, say, words_for
 from . import values as v
 from .fields import Ctx, Field, Spec
 
@@ -435,7 +435,8 @@ DIFF = Spec("diff", "t_diff", [
     Field("type", style="dim", coded=_kind_words),
     Field("id"),
     Field("name", style="name", show="wide"),
-    Field("field", label=Text(zh="字段", en="Field"), missing="not_applicable", type="string or null", doc="the field that changed"),
+    Field("field", words=lambda r, ctx: field_label(r.field, ctx.lang, listed=r.listed) if r.field else None, label=Text(zh="字段", en="Field"),
+          missing="not_applicable", type="string or null", doc="the field that changed (its key; tables say its label)"),
     Field("old", missing="not_applicable", type="string or null"),
     Field("new", missing="not_applicable", type="string or null"),
 ])

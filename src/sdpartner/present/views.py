@@ -21,7 +21,7 @@ from ..query import filters as q
 from ..query.links import cited_sources, links, source_count, source_usage
 from ..query.records import Entry, Resolution
 from ..query.status import Standing, readings, standing, year_so_far
-from ..words import CHINESE_COLUMN, LABELS, label, say, yes_no
+from ..words import CHINESE_COLUMN, LABELS, field_label, label, say, yes_no
 from . import listings as L
 from . import values as v
 from .documents import Bundle, Column, Detail, Listing, Value, replace
@@ -148,8 +148,7 @@ def record_fields(plan: Plan, entry: Entry, lang: Lang) -> tuple[list[tuple[Colu
         else:
             value = raw
         coded = yes_no(lang) if isinstance(raw, bool) else _coded(name, lang)
-        header = label(f"{name[:-1]}_ids" if isinstance(raw, list) and f"{name[:-1]}_ids" in LABELS else name, lang)  # ids, not a count
-        column = Column(name, header, "id" if name == "id" else "", labels=coded)
+        column = Column(name, field_label(name, lang, listed=isinstance(raw, list)), "id" if name == "id" else "", labels=coded)
         fields.append((column, value))
     if isinstance(record, Source):
         fields.append((col("records", lang), len(source_usage(plan).get(record.id, []))))
@@ -387,9 +386,10 @@ def _words(value: Any, lang: Lang) -> str | None:
     if isinstance(value, list):
         return "; ".join(_words(x, lang) or "" for x in value)
     if isinstance(value, dict) and "start" in value:  # a date reading
-        return f"{value['start']}{'/' + value['end'] if value.get('end') else ''} ({value.get('what')})"
+        what = value.get("what")
+        return f"{value['start']}{'/' + value['end'] if value.get('end') else ''} ({say('what_' + what, lang) if what else ''})"
     if isinstance(value, dict):
-        return ", ".join(f"{k}: {_words(x, lang)}" for k, x in value.items() if x not in (None, [], ""))
+        return ", ".join(f"{label(k, lang)}: {_words(x, lang)}" for k, x in value.items() if x not in (None, [], ""))
     if isinstance(value, float):
         return v.plain(value)
     return str(value)
@@ -408,6 +408,7 @@ def diff_document(old: Plan, new: Plan, changes: list[Any], lang: Lang) -> Bundl
         field: str | None
         old: str | None
         new: str | None
+        listed: bool  # the field holds a list (ids, not a count: its label)
 
     def pair(old: Any, new: Any) -> tuple[str | None, str | None]:
         a, b = _words(old, lang), _words(new, lang)
@@ -415,7 +416,8 @@ def diff_document(old: Plan, new: Plan, changes: list[Any], lang: Lang) -> Bundl
             a, b = _words(old, "zh" if lang == "en" else "en"), _words(new, "zh" if lang == "en" else "en")
         return a, b
 
-    rows = [Row(ch.change, ch.kind, ch.id, ch.name.pick(lang), ch.field, *pair(ch.old, ch.new)) for ch in changes]
+    rows = [Row(ch.change, ch.kind, ch.id, ch.name.pick(lang), ch.field, *pair(ch.old, ch.new), isinstance(ch.new, list) or isinstance(ch.old, list))
+            for ch in changes]
     table = L.DIFF.listing(rows, c)
     if not changes:
         table = replace(table, empty=say("none", lang))
