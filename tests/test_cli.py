@@ -99,6 +99,13 @@ def test_a_column_named_twice_is_shown_once(run: Any) -> None:
     assert result.code == 0 and result.out.splitlines()[0] == "\ufeffid,name"
 
 
+def test_a_series_edition_name_template_reads_with_n_for_people_and_stays_a_template_for_scripts(run: Any) -> None:
+    assert "Nth Qingdao Multinationals Summit" in run("show", "mnc-summit").out
+    zh = run("show", "mnc-summit", "--lang", "zh").out
+    assert "第N届跨国公司领导人青岛峰会" in zh and "{cn}" not in zh
+    assert json.loads(run("show", "mnc-summit", "-f", "json").out)["edition_name"] == "{nth} Qingdao Multinationals Summit"
+
+
 def test_a_date_filter_says_what_it_leaves_out(invoke: Any) -> None:
     result = invoke("events", "--from", "2026-03", "--to", "2026-12", "-f", "json")
     assert [r["id"] for r in json.loads(result.stdout)] == ["mnc-leaders-qingdao-summit-7"]

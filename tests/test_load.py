@@ -117,6 +117,25 @@ def test_a_date_outside_the_events_year_is_refused(tmp_path: Path) -> None:
     assert "events[0].dates[0].start: 2031-01-02 is not in the year 2030" in problem
 
 
+@pytest.mark.parametrize(("template", "message"), [
+    ("{nth} Harbour Expo {foo}", "unknown placeholder {foo}"),
+    ("{0} Harbour Expo", "unknown placeholder {0}"),
+    ("{nth.__class__} Harbour Expo", "unknown placeholder {nth.__class__}"),
+    ("{nth!r} Harbour Expo", "unknown placeholder {nth!r}"),
+    ("{nth:>9} Harbour Expo", "unknown placeholder {nth:>9}"),
+    ("{nth} Harbour Expo {", "Single '{'"),
+])
+def test_an_edition_name_template_with_anything_but_its_placeholders_is_refused(tmp_path: Path, template: str, message: str) -> None:
+    """It was an internal error (exit 70) when the plan's event was named from it."""
+    (problem,) = _problems(_mini_with(tmp_path, ('en = "{nth} Harbour Expo"', f'en = "{template}"')))
+    assert "series[0]: edition_name" in problem and message in problem
+
+
+def test_an_edition_name_template_may_write_braces_doubled(tmp_path: Path) -> None:
+    plan = load_plan(_mini_with(tmp_path, ('en = "{nth} Harbour Expo"', 'en = "{nth} Harbour Expo {{2030}}"')))
+    assert "2nd Harbour Expo {2030}" in [e.name.en for e in plan.events]
+
+
 @pytest.mark.parametrize("value", ["inf", "+inf", "nan", "1e300"])
 def test_a_number_must_be_finite_anywhere(tmp_path: Path, value: str) -> None:
     (problem,) = _problems(_mini_with(tmp_path, ("value = 80\n", f"value = {value}\n")))

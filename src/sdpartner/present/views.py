@@ -135,6 +135,8 @@ def record_fields(plan: Plan, entry: Entry, lang: Lang) -> tuple[list[tuple[Colu
             continue
         elif isinstance(raw, Text):
             value = raw.pick(lang)
+            if name == "edition_name":  # a template (machine formats keep it): people read it with N for the number
+                people[name] = value.format(nth="Nth", cn="N", n="N")
         elif isinstance(raw, Enum):
             value = raw.value
         elif isinstance(raw, list) and raw and isinstance(raw[0], Text):
