@@ -131,6 +131,7 @@ def test_damaged_or_foreign_derived_data_is_made_again(tmp_path: Path, damage: s
     truth = [run_process(*args, env=env) for args in SEARCHES]
     (index,) = cache.glob("*.search")
     (words,) = cache.glob("*.words")
+    sound = index.read_bytes(), words.read_bytes()
     if damage == "garbage":
         index.write_bytes(b"\x93garbage")
         words.write_bytes(b"\x93garbage")
@@ -151,6 +152,7 @@ def test_damaged_or_foreign_derived_data_is_made_again(tmp_path: Path, damage: s
         index.write_bytes(_sound_entry(forged))
     again = [run_process(*args, env=env) for args in SEARCHES]
     assert [(r.returncode, r.stdout, r.stderr) for r in again] == [(r.returncode, r.stdout, r.stderr) for r in truth]
+    assert (index.read_bytes(), words.read_bytes()) == sound  # replaced by sound entries, not made again on every run
 
 
 def test_trimming_keeps_sixteen_and_removes_only_its_own_entries(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ in the directory is left alone.
 Data derived from a plan (what search reads from its texts before any query) is kept beside its entry the same
 way (``derived``), under a key of the plan's key and of the code that derives it, which must name every module
 the derivation reads; each kind keeps its own 16. Msgspec checks that an entry decodes as its type; whatever
-else its content must satisfy, its reader checks (``search._fits``).
+else its content must satisfy, the caller's ``fits`` checks (``search._fits``), and an entry that fails is replaced.
 """
 
 from __future__ import annotations
@@ -182,12 +182,14 @@ def _stamp(h: Any, modules: tuple[str, ...]) -> None:
 _loaded: dict[int, tuple[object, PlanCache, str, dict[str, Any]]] = {}
 
 
-def derived(plan: object, name: str, code: tuple[str, ...], kind: type[D], build: Callable[[], D]) -> D:
+def derived(plan: object, name: str, code: tuple[str, ...], kind: type[D], build: Callable[[], D],
+            fits: Callable[[D], bool] | None = None) -> D:
     """Data derived from a plan (``name``: lower-case letters; ``kind``: its msgspec type), made once per plan and kept
     in the cache beside the plan's entry, under a key of the plan's key and the ``code`` modules that derive it.
 
-    Made by ``build()`` when the plan did not come from a cache (or the cache is off), or the entry is missing or
-    not sound; within a process, made or read once."""
+    Made by ``build()`` when the plan did not come from a cache (or the cache is off), or the entry is missing, not
+    sound, or read but not what ``fits`` expects of this plan (then it is replaced, so that it is not made again on
+    every run); within a process, made or read once."""
     found = _loaded.get(id(plan))
     if found is None or found[0] is not plan:
         return build()
@@ -202,6 +204,8 @@ def derived(plan: object, name: str, code: tuple[str, ...], kind: type[D], build
         except OSError:  # pragma: no cover - the package's own source cannot be read
             pass
         value = cache._read(path, kind) if path else None
+        if value is not None and fits is not None and not fits(value):
+            value = None
         if value is None:
             value = build()
             if path:

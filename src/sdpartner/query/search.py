@@ -104,9 +104,7 @@ class Index:
     def __init__(self, plan: Plan) -> None:
         self.entries = entries(plan)
         self._fields: list[list[tuple[str, str]] | None] = [None] * len(self.entries)  # per record, made when first read
-        digest = derived(plan, "search", CODE, Digest, self._digest)
-        if not _fits(digest, len(self.entries)):  # an entry of the right name and header that is no index of this plan
-            digest = self._digest()
+        digest = derived(plan, "search", CODE, Digest, self._digest, lambda d: _fits(d, len(self.entries)))
         self.scans, self.avg, self.vocab = digest.scans, digest.avg, frozenset(digest.vocab)
         self._plan = plan
         self.size = len(self.entries)
