@@ -228,7 +228,14 @@ def status_listing(plan: Plan, lang: Lang, year: int | None = None, as_of: str |
     reviewed = plan.plan.reviewed or say("not_stated", lang)
     caption = say("as_of_line", lang, reviewed=reviewed)
     if as_of is not None:
-        caption = say("as_of_asked", lang, as_of=as_of) + " " + caption
+        released = q.event(plan, plan.plan.released_at)
+        main = L.main_reading(released) if released is not None else None
+        notes = [say("as_of_asked", lang, as_of=as_of)]
+        if plan.plan.reviewed and as_of > plan.plan.reviewed[: len(as_of)]:  # the whole day, month or year after the review
+            notes.append(say("as_of_after_review", lang, as_of=as_of, reviewed=plan.plan.reviewed))
+        elif main is not None and main.year is not None and not main.start.startswith("--") and as_of < main.start[: len(as_of)]:
+            notes.append(say("as_of_before_plan", lang, as_of=as_of, released=main.start))
+        caption = " ".join([*notes, caption])
     return replace(shown, caption=caption)
 
 
