@@ -106,6 +106,15 @@ def test_a_series_edition_name_template_reads_with_n_for_people_and_stays_a_temp
     assert json.loads(run("show", "mnc-summit", "-f", "json").out)["edition_name"] == "{nth} Qingdao Multinationals Summit"
 
 
+def test_the_article_links_every_record_that_cites_its_paragraphs(run: Any) -> None:
+    links = json.loads(run("show", "article", "-f", "json").out)["links"]
+    cited_by = {(x["type"], x["id"]) for x in links if x["relation"] == "cited_by"}
+    assert len(cited_by) == len(links) > 90
+    assert {("event", "mnc-leaders-qingdao-summit-7"), ("action", "5"), ("city", "qingdao")} <= cited_by  # a link's id is text, as in every record's links
+    assert ("article", "article") not in cited_by
+    assert "被引用" in run("show", "article", "--lang", "zh").out
+
+
 def test_a_date_filter_says_what_it_leaves_out(invoke: Any) -> None:
     result = invoke("events", "--from", "2026-03", "--to", "2026-12", "-f", "json")
     assert [r["id"] for r in json.loads(result.stdout)] == ["mnc-leaders-qingdao-summit-7"]

@@ -18,7 +18,7 @@ from ..plan import catalogue as cat
 from ..plan.model import Action, Amount, City, Edition, Event, Figure, Place, Plan, Series, Source
 from ..text import Lang, Text
 from ..query import filters as q
-from ..query.links import cited_sources, links, source_count, source_usage
+from ..query.links import Link, cited_sources, links, source_count, source_usage
 from ..query.records import Entry, Resolution
 from ..query.status import Standing, readings, standing, year_so_far
 from ..words import CHINESE_COLUMN, LABELS, field_label, label, say, yes_no
@@ -163,7 +163,10 @@ def record_fields(plan: Plan, entry: Entry, lang: Lang) -> tuple[list[tuple[Colu
 
 
 def link_list(plan: Plan, entry: Entry, lang: Lang) -> Listing:
-    """Every record linked to ``entry``, in both directions, with the relation in words and each record's name."""
+    """Every record linked to ``entry``, in both directions, with the relation in words and each record's name (the
+    primary article: every record that cites its paragraphs)."""
+    if entry.kind == "article":
+        return L.LINKS.listing([Link("cited_by", kind, rid) for kind, rid in source_usage(plan).get("article", []) if kind != "article"], Ctx(plan, lang))
     return L.LINKS.listing(links(plan).get((entry.kind, entry.id), []), Ctx(plan, lang))
 
 
