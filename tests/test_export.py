@@ -50,6 +50,23 @@ def test_dates_are_iso_columns_with_their_precision(db: Path) -> None:
     assert con.execute("select start_date, precision, year_known from edition_dates where edition_id = 'rcep-expo-4'").fetchone() == ("--06-27", "day", "not_stated")
 
 
+def test_every_citation_is_a_row_the_records_and_their_values_alike(db: Path) -> None:
+    con = sqlite3.connect(db)
+    summit = "mnc-leaders-qingdao-summit-7"
+    own = {r[0] for r in con.execute("select source_id from citations where record_id = ? and value_field is null", (summit,))}
+    assert "dzrb-2026-dialogue" in own
+    # a date's source, joined to the date it backs: only an exhibitor's account gives the 2026 opening day
+    dated = con.execute("select d.start_date, c.source_id from citations c join event_dates d on d.event_id = c.record_id and d.position = c.value_position "
+                        "where c.value_field = 'dates' and c.record_id = ?", (summit,)).fetchall()
+    assert dated == [("2026-06-16", "exhibitor-2026-mnc-summit-7-opening")]
+    counted = {r[0] for r in con.execute("select source_id from citations where value_field = 'counts' and record_type = 'edition' and record_id = 'mnc-summit-3'")}
+    assert counted and counted <= {r[0] for r in con.execute("select id from sources")}
+    # the primary article, paragraph by paragraph
+    from_8 = {(t, i) for t, i in con.execute("select record_type, record_id from paragraph_citations where paragraph = 8 and value_field is null")}
+    assert ("event", summit) in from_8 and ("measure", "m-four-events") in from_8
+    assert con.execute("select count(*) from paragraph_citations where paragraph not between 0 and (select paragraphs - 1 from article)").fetchone() == (0,)
+
+
 def test_every_reference_is_a_foreign_key_that_holds(db: Path) -> None:
     con = sqlite3.connect(db)
     con.execute("pragma foreign_keys = on")

@@ -6,7 +6,8 @@
   references is a link table (``measures_events``); a nested kind names its parent (``offers.city_id``).
 - Values that come in lists are child tables of their record: ``event_dates``/``edition_dates`` (ISO
   ``start_date``/``end_date`` with their ``precision``), ``event_counts``/``edition_counts``/``fact_counts``,
-  ``person_roles``, ``status_evidence``; ``citations`` says which record cites which source where.
+  ``person_roles``, ``status_evidence``; ``citations`` says which record (or which of its values) cites which source
+  where, ``paragraph_citations`` which paragraphs of the primary article.
 - Views for the common joins: ``events_with_series`` (events with their series and city) and
   ``figures_with_actions`` (figures with the actions whose measures name them).
 - No table or column is named with an SQL keyword, so every column can be selected without quotes.
@@ -76,7 +77,8 @@ class _Builder:
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
         self.tables: dict[str, dict[str, str]] = {}  # table -> column -> description
-        self.cited: list[dict[str, Any]] = []
+        self.cited: list[dict[str, Any]] = []  # a row per citation of another source, by the record or one of its values
+        self.paragraphs: list[dict[str, Any]] = []  # a row per paragraph of the primary article cited, likewise
         self.fts: dict[str, list[str]] = {}  # table -> analysed texts, by row
         self.keys: dict[str, set[Any]] = {}  # kind -> the keys of its records
 
@@ -121,8 +123,10 @@ class _Builder:
                 if field in ("id",) or (field == info.decl.handle and field != info.decl.key):
                     continue
                 if core is Citation:
-                    self.cited += [{"record_type": info.code, "record_id": rid, "source_id": c.source, "at": c.at} for c in value]
+                    self.cite(info.code, rid, None, None, value)
                     continue
+                if field == "cites":
+                    self.paragraphs += [{"record_type": info.code, "record_id": rid, "paragraph": n} for n in value]
                 if fl is not None and fl.many:
                     if len(fl.link.targets) == 1:
                         links.setdefault(field, []).extend({f"{info.code}_id": rid, f"{fl.link.targets[0]}_id": x} for x in value)
@@ -170,12 +174,18 @@ class _Builder:
                 self.table(f"{name}_{safe(field)}", cols, link_rows, pk=None, fks={cols[0]: name},
                            about={cols[0]: f"the {info.code}", "record_type": f"the kind of record it names: {', '.join(fl.link.targets)}", "record_id": "its id"})
         for field, pairs in children.items():
-            self.values(f"{info.code}_{field}", info, pairs)
+            self.values(field, info, pairs)
 
-    def values(self, name: str, owner: cat.KindInfo, pairs: list[tuple[Any, Any]]) -> None:
-        """A child table of nested values (dates, counts, roles, evidence), each row naming its record."""
+    def cite(self, kind: str, rid: Any, held_in: str | None, position: int | None, citations: list[Citation]) -> None:
+        self.cited += [{"record_type": kind, "record_id": rid, "value_field": held_in, "value_position": position, "source_id": c.source, "at": c.at}
+                       for c in citations]
+
+    def values(self, held_in: str, owner: cat.KindInfo, pairs: list[tuple[Any, Any]]) -> None:
+        """A child table of nested values (dates, counts, roles, evidence), each row naming its record; their
+        citations go to ``citations`` and ``paragraph_citations`` with the field and position that hold them."""
         if not pairs:
             return
+        name = f"{owner.code}_{held_in}"
         struct: type = type(pairs[0][1])
         shapes = _shapes(struct)
         flinks = {fl.path[0]: fl for fl in cat.struct_links(struct) if len(fl.path) == 1}
@@ -193,7 +203,11 @@ class _Builder:
                 shape, core = shapes[field]
                 if core is Citation:
                     row["source_ids"] = "; ".join(c.source for c in v) or None
+                    self.cite(owner.code, rid, held_in, position, v)
                     continue
+                if field == "cites":
+                    self.paragraphs += [{"record_type": owner.code, "record_id": rid, "value_field": held_in, "value_position": position, "paragraph": n}
+                                        for n in v]
                 fl = flinks.get(field)
                 if fl is not None:
                     row[safe(f"{field}_id")] = v
@@ -238,8 +252,14 @@ def write(plan: Plan, path: str, analysed: dict[tuple[str, str], str]) -> None:
         for info in cat.kinds():
             items = list(cat.records(plan, info))
             b.kind_table(info, items, [analysed.get((info.code, cat.handle(info, r)), "") for r, _ in items])
-        b.table("citations", ["record_type", "record_id", "source_id", "at"], b.cited, pk=None, fks={"source_id": "sources"},
-                about={"record_type": "the kind of the record that cites", "record_id": "its id", "source_id": "the source it cites", "at": "where in the source"})
+        held = {"value_field": "NULL when the record itself cites; else its list of values that holds the citation (dates, counts, evidence ...)",
+                "value_position": "and the value's place in that list (the position column of the values' table)"}
+        b.table("citations", ["record_type", "record_id", "value_field", "value_position", "source_id", "at"], b.cited, pk=None, fks={"source_id": "sources"},
+                about={"record_type": "the kind of the record that cites", "record_id": "its id", **held, "source_id": "the source it cites",
+                       "at": "where in the source"})
+        b.table("paragraph_citations", ["record_type", "record_id", "value_field", "value_position", "paragraph"], b.paragraphs, pk=None, fks={},
+                about={"record_type": "the kind of the record that cites", "record_id": "its id", **held,
+                       "paragraph": "the paragraph of the primary article it cites (the article table says how they are numbered)"})
         for name, (sql, _) in _VIEWS.items():
             con.execute(sql)
         b.search_index()
@@ -256,7 +276,8 @@ _TABLES: dict[str, dict[str, str]] = {}
 def metadata(db_name: str) -> dict[str, Any]:
     """A Datasette ``metadata.json`` describing every table of the database just written and its declared columns."""
     descriptions = {safe(k.table): k.decl.about.en for k in cat.kinds()}
-    descriptions["citations"] = "Which record cites which source, and where in it"
+    descriptions["citations"] = "Which record (or which of its values) cites which source, and where in it"
+    descriptions["paragraph_citations"] = "Which record (or which of its values) cites which paragraph of the primary article"
     tables: dict[str, Any] = {}
     for name, columns in _TABLES.items():
         if name.endswith("_fts"):
