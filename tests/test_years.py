@@ -47,6 +47,14 @@ def _flat(text: str) -> str:
     ("2026-11", "en", "Shown as it stood on 2026-11.", "after the last review"),  # the review day is in that month
     ("2026-01", "en", "Shown as it stood on 2026-01.", "before the plan"),  # and the release day in this one
 ])
+def test_status_of_a_year_the_plan_file_has_nothing_in_says_whose_plan_it_is(run: Any) -> None:
+    result = run("status", "--year", "2026", "--plan", str(PLAN_2027), "-f", "md")
+    assert result.code == 0 and "This is the plan for 2027: it holds no events or targets in 2026." in _flat(result.out)
+    zh = run("status", "--year", "2026", "--plan", str(PLAN_2027), "--lang", "zh").out
+    assert "这是2027年的计划,其中没有2026年的活动或目标。" in _flat(zh).replace(" ", "")
+    assert "This is the plan" not in run("status", "--plan", str(PLAN_2027)).out
+
+
 def test_as_of_says_when_the_day_asked_is_after_the_review_or_before_the_plan(run: Any, as_of: str, lang: str, said: str, unsaid: str) -> None:
     out = _flat(run("status", "--as-of", as_of, "--lang", lang, "-f", "md").out)
     assert said in out and unsaid not in out

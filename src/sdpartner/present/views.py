@@ -239,6 +239,8 @@ def status_listing(plan: Plan, lang: Lang, year: int | None = None, as_of: str |
         elif main is not None and main.year is not None and not main.start.startswith("--") and as_of < main.start[: len(as_of)]:
             notes.append(say("as_of_before_plan", lang, as_of=as_of, released=main.start))
         caption = " ".join([*notes, caption])
+    if not standings and year != plan.plan.year:
+        caption = say("status_other_year", lang, year=year, plan_year=plan.plan.year) + " " + caption
     return replace(shown, caption=caption)
 
 
