@@ -39,14 +39,6 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.mark.parametrize(("as_of", "lang", "said", "unsaid"), [
-    ("2026-12-01", "en", "2026-12-01 is after the last review (2026-11-30): no later source is stored, so this is the status as of 2026-11-30.", "before the plan"),
-    ("2027", "zh", "2027晚于最近一次核查(2026-11-30),此后的资料未收存,所以显示的是截至2026-11-30的情况。", "早于计划发布"),
-    ("2025-06-01", "en", "2025-06-01 is before the plan was released (2026-01-20).", "after the last review"),
-    ("2025", "zh", "2025早于计划发布(2026-01-20)。", "晚于最近一次核查"),
-    ("2026-11", "en", "Shown as it stood on 2026-11.", "after the last review"),  # the review day is in that month
-    ("2026-01", "en", "Shown as it stood on 2026-01.", "before the plan"),  # and the release day in this one
-])
 def test_status_of_a_year_the_plan_file_has_nothing_in_says_whose_plan_it_is(run: Any) -> None:
     result = run("status", "--year", "2026", "--plan", str(PLAN_2027), "-f", "md")
     assert result.code == 0 and "This is the plan for 2027: it holds no events or targets in 2026." in _flat(result.out)
@@ -55,6 +47,14 @@ def test_status_of_a_year_the_plan_file_has_nothing_in_says_whose_plan_it_is(run
     assert "This is the plan" not in run("status", "--plan", str(PLAN_2027)).out
 
 
+@pytest.mark.parametrize(("as_of", "lang", "said", "unsaid"), [
+    ("2026-12-01", "en", "2026-12-01 is after the last review (2026-11-30): no later source is stored, so this is the status as of 2026-11-30.", "before the plan"),
+    ("2027", "zh", "2027晚于最近一次核查(2026-11-30),此后的资料未收存,所以显示的是截至2026-11-30的情况。", "早于计划发布"),
+    ("2025-06-01", "en", "2025-06-01 is before the plan was released (2026-01-20).", "after the last review"),
+    ("2025", "zh", "2025早于计划发布(2026-01-20)。", "晚于最近一次核查"),
+    ("2026-11", "en", "Shown as it stood on 2026-11.", "after the last review"),  # the review day is in that month
+    ("2026-01", "en", "Shown as it stood on 2026-01.", "before the plan"),  # and the release day in this one
+])
 def test_as_of_says_when_the_day_asked_is_after_the_review_or_before_the_plan(run: Any, as_of: str, lang: str, said: str, unsaid: str) -> None:
     out = _flat(run("status", "--as-of", as_of, "--lang", lang, "-f", "md").out)
     assert said in out and unsaid not in out
