@@ -61,9 +61,12 @@ class Field:
         self.coded, self.qualifier, self.missing, self.type, self.doc = coded, qualifier, missing, type, doc
 
     def column(self, lang: Lang) -> Column:
-        """The column people and renderers see for this field in ``lang``."""
+        """The column people and renderers see for this field in ``lang`` (the words for its codes only where people read
+        them: machine formats show the codes, and a kind's words would read the whole model's declarations)."""
         labels: dict[str, str] = {}
-        if callable(self.coded):
+        if not PEOPLE_WORDS.get():
+            pass
+        elif callable(self.coded):
             labels = self.coded(lang)
         elif isinstance(self.coded, tuple):
             labels = words_for(self.coded, lang)
