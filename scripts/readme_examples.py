@@ -5,7 +5,8 @@ compared.
     python scripts/readme_examples.py --check  # exit 1 when any output is stale (the tests do this)
 
 A block is a line '$ sdpartner ...' followed by the output, up to the closing fence. Commands run
-in-process with COLUMNS=100 and no colour, so the output is the same on every machine.
+in-process with COLUMNS=80 (the width the tables are made to fit; a block may set another) and no colour, so the
+output is the same on every machine.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 BLOCK = re.compile(r"(```console\n\$ (?P<cmd>(?:COLUMNS=\d+ )?sdpartner[^\n]*)\n)(?P<out>.*?)(```)", re.S)
-ENV = {"COLUMNS": "100", "NO_COLOR": "1", "SDPARTNER_LANG": None, "SDPARTNER_PLAN": None, "FORCE_COLOR": None}
+ENV = {"COLUMNS": "80", "NO_COLOR": "1", "SDPARTNER_LANG": None, "SDPARTNER_PLAN": None, "FORCE_COLOR": None}
 
 
 def run(command: str) -> str:

@@ -112,6 +112,16 @@ def test_datasette_serves_the_metadata_links_and_search(db: Path) -> None:
     assert get("/plan/actions.json")["rows"]
     metadata = get("/-/metadata.json")
     assert metadata["databases"]["plan"]["tables"]["events"]["description"]
+    assert get("/plan/citations.json?_shape=objects&record_id=mnc-leaders-qingdao-summit-7")["rows"]  # the citations, served with their metadata
+
+
+def test_the_metadata_names_only_full_text_tables_that_exist(db: Path) -> None:
+    tables = json.loads(Path(f"{db}.metadata.json").read_text(encoding="utf-8"))["databases"]["plan"]["tables"]
+    con = sqlite3.connect(db)
+    existing = {r[0] for r in con.execute("select name from sqlite_master where type = 'table'")}
+    named = {t: e["fts_table"] for t, e in tables.items() if "fts_table" in e}
+    assert "events" in named and "citations" not in named and "paragraph_citations" not in named
+    assert set(named.values()) <= existing
 
 
 def test_an_analyst_can_filter_events_by_date(db: Path) -> None:

@@ -117,7 +117,7 @@ def test_diff_says_fields_and_dates_in_chinese(run: Any) -> None:
     out = run("diff", str(PLAN_2027), PLAN_2026, "-f", "md", "--lang", "zh").out
     assert "| 变化 | 数字 | exhibitions-500 | 数值 | 600 | 500 |" in out
     assert "| 变化 | 举措 | m-four-events | 活动 | mnc-leaders-qingdao-summit-8;" in out
-    assert "2026-01-20 (举办)" in out
+    assert "2026-01-20 (举办; ¶ 1); 2026-01-20 (举办; dzrb-2026-dialogue) |" in out  # whose each reading is
     assert "(held)" not in out and "| value |" not in out and "| events |" not in out
 
 

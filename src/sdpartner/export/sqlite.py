@@ -284,7 +284,7 @@ def metadata(db_name: str) -> dict[str, Any]:
             tables[name] = {"hidden": True}
             continue
         entry: dict[str, Any] = {"description": descriptions.get(name, _child_description(name)), "columns": {c: d for c, d in columns.items() if d}}
-        if name in descriptions:
+        if f"{name}_fts" in _TABLES:  # the tables of records (the citations have none)
             entry["fts_table"] = f"{name}_fts"
         tables[name] = entry
     for name, (_, text) in _VIEWS.items():

@@ -2,8 +2,9 @@
 
 The BOM is there so that spreadsheet programs (Excel in particular) open Chinese text as UTF-8 rather
 than guessing a legacy code page; Python reads it back with ``encoding="utf-8-sig"``. A text cell that a
-spreadsheet would run as a formula (it begins with =, +, -, @, a tab or a carriage return) is written with a
-leading apostrophe, as OWASP recommends; numbers are written as they are. TSV and JSON keep the raw text.
+spreadsheet would run as a formula (it begins with =, +, -, @ or a tab) is written with a leading apostrophe, as
+OWASP recommends (a carriage return is already shown as ␍ by then; it stays in the list should that change);
+numbers are written as they are. TSV and JSON keep the raw text.
 """
 
 from __future__ import annotations

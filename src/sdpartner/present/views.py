@@ -398,10 +398,12 @@ def _words(value: Any, lang: Lang) -> str | None:
     if isinstance(value, dict) and set(value) >= {"zh", "en"}:
         return str(value["zh"] if lang == "zh" else value["en"])  # (a change in the other language only: see _pair)
     if isinstance(value, list):
-        return "; ".join(_words(x, lang) or "" for x in value)
-    if isinstance(value, dict) and "start" in value:  # a date reading
+        return "; ".join(_words(x, lang) or "" for x in value) or None
+    if isinstance(value, dict) and "start" in value:  # a date reading, with whose it is (two sources may give one day)
         what = value.get("what")
-        return f"{value['start']}{'/' + value['end'] if value.get('end') else ''} ({say('what_' + what, lang) if what else ''})"
+        whose = ", ".join(c["source"] for c in value.get("sources") or []) or ("¶ " + ", ".join(map(str, value["cites"])) if value.get("cites") else "")
+        said = "; ".join(x for x in (say("what_" + what, lang) if what else "", whose) if x)
+        return f"{value['start']}{'/' + value['end'] if value.get('end') else ''}{f' ({said})' if said else ''}"
     if isinstance(value, dict):
         return ", ".join(f"{label(k, lang)}: {_words(x, lang)}" for k, x in value.items() if x not in (None, [], ""))
     if isinstance(value, float):
