@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Iterator
-from functools import cache
-from typing import Any
+from collections.abc import Callable, Iterator
+from functools import cache, wraps
+from typing import Any, TypeVar
 
 import msgspec
 
@@ -84,6 +84,23 @@ def _annotations(struct: type) -> dict[str, Any]:
     if any(isinstance(v, str) for v in out.values()):
         return typing.get_type_hints(struct, include_extras=True)
     return out
+
+
+_R = TypeVar("_R")
+
+
+def per_plan(make: Callable[[Any], _R]) -> Callable[[Any], _R]:
+    """``make(plan)``, made once for the plan last asked about: held with the plan, so that a plan that is gone can
+    never pass for a new one at the same address (a server holds one plan at a time)."""
+    last: list[tuple[Any, _R]] = []
+
+    @wraps(make)
+    def made(plan: Any) -> _R:
+        if not last or last[0][0] is not plan:
+            last[:] = [(plan, make(plan))]
+        return last[0][1]
+
+    return made
 
 
 def fields(struct: type) -> tuple[str, ...]:

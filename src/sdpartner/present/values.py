@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..plan import catalogue as cat
 from ..plan.model import Amount, Citation, DateReading, Place, Plan, Source
 from ..text import Lang, Text, nth
 from ..words import SCALES, say
@@ -78,16 +79,10 @@ def caveat(plan: Plan, cited: Iterable[Citation | str], lang: Lang) -> str | Non
     return "; ".join(dict.fromkeys(s.caveat.pick(lang) for s in found if s.caveat is not None))
 
 
-_SOURCES: dict[int, tuple[Plan, dict[str, Source]]] = {}  # with the plan: an id is its own while it lives
-
-
+@cat.per_plan
 def sources_by_id(plan: Plan) -> dict[str, Source]:
     """The plan's sources by id (kept for the plan last asked about)."""
-    key = id(plan)
-    if key not in _SOURCES or _SOURCES[key][0] is not plan:
-        _SOURCES.clear()
-        _SOURCES[key] = (plan, {s.id: s for s in plan.sources})
-    return _SOURCES[key][1]
+    return {s.id: s for s in plan.sources}
 
 
 def weak(plan: Plan, cited: Iterable[Citation | str]) -> bool:

@@ -43,15 +43,23 @@ def _targets(plan: Plan) -> dict[str, dict[Any, str]]:
     return {info.code: handles(plan, info) for info in cat.kinds()}
 
 
-_memo: dict[tuple[int, bool], tuple[Plan, dict[tuple[str, str], list[Link]]]] = {}  # with the plan: an id is its own while it lives
-
-
 def links(plan: Plan, close_only: bool = False) -> dict[tuple[str, str], list[Link]]:
     """(kind, id) -> its links both ways, each once. ``close_only``: only the relations declared ``close``, in the
     directions declared, along which search brings related hits (a bank's shareholder, what a figure is about)."""
-    memo = (id(plan), close_only)
-    if memo in _memo and _memo[memo][0] is plan:
-        return _memo[memo][1]
+    return _close_links(plan) if close_only else _all_links(plan)
+
+
+@cat.per_plan
+def _all_links(plan: Plan) -> dict[tuple[str, str], list[Link]]:
+    return _links(plan, False)
+
+
+@cat.per_plan
+def _close_links(plan: Plan) -> dict[tuple[str, str], list[Link]]:
+    return _links(plan, True)
+
+
+def _links(plan: Plan, close_only: bool) -> dict[tuple[str, str], list[Link]]:
     targets = _targets(plan)
     out: dict[tuple[str, str], list[Link]] = {}
     seen: set[tuple[str, str, str, str, str]] = set()
@@ -86,8 +94,6 @@ def links(plan: Plan, close_only: bool = False) -> dict[tuple[str, str], list[Li
                             if back:
                                 add(target, other, fl.link.back_code, info.code, rid)
                             break
-    _memo.clear()
-    _memo[memo] = (plan, out)
     return out
 
 

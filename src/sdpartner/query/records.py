@@ -43,21 +43,14 @@ def _names(value: Any) -> list[str]:
     return [str(value)]
 
 
-_cache: dict[int, list[Entry]] = {}
-
-
+@cat.per_plan
 def entries(plan: Plan) -> list[Entry]:
     """Every record of the plan, in the catalogue's order, each with its kind, id, title and names (made once per plan)."""
-    key = id(plan)
-    if key in _cache and _cache[key] and _cache[key][0].record is plan.article:
-        return _cache[key]
     out: list[Entry] = []
     for info in cat.kinds():
         for record, parent in cat.records(plan, info):
             names = [n for f in info.decl.names for n in _names(getattr(record, f, None))]
             out.append(Entry(info.code, cat.handle(info, record), cat.title(info, record, parent, plan), record, tuple(dict.fromkeys(n for n in names if n)), parent))
-    _cache.clear()
-    _cache[key] = out
     return out
 
 
