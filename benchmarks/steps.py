@@ -50,9 +50,9 @@ from sdpartner.commands.execute import render, resolve, Request; mark("import `e
 lang, fmt, plan_path = resolve(command, values, root); request = Request(command, values, lang, fmt, plan_path)
 from sdpartner.plan import cache, load, model; mark("import the model, `load`, `cache`")
 plan = request.plan; mark("load the plan: read and hash the files, read the cache entry, check it, decode the Structs")
-from sdpartner.present.fields import PEOPLE_WORDS; PEOPLE_WORDS.set(fmt not in ("json", "jsonl", "csv", "tsv"))
-import sdpartner.present.listings, sdpartner.present.views, sdpartner.query.filters; mark("import `query`, `present` (fields, listings, views, words)")
-answer = command.answer(request); mark("query and view: the document")
+from sdpartner.commands.catalog import MACHINE_FORMATS
+import sdpartner.present.fields, sdpartner.present.listings, sdpartner.present.views, sdpartner.query.filters; mark("import `query`, `present` (fields, listings, views, words)")
+answer = request.answer(people=fmt not in MACHINE_FORMATS); mark("query and view: the document")
 import sdpartner.output; from sdpartner.output import {renderer}; mark("import the renderer (`output.{renderer}`{extra})")
 text = render(request, answer.document); mark("render")
 from sdpartner.console import emit; emit(text); sys.stdout.flush(); mark("write")

@@ -45,15 +45,10 @@ def execute(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
     try:
         no_empty(command, values, root)
         lang, fmt, plan_path = resolve(command, values, root)
-        request = Request(command, values, lang, fmt, plan_path)
-        from ..present.fields import PEOPLE_WORDS
         from .catalog import MACHINE_FORMATS
 
-        people = PEOPLE_WORDS.set(fmt not in MACHINE_FORMATS)  # machine formats show values, not words
-        try:
-            answer = command.answer(request)
-        finally:
-            PEOPLE_WORDS.reset(people)
+        request = Request(command, values, lang, fmt, plan_path)
+        answer = request.answer(people=fmt not in MACHINE_FORMATS)
         for text in answer.notes:
             note(text, lang)
         if isinstance(answer.document, (str, bytes)):

@@ -42,16 +42,10 @@ class Server:
         caption it prints under a table. Raises SdpartnerError as the command does."""
         from ..output.json import to_builtins
         from ..present.documents import Listing
-        from ..present.fields import PEOPLE_WORDS
         from .spec import Request, no_empty
 
         no_empty(command, values)
-        request = Request(command, values, values["lang"], "json", self.plan_path, self.plan)
-        people = PEOPLE_WORDS.set(False)  # values, as the command line's JSON has them
-        try:
-            answer = command.answer(request)
-        finally:
-            PEOPLE_WORDS.reset(people)
+        answer = Request(command, values, values["lang"], "json", self.plan_path, self.plan).answer(people=False)  # as the command line's JSON
         document = answer.document
         if isinstance(document, Listing):
             out: dict[str, Any] = {command.tool.rows if command.tool else "rows": self.cited_rows(to_builtins(document), values["lang"]),

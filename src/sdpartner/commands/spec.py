@@ -35,6 +35,17 @@ class Request:
             self._plan = load(self.plan_path)
         return self._plan
 
+    def answer(self, people: bool) -> "Answer":
+        """The command's answer; ``people``: its listings carry the words people read (tables, Markdown), not only
+        the values (the machine formats, MCP)."""
+        from ..present.fields import PEOPLE_WORDS
+
+        token = PEOPLE_WORDS.set(people)
+        try:
+            return self.command.answer(self)
+        finally:
+            PEOPLE_WORDS.reset(token)
+
 
 class Answer(msgspec.Struct, frozen=True):
     """A command's answer: a document to print (or none), notes for stderr, and the exit code."""
