@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from .errors import ExitCode, OutputError
 
@@ -62,12 +62,18 @@ class Closed:
         raise OSError(9, "standard output is closed")
 
 
-def emit(text: str | bytes) -> None:
-    """Write a command's one answer (text, or UTF-8 bytes written as they are where stdout is UTF-8); the
-    environment's refusals become an OutputError (exit 1), a reader that left (a closed pipe) a quiet end."""
+def open_stdout() -> Any:
+    """The standard output; OutputError (exit 1) where the process was started without one."""
     out = sys.stdout
     if out is None or isinstance(out, Closed):
         raise OutputError("stdout_closed")
+    return out
+
+
+def emit(text: str | bytes) -> None:
+    """Write a command's one answer (text, or UTF-8 bytes written as they are where stdout is UTF-8); the
+    environment's refusals become an OutputError (exit 1), a reader that left (a closed pipe) a quiet end."""
+    out = open_stdout()
     try:
         if isinstance(text, bytes):
             raw = getattr(out, "buffer", None)

@@ -181,8 +181,8 @@ def mcp(req: Request, commands: tuple[Command, ...]) -> Answer:
     the server never imports the catalogue, which names this answer)."""
     import sys
 
-    from ..console import Closed
-    from ..errors import OutputError, SdpartnerError
+    from ..console import open_stdout
+    from ..errors import SdpartnerError
 
     try:
         import mcp  # noqa: F401
@@ -192,7 +192,6 @@ def mcp(req: Request, commands: tuple[Command, ...]) -> Answer:
 
     if sys.stdin is None:  # the protocol's requests come on stdin and its answers go to stdout
         raise SdpartnerError("stdin_closed")
-    if sys.stdout is None or isinstance(sys.stdout, Closed):
-        raise OutputError("stdout_closed")
+    open_stdout()
     serve(req.plan_path, req.lang, commands)
     return Answer()
