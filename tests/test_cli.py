@@ -195,6 +195,12 @@ def test_lang_and_plan_from_the_environment(invoke: Any) -> None:
     assert _json(invoke("city", "list", "-f", "json", env={"SDPARTNER_PLAN": str(MINI)}))[0]["id"] == "harbour"
 
 
+@pytest.mark.parametrize(("value", "name"), [("zh_CN.UTF-8", "济南"), ("zh-Hans", "济南"), ("zh_TW", "济南"), ("中文", "济南"), ("Chinese", "济南"),
+                                           ("en_US.UTF-8", "Jinan"), ("English", "Jinan")])
+def test_sdpartner_lang_is_read_as_a_locale_writes_it(invoke: Any, value: str, name: str) -> None:
+    assert _json(invoke("city", "list", "-f", "json", env={"SDPARTNER_LANG": value}))[0]["name"] == name
+
+
 def test_shared_options_work_before_the_command_name(invoke: Any) -> None:
     assert _json(invoke("--lang", "zh", "--format", "json", "city", "show", "泰安"))["name"] == "泰安"
     assert _json(invoke("--plan", str(MINI), "-f", "json", "city", "list"))[0]["id"] == "harbour"

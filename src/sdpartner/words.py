@@ -363,6 +363,19 @@ def label(key: str, lang: Lang) -> str:
     return t.pick(lang) if t is not None else key.replace("_", " ").capitalize()
 
 
+_LANGUAGES: dict[str, Lang] = {"zh": "zh", "chinese": "zh", "中文": "zh", "汉语": "zh", "汉字": "zh", "简体中文": "zh", "cn": "zh",
+                                "en": "en", "english": "en", "英文": "en", "英语": "en"}
+
+
+def language(value: str) -> Lang | None:
+    """The language a value names, written as people and locales write it: zh, zh_CN, zh-Hans, zh_CN.UTF-8, 中文,
+    Chinese; en, en_US.UTF-8, English. None for any other."""
+    word = value.strip().lower()
+    for cut in (".", "@"):  # a locale's encoding and modifier: zh_CN.UTF-8, zh_CN@pinyin
+        word = word.partition(cut)[0]
+    return _LANGUAGES.get(word) or _LANGUAGES.get(word.replace("-", "_").partition("_")[0] if word[:3] in ("zh_", "zh-", "en_", "en-") else "")
+
+
 def field_label(name: str, lang: Lang, *, listed: bool = False) -> str:
     """The label of a record's field ``name``; ``listed``: its value is a list, which for a reference (``events``) is
     the records' ids (``event_ids``), not their count."""

@@ -68,8 +68,15 @@ def execute(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
 
 
 def _asked(values: dict[str, Any], root: dict[str, Any] | None) -> str:
-    """The language asked for: the command's option, else the one before the command name, else SDPARTNER_LANG."""
-    return str(values.get("lang") or (root or {}).get("lang") or os.environ.get("SDPARTNER_LANG") or "en").lower()
+    """The language asked for: the command's option, else the one before the command name, else SDPARTNER_LANG (as
+    a locale may write it: zh_CN.UTF-8, 中文)."""
+    option = values.get("lang") or (root or {}).get("lang")
+    if option:
+        return str(option).lower()
+    env = os.environ.get("SDPARTNER_LANG") or "en"
+    from ..words import language
+
+    return language(env) or env.lower()
 
 
 def _language(values: dict[str, Any], root: dict[str, Any] | None) -> Lang:

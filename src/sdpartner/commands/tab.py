@@ -100,9 +100,9 @@ def answer() -> int | None:
 def _malformed() -> int:
     """A completion request no shell sends (the environment's fault): one line, exit 1, no candidates."""
     from ..console import error
-    from ..words import message
+    from ..words import language, message
 
-    lang = "zh" if os.environ.get("SDPARTNER_LANG", "").lower() == "zh" else "en"
+    lang = language(os.environ.get("SDPARTNER_LANG", "")) or "en"
     error(message("bad_completion", lang, {}), lang)
     return 1
 
