@@ -102,7 +102,7 @@ COMMANDS: tuple[Command, ...] = (
                        "sdpartner show uob", "sdpartner show credit-goal-2025 --format json")),
     Command(path=("status",), answer=a.status, listing="status", tool=Tool(name="plan_status", rows="items"), params=(
         Param(name="year", flags=("--year", "-y"), kind="int", low=1900, high=2200, metavar="YEAR", help="The plan year [default: the plan's own]."),
-        Param(name="as_of", flags=("--as-of",), metavar="DATE", help="The status as it stood on this date: 2026-06, 2026-06-16."),
+        Param(name="as_of", flags=("--as-of",), metavar="DATE", help="The status as it stood on this day, or at the end of this month or year: 2026-06-16, 2026-06, 2026."),
         *LISTING), help=_help("The plan's year so far: each event and target with its latest status, evidence and the source's rating.",
                               "sdpartner status", "sdpartner status --as-of 2026-06-01 --format json",
                               text="\"No report found\" does not mean \"did not happen\": only that no stored source reports it by the review date.")),

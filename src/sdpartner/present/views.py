@@ -233,7 +233,7 @@ def status_listing(plan: Plan, lang: Lang, year: int | None = None, as_of: str |
     if as_of is not None:
         released = q.event(plan, plan.plan.released_at)
         main = L.main_reading(released) if released is not None else None
-        notes = [say("as_of_asked", lang, as_of=as_of)]
+        notes = [say("as_of_asked" if len(as_of) == 10 else "as_of_asked_period", lang, as_of=as_of)]
         if plan.plan.reviewed and as_of > plan.plan.reviewed[: len(as_of)]:  # the whole day, month or year after the review
             notes.append(say("as_of_after_review", lang, as_of=as_of, reviewed=plan.plan.reviewed))
         elif main is not None and main.year is not None and not main.start.startswith("--") and as_of < main.start[: len(as_of)]:
