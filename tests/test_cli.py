@@ -201,6 +201,20 @@ def test_sdpartner_lang_is_read_as_a_locale_writes_it(invoke: Any, value: str, n
     assert _json(invoke("city", "list", "-f", "json", env={"SDPARTNER_LANG": value}))[0]["name"] == name
 
 
+@pytest.mark.parametrize(("args", "said"), [
+    (["events", "--place", "清岛"], "(有记录的地点:济南, 青岛, 潍坊, 泰安, 德州, 北京,"),
+    (["city", "show", "烟台"], "(城市:济南, 青岛, 潍坊, 泰安, 德州)"),
+    (["actions", "list", "--group", "招商"], "(行动组:1/进出口以及服务贸易, 2/招商引资, 3/国际合作, 4/制度保障)"),
+    (["events", "--series", "峰会"], "(系列:跨国公司领导人青岛峰会, 儒商大会,"),
+    (["show", "对话会"], "2条记录名称的一部分:数字 dialogue-attendance, 活动 dialogue-2026;"),
+])
+def test_an_error_lists_its_choices_in_chinese_for_a_chinese_reader(run: Any, args: list[str], said: str) -> None:
+    result = run("--lang", "zh", *args)
+    assert result.code == 1 and said in result.err
+    english = run(*args)
+    assert english.code == 1 and said not in english.err
+
+
 def test_shared_options_work_before_the_command_name(invoke: Any) -> None:
     assert _json(invoke("--lang", "zh", "--format", "json", "city", "show", "泰安"))["name"] == "泰安"
     assert _json(invoke("--plan", str(MINI), "-f", "json", "city", "list"))[0]["id"] == "harbour"

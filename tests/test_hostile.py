@@ -192,6 +192,8 @@ def test_a_hostile_name_in_a_plan_never_reaches_a_terminal(files: Path) -> None:
     for args in (["city", "list"], ["city", "list", "-f", "csv"], ["city", "list", "-f", "md"], ["show", "harbour"]):
         out = run_process(*args, "--plan", plan, env={"FORCE_COLOR": "1"}).stdout.decode()
         assert "\x1b]52" not in out and "\x07" not in out and "Harbour" in out, args
+    err = run_process("events", "--place", "nowhere", "--plan", plan).stderr.decode()  # the names an error lists
+    assert "\x1b" not in err and "\x07" not in err and "Harbour\u241b]52" in err and len(err.splitlines()) == 1, err
     env = {"_SDPARTNER_COMPLETE": "complete_bash", "COMP_WORDS": "sdpartner city show H", "COMP_CWORD": "3", "SDPARTNER_PLAN": plan}
     completion = subprocess.run([sdpartner_exe()], capture_output=True, env={**os.environ, **env}, timeout=30, check=False).stdout.decode()
     assert "harbour" in completion and "\x1b" not in completion

@@ -14,7 +14,7 @@ from ..names import fold
 from ..plan import catalogue as cat
 from ..plan.model import Action, City, Edition, Event, Fact, Figure, FigureKind, Group, Measure, Observation, Offer, Person, Plan, Programme, Sector, Series
 from ..text import Text
-from .records import PLACE, name_part, not_found
+from .records import PLACE, choice, name_part, not_found
 
 Occurrence = Event | Edition
 
@@ -41,7 +41,8 @@ def find_group(plan: Plan, ref: str) -> Group:
     for g in plan.groups:
         if key in (str(g.id), fold(g.slug), fold(g.name.en), fold(g.name.zh)):
             return g
-    raise not_found(cat.kind("group").words, ref, [g.slug for g in plan.groups], "hint_groups", choices=", ".join(f"{g.id}/{g.slug}" for g in plan.groups))
+    raise not_found(cat.kind("group").words, ref, [g.slug for g in plan.groups], "hint_groups",
+                    choices=[choice(f"{g.id}/{g.name.zh}", f"{g.id}/{g.slug}") for g in plan.groups])
 
 
 def city_names(city: City) -> list[str]:
@@ -55,7 +56,8 @@ def find_city(plan: Plan, name: str) -> City:
     for c in plan.cities:
         if key in {fold(n) for n in city_names(c)}:
             return c
-    raise not_found(cat.kind("city").words, name, [n for c in plan.cities for n in city_names(c)], "hint_cities", choices=", ".join(c.id for c in plan.cities))
+    raise not_found(cat.kind("city").words, name, [n for c in plan.cities for n in city_names(c)], "hint_cities",
+                    choices=[choice(c.name.zh, c.id) for c in plan.cities])  # what each reader types
 
 
 def find_series(plan: Plan, ref: str) -> Series:
@@ -68,7 +70,7 @@ def find_series(plan: Plan, ref: str) -> Series:
         if e.series and key == fold(e.id):
             return next(s for s in plan.series if s.id == e.series)
     raise not_found(cat.kind("series").words, ref, [s.id for s in plan.series] + [s.name.en for s in plan.series], "hint_series",
-                    choices=", ".join(s.id for s in plan.series))
+                    choices=[choice(s.name.zh, s.id) for s in plan.series])
 
 
 def group_of(plan: Plan, action: Action) -> Group:
@@ -265,8 +267,8 @@ def events(plan: Plan, year: int | None = None, place: str | None = None, action
         city = next((c for c in plan.cities if key in {fold(n) for n in city_names(c)}), None)
         chosen = [x for x in chosen if _at(x, key, city)]
         if not chosen and city is None and not any(len(key) >= 2 and key in fold(n) for n in place_names(plan)):
-            raise not_found(PLACE, place, place_names(plan), "hint_places", choices=", ".join(
-                dict.fromkeys([c.name.en for c in plan.cities] + [p.name.en for x in [*plan.events, *plan.editions] for p in (x.place,) if p])))
+            named = [c.name for c in plan.cities] + [p.name for x in [*plan.events, *plan.editions] for p in (x.place,) if p]
+            raise not_found(PLACE, place, place_names(plan), "hint_places", choices=[choice(t.zh, t.en) for t in {t.en: t for t in named}.values()])
     if action is not None:
         linked = {e.id for e in events_of(plan, find_action(plan, action))}
         chosen = [x for x in chosen if isinstance(x, Event) and x.id in linked]

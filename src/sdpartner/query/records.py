@@ -141,6 +141,19 @@ class Resolution(msgspec.Struct, frozen=True):
     also: tuple[Entry, ...] = ()
 
 
+def choice(zh: str, en: str) -> Text:
+    """One of the choices an error lists, in both languages, as a message shows it (a name from a plan file: its
+    control characters as visible stand-ins, on one line, shortened)."""
+    from ..safe import shown
+
+    return Text(zh=shown(zh, 60), en=shown(en, 60))
+
+
+def _kinds_and_ids(entries: Iterable[Entry]) -> list[Text]:
+    """Records as a choice reads them: each kind in the message's language, and the id to type."""
+    return [choice(f"{w.zh} {e.id}", f"{e.kind} {e.id}") for e in entries for w in (cat.kind(e.kind).decl.words,)]
+
+
 def _prior(entry: Entry) -> float:
     return cat.kind(entry.kind).decl.prior
 
@@ -153,8 +166,7 @@ def _choose(found: list[Entry], ref: str) -> Resolution:
     top = [e for e in found if _prior(e) == best]
     if len(top) == 1:
         return Resolution(top[0], tuple(e for e in found if e is not top[0]))
-    choices = ", ".join(f"{e.kind} {e.id}" for e in top[:8])
-    raise NotFound("ambiguous", name=shown(ref), n=len(top), choices=choices, first=top[0].id)
+    raise NotFound("ambiguous", name=shown(ref), n=len(top), choices=_kinds_and_ids(top[:8]), first=top[0].id)
 
 
 def find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> Resolution:
@@ -180,5 +192,5 @@ def find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> R
             if len(top) == 1:
                 return Resolution(top[0], ())
             if len(top) <= 8:
-                raise NotFound("part_of_names", name=shown(ref), n=len(top), choices=", ".join(f"{e.kind} {e.id}" for e in top))
+                raise NotFound("part_of_names", name=shown(ref), n=len(top), choices=_kinds_and_ids(top))
     raise not_found(RECORD, ref, [n for e in pool for n in (e.id, *e.names)], "hint_search")
