@@ -138,6 +138,7 @@ def test_citations_of_a_status_a_source_and_a_weak_source_in_chinese() -> None:
     evidence = next(c for c in week["citations"] if c["source"] == week["source"] == weak)  # what the status stands on
     assert evidence["weak"] is True and evidence["caveat"] == "a third party's summary of an official document"
     assert [(c["source"], c["caveat"]) for c in source["citations"]] == [(weak, "第三方对官方文件的概括")]  # a source cites itself
+    assert source["citations"][0]["outlet"] == source["citations"][0]["outlet_zh"] != evidence["outlet"]  # in the answer's language
     assert by_number["type"] == "action" and by_number["id"] == 7  # an id given as a number, as rows give it
     assert not typed.is_error and typed.structured_content["hits"][0]["id"] == "qingdao"  # null: the default, corrected as the command is
     assert kind.is_error and "kind must be one of" in kind.content[0].text and "--kind" not in kind.content[0].text

@@ -64,8 +64,8 @@ class Server:
     # citations
 
     def citations(self, kind: str, rid: str, lang: Lang, also: tuple[str, ...] = ()) -> list[dict[str, Any]]:
-        """What a record cites: the article's paragraphs and each other source, with outlet, address, rating and
-        a weak source's caveat (in ``lang``). A kind of record that cites nothing itself (a city's offer) carries
+        """What a record cites: the article's paragraphs and each other source, with outlet (in ``lang``, and in
+        Chinese as the listings give a name), address, rating and a weak source's caveat (in ``lang``). A kind of record that cites nothing itself (a city's offer) carries
         what the record that holds it cites; a source cites itself; ``also``: sources a row names besides (the
         evidence of a status)."""
         from ..plan import catalogue as cat
@@ -87,7 +87,7 @@ class Server:
             paragraphs = sorted(_paragraphs(record))
             article = self.plan.article
             if paragraphs:
-                out.append({"source": "article", "outlet": article.outlet.en, "outlet_zh": article.outlet.zh, "url": article.url,
+                out.append({"source": "article", "outlet": article.outlet.pick(lang), "outlet_zh": article.outlet.zh, "url": article.url,
                             "paragraphs": paragraphs, "reliability": "primary"})
             cited += cited_sources(record)
             ats = _ats(record)
@@ -96,7 +96,7 @@ class Server:
             s = sources.get(sid)
             if s is None:
                 continue
-            item: dict[str, Any] = {"source": sid, "outlet": s.outlet.en, "outlet_zh": s.outlet.zh, "url": s.url, "at": ats.get(sid, ["excerpt"]),
+            item: dict[str, Any] = {"source": sid, "outlet": s.outlet.pick(lang), "outlet_zh": s.outlet.zh, "url": s.url, "at": ats.get(sid, ["excerpt"]),
                                     "date": s.date, "reliability": s.reliability}
             if s.caveat is not None:
                 item["weak"] = True
