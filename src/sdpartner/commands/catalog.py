@@ -84,7 +84,7 @@ COMMANDS: tuple[Command, ...] = (
             help=_help("Sector -> cities: every field, industry, cluster or strength a city presented, in its own wording (Kind says which).",
                        "sdpartner sectors --search robotics")),
     Command(path=("search",), answer=a.search, listing="search", tool=Tool(name="search", rows="hits", defaults={"limit": 20}, first="Search every record, ranked; each hit says its type and id (open it with the tool show)."), params=(
-        Param(name="query", metavar="QUERY", required=True, help="Words or a question, in English, pinyin or Chinese, e.g. 'lithium battery', 哪个城市有储能产业, '750 billion yuan'."),
+        Param(name="query", metavar="QUERY", required=True, help="Words or a question, in English or Chinese (places also in pinyin: qingdao), e.g. 'lithium battery', 哪个城市有储能产业, '750 billion yuan'."),
         Param(name="kind", flags=("--kind", "-k"), metavar="KIND", complete="kind", help="Only records of this kind: action, measure, figure, event, edition, city, offer, source ..."),
         Param(name="limit", flags=("--limit", "-n"), kind="int", low=1, metavar="N", help="Show at most this many hits."),
         Param(name="as_typed", flags=("--as-typed",), kind="flag", default=False, help="Search the words as typed, without correcting a misspelling."),
