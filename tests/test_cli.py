@@ -215,6 +215,32 @@ def test_an_error_lists_its_choices_in_chinese_for_a_chinese_reader(run: Any, ar
     assert english.code == 1 and said not in english.err
 
 
+@pytest.mark.parametrize(("args", "zh", "en"), [
+    (["events", "--year", "二〇二六"], "--year / -y 应为整数,而不是“二〇二六”", "Error: Invalid value for '--year' / '-y': '二〇二六' is not a valid int"),
+    (["events", "--year", "1800"], "--year / -y 应在 1900<=x<=2200 范围内,而不是 1800", "1800 is not in the range 1900<=x<=2200."),
+    (["targets", "--kind", "目标"], "--kind / -k 应为以下之一:target, status,而不是“目标”", "'目标' is not one of 'target', 'status'."),
+    (["events", "--forma", "json"], "没有选项 --forma(可用的选项:--format, --from)", "Error: No such option: --forma (Possible options: --format, --from)"),
+    (["evnets"], "没有命令“evnets”;是不是“events”?", "Error: No such command 'evnets'. Did you mean 'events'?"),
+    (["diff"], "缺少参数 OLD", "Error: Missing argument 'OLD'."),
+    (["search", "qingdao", "fenghui"], "多余的参数:fenghui", "Error: Got unexpected extra argument(s) (fenghui)"),
+    (["events", "--year"], "选项 --year 需要一个值", "Error: Option '--year' requires an argument."),
+    (["events", "--place", "x", "show", "y"], "--place 只用于“events”本身,不用于“events show”", "it applies to 'events' itself, not to 'events show'"),
+])
+def test_a_usage_error_is_one_chinese_line_for_a_chinese_reader(run: Any, monkeypatch: pytest.MonkeyPatch, args: list[str], zh: str, en: str) -> None:
+    result = run("--lang", "zh", *args)
+    assert result.code == 2 and result.err.splitlines()[0] == f"sdpartner: 错误: {zh}", result.err
+    assert result.err.splitlines()[1].startswith("用“sdpartner") and len(result.err.splitlines()) == 2
+    english = run(*args)  # click's own words
+    assert english.code == 2 and en in english.err and "错误" not in english.err
+    monkeypatch.setenv("SDPARTNER_LANG", "zh_CN.UTF-8")
+    assert run(*args).err.startswith(f"sdpartner: 错误: {zh}")
+
+
+@pytest.mark.parametrize("how", [["evnets", "-l", "zh"], ["evnets", "--lang=zh"], ["-lzh", "evnets"]])
+def test_a_usage_error_finds_the_language_wherever_it_is_asked_for(run: Any, how: list[str]) -> None:
+    assert run(*how).err == "sdpartner: 错误: 没有命令“evnets”;是不是“events”?\n用“sdpartner -h”查看帮助。\n"
+
+
 def test_shared_options_work_before_the_command_name(invoke: Any) -> None:
     assert _json(invoke("--lang", "zh", "--format", "json", "city", "show", "泰安"))["name"] == "泰安"
     assert _json(invoke("--plan", str(MINI), "-f", "json", "city", "list"))[0]["id"] == "harbour"

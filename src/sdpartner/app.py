@@ -40,7 +40,7 @@ def run(args: list[str] | None = None, *, tab_tried: bool = False) -> int:
         return run_typer(args)
     except SdpartnerError as exc:  # raised where Typer runs our code outside a command (--version to a closed stdout)
         error(exc.message())
-        return exc.exit_code
+        return int(exc.exit_code)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -62,9 +62,8 @@ def run(args: list[str] | None = None, *, tab_tried: bool = False) -> int:
 
 
 def run_typer(args: list[str]) -> int:
-    """Run the command line through the Typer app; its exit code."""
-    from .commands.typer_app import build
-
+    """Run the command line through the Typer app; its exit code (usage errors: ``typer_app.run``)."""
+    from .commands.typer_app import run as run_app
     from .console import error
     from .errors import ExitCode
 
@@ -72,7 +71,7 @@ def run_typer(args: list[str]) -> int:
     if err is not None:
         sys.stderr = _Shown(err)
     try:
-        build()(args=args, prog_name="sdpartner", standalone_mode=True)
+        return run_app(args)
     except SystemExit as exc:
         if exc.code is None or isinstance(exc.code, int):
             return exc.code or 0
@@ -80,7 +79,6 @@ def run_typer(args: list[str]) -> int:
         return ExitCode.FAILURE
     finally:
         sys.stderr = err
-    return ExitCode.OK
 
 
 class _Shown:

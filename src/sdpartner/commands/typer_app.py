@@ -17,6 +17,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from ..text import Lang
 from .catalog import COMMANDS, GROUP_HELP, ROOT, ROOT_HELP
 from .tab import offer
 from .execute import execute
@@ -108,6 +109,98 @@ def _hand_down(ctx: typer.Context, command: Command, values: dict[str, Any]) -> 
             flag = next(p.flags[0] for p in command.params if p.name == name)
             raise typer.BadParameter(f"it applies to '{command.name}' itself, not to '{command.name} {ctx.invoked_subcommand}'", ctx=ctx, param_hint=f"'{flag}'")
     ctx.find_root().obj = {**_root(ctx), **given}
+
+
+# click's usage errors as click words them (click 8: core.py, parser.py, types.py; Typer's extra arguments) -> a
+# message of words.py; what matches none keeps click's words in sdpartner's Chinese error line
+_USAGE = (
+    (r"Invalid value for (?P<option>.+?): '(?P<value>.*)' is not a valid (?:int range|integer)\.", "u_not_int"),
+    (r"Invalid value for (?P<option>.+?): (?P<value>.*) is not in the range (?P<range>.+)\.", "u_out_of_range"),
+    (r"Invalid value for (?P<option>.+?): '(?P<value>.*)' is not (?:one of )?(?P<choices>'.*')\.", "bad_choice"),
+    (r"Invalid value for (?P<option>.+?): it applies to '(?P<command>.+)' itself, not to '(?P<sub>.+)'", "u_handed_down"),
+    (r"Invalid value for (?P<option>.+?): (?P<why>.+)", "u_invalid"),
+    (r"No such option: (?P<option>\S+)(?: Did you mean (?P<near>\S+)\?| \(Possible options: (?P<choices>.+)\))?", "u_no_option"),
+    (r"No such command '(?P<command>.+)'\.(?: Did you mean '(?P<near>.+)'\?)?", "u_no_command"),
+    (r"Missing argument '(?P<name>.+)'\.", "u_missing"),
+    (r"Missing option '(?P<name>.+)'\.", "u_missing_option"),
+    (r"Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.+)\)", "u_extra"),
+    (r"Option '(?P<option>.+)' requires an argument\.", "u_needs_value"),
+    (r"Option '(?P<option>.+)' does not take a value\.", "u_takes_no_value"),
+)
+
+
+def usage_message(text: str, lang: Lang) -> str:
+    """A usage error click worded (``UsageError.format_message()``), in ``lang``: click's own words in English."""
+    import re
+
+    from ..words import message
+
+    if lang != "zh":
+        return text
+    for pattern, code in _USAGE:
+        found = re.fullmatch(pattern, text, re.S)
+        if found is None:
+            continue
+        values = {k: v for k, v in found.groupdict().items() if v is not None}
+        if "option" in values:  # "'--year' / '-y'" -> "--year / -y"
+            values["option"] = values["option"].replace("'", "")
+        if "choices" in values:
+            values["choices"] = values["choices"].replace("'", "")
+        more = ""
+        if code == "u_no_option":
+            more = message("u_option_guess", lang, values) if "near" in values else message("u_option_choices", lang, values) if "choices" in values else ""
+        elif code == "u_no_command" and "near" in values:
+            more = message("u_command_guess", lang, values)
+        return message(code, lang, {**values, "more": more})
+    return text
+
+
+def run(args: list[str]) -> int:
+    """Run a command line through the Typer app; its exit code. A usage error is shown as click shows it, and to a
+    reader who asked for Chinese as sdpartner's own errors are: one line in Chinese and the line that says where
+    help is."""
+    from ..console import error
+    from ..errors import ExitCode
+    from ..words import MESSAGES
+
+    usage_error: type[Exception] = typer.BadParameter.__mro__[1]  # click's UsageError: Typer 0.24 imports click, later ones keep a copy it does not export
+    click_error: type[Exception] = usage_error.__mro__[1]  # click's ClickException
+    try:
+        result = build()(args=args, prog_name="sdpartner", standalone_mode=False)
+        return result if isinstance(result, int) else ExitCode.OK  # typer.Exit's code, or a command's None
+    except usage_error as exc:
+        shown: Any = exc
+        lang = _asked_language(args)
+        if lang != "zh" or type(exc).__name__ == "NoArgsIsHelpError":  # (a group without its command: its help)
+            shown.show()
+            return int(shown.exit_code)
+        error(usage_message(shown.format_message(), lang), lang)
+        command = shown.ctx.command_path if shown.ctx is not None else "sdpartner"
+        error(MESSAGES["try_help"].pick(lang).format(command=command), lang, prefix=False)
+        return int(shown.exit_code)
+    except click_error as exc:  # (a file click could not open)
+        failed: Any = exc
+        failed.show()
+        return int(failed.exit_code)
+    except typer.Abort:
+        error("Aborted!", prefix=False)
+        return ExitCode.FAILURE
+
+
+def _asked_language(args: list[str]) -> Lang:
+    """The language a command line asks for (``--lang``/``-l`` anywhere in it, else SDPARTNER_LANG), read without
+    parsing it: a usage error means it could not be parsed."""
+    import os
+
+    from ..words import language
+
+    for i, arg in enumerate(args):
+        value = args[i + 1] if arg in ("--lang", "-l") and i + 1 < len(args) else arg[7:] if arg.startswith("--lang=") else \
+            arg[2:] if arg.startswith("-l") and len(arg) > 2 and not arg.startswith("--") else None
+        chosen = language(value) if value is not None else None
+        if chosen is not None:
+            return chosen
+    return language(os.environ.get("SDPARTNER_LANG", "")) or "en"
 
 
 def _version(value: bool) -> None:
