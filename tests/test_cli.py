@@ -241,6 +241,21 @@ def test_a_usage_error_finds_the_language_wherever_it_is_asked_for(run: Any, how
     assert run(*how).err == "sdpartner: 错误: 没有命令“evnets”;是不是“events”?\n用“sdpartner -h”查看帮助。\n"
 
 
+@pytest.mark.parametrize("ref", ["七", "第七", "第七项", "第七项行动", "行动七"])
+def test_an_action_answers_to_its_chinese_numeral(run: Any, ref: str) -> None:
+    assert run("actions", "show", ref, "-f", "json").json()["id"] == 7
+    if ref != "第七":  # show finds it in the 7th summit's name (第七届…) first
+        assert run("show", ref, "-f", "json").json()["id"] == 7
+    assert {r["id"] for r in run("events", "--action", ref.replace("七", "五"), "-f", "json").json()} == {r["id"] for r in run("events", "--action", "5", "-f", "json").json()} != set()
+
+
+def test_a_group_answers_to_its_chinese_numeral_and_a_numeral_nothing_has_is_not_found_as_typed(run: Any) -> None:
+    assert {r["group"] for r in run("actions", "list", "--group", "第二组", "-f", "json").json()} == {2}
+    missing = run("--lang", "zh", "actions", "show", "十一")
+    assert missing.code == 1 and "找不到名为“十一”的行动" in missing.err
+    assert "找不到名为“十一”的记录" in run("--lang", "zh", "show", "十一").err  # not a source whose file name starts 11-
+
+
 def test_shared_options_work_before_the_command_name(invoke: Any) -> None:
     assert _json(invoke("--lang", "zh", "--format", "json", "city", "show", "泰安"))["name"] == "泰安"
     assert _json(invoke("--plan", str(MINI), "-f", "json", "city", "list"))[0]["id"] == "harbour"

@@ -14,7 +14,7 @@ from ..names import fold
 from ..plan import catalogue as cat
 from ..plan.model import Action, City, Edition, Event, Fact, Figure, FigureKind, Group, Measure, Observation, Offer, Person, Plan, Programme, Sector, Series
 from ..text import Text
-from .records import PLACE, choice, name_part, not_found
+from .records import PLACE, choice, name_part, not_found, numbered
 
 Occurrence = Event | Edition
 
@@ -32,6 +32,9 @@ def find_action(plan: Plan, ref: str) -> Action:
     partial = [a for a in plan.actions if name_part(ref, [a.name.en, a.name.zh, *a.keywords])]
     if len(partial) == 1:
         return partial[0]
+    number = numbered(ref)  # 七, 第七项
+    if number is not None and number != ref and any(str(x.id) == number for x in plan.actions):
+        return find_action(plan, number)
     raise not_found(cat.kind("action").words, ref, [a.slug for a in plan.actions], "hint_actions", ids=", ".join(str(a.id) for a in plan.actions))
 
 
@@ -41,6 +44,9 @@ def find_group(plan: Plan, ref: str) -> Group:
     for g in plan.groups:
         if key in (str(g.id), fold(g.slug), fold(g.name.en), fold(g.name.zh)):
             return g
+    number = numbered(ref)  # 二, 第二组
+    if number is not None and number != ref and any(str(x.id) == number for x in plan.groups):
+        return find_group(plan, number)
     raise not_found(cat.kind("group").words, ref, [g.slug for g in plan.groups], "hint_groups",
                     choices=[choice(f"{g.id}/{g.name.zh}", f"{g.id}/{g.slug}") for g in plan.groups])
 

@@ -169,8 +169,35 @@ def _choose(found: list[Entry], ref: str) -> Resolution:
     raise NotFound("ambiguous", name=shown(ref), n=len(top), choices=_kinds_and_ids(top[:8]), first=top[0].id)
 
 
+_NUMBERED = re.compile(r"(?:第|行动|组)?(?P<n>[〇零一二两三四五六七八九十]{1,3})(?:项行动|项|个|组|行动)?")
+
+
+def numbered(ref: str) -> str | None:
+    """The number a Chinese numeral writes, as an id is written (七, 第七, 第七项, 第七项行动, 行动七 -> "7"); None
+    for anything else."""
+    from .numbers import cn_numeral
+
+    found = _NUMBERED.fullmatch(ref.strip())
+    n = cn_numeral(found.group("n")) if found else None
+    return str(n) if n is not None else None
+
+
 def find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> Resolution:
-    """A record of any kind (or of ``kinds``) by id or name, in any language or case; NotFound lists a tie or suggests."""
+    """A record of any kind (or of ``kinds``) by id or name, in any language or case, or a number by its Chinese
+    numeral (七: action 7); NotFound lists a tie or suggests."""
+    from ..safe import shown
+
+    try:
+        return _find_record(plan, ref, kinds)
+    except NotFound:
+        number = numbered(ref)
+        by_number = [e for e in entries(plan) if e.id == number and (kinds is None or e.kind in kinds)] if number else []
+        if not by_number:
+            raise
+        return Resolution(by_number[0], tuple(by_number[1:]))
+
+
+def _find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> Resolution:
     from ..safe import shown
 
     key = fold(ref)
