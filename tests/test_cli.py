@@ -256,6 +256,18 @@ def test_a_group_answers_to_its_chinese_numeral_and_a_numeral_nothing_has_is_not
     assert "找不到名为“十一”的记录" in run("--lang", "zh", "show", "十一").err  # not a source whose file name starts 11-
 
 
+@pytest.mark.parametrize("kind", ["city", "城市", "cities", "City"])
+def test_search_kind_takes_the_kind_as_a_reader_names_it(run: Any, kind: str) -> None:
+    assert [(h["type"], h["id"]) for h in run("search", "青岛", "--kind", kind, "-f", "json").json()] == [("city", "qingdao")]
+
+
+def test_a_search_of_one_kind_that_finds_nothing_says_so_of_that_kind(run: Any) -> None:
+    assert run("search", "energy", "--kind", "city", "-f", "json").err == "sdpartner: note: No city mentions 'energy'.\n"
+    assert "没有行动提到“储能”。" in run("--lang", "zh", "search", "储能", "--kind", "行动").out
+    bad = run("search", "x", "--kind", "狗")
+    assert bad.code == 2 and "not '狗'" in bad.err
+
+
 def test_shared_options_work_before_the_command_name(invoke: Any) -> None:
     assert _json(invoke("--lang", "zh", "--format", "json", "city", "show", "泰安"))["name"] == "泰安"
     assert _json(invoke("--plan", str(MINI), "-f", "json", "city", "list"))[0]["id"] == "harbour"

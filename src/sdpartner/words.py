@@ -344,6 +344,7 @@ MESSAGES: dict[str, Text] = {
         "bundled_plan": ("内置计划", "the bundled plan"),
         # search notes
         "no_hits": ("计划中没有提到“{query}”。", "The plan does not mention '{query}'."),
+        "no_hits_kind": ("没有{kind}提到“{query}”。", "No {kind} mentions '{query}'."),
         "not_mentioned": ("没有记录用到“{word}”一词。", "No record uses the word '{word}'."),
         "not_mentioned_many": ("没有记录用到这些词:{words}。", "No record uses these words: {words}."),
         "did_you_mean": ("最接近的词:{near}。", "Did you mean: {near}?"),

@@ -101,10 +101,12 @@ def search(req: Request) -> Answer:
     if kind is not None and kind not in cat.codes():
         from ..safe import shown
 
-        raise UsageError("bad_kind", option="--kind", choices=", ".join(cat.codes()), value=shown(kind, 40))
+        kind = cat.code_of(kind)  # a kind as a reader names it: 城市, cities
+        if kind is None:
+            raise UsageError("bad_kind", option="--kind", choices=", ".join(cat.codes()), value=shown(req["kind"], 40))
     result = run(req.plan, text, req["limit"], kind, correct=not req["as_typed"])
-    listing = search_listing(req.plan, result, text, req.lang)
-    notes = search_notes(result, text, req.lang)
+    listing = search_listing(req.plan, result, text, req.lang, kind)
+    notes = search_notes(result, text, req.lang, kind)
     # people reading a table or Markdown see an empty result's note in the listing itself
     from ..present.fields import PEOPLE_WORDS
 

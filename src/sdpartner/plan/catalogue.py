@@ -89,6 +89,17 @@ def _annotations(struct: type) -> dict[str, Any]:
 _R = TypeVar("_R")
 
 
+def code_of(word: str) -> str | None:
+    """The code of the kind ``word`` names: its code, or its words in either language, singular or plural (城市,
+    cities); None for no kind."""
+    key = word.strip().lower()
+    for info in kinds():
+        d = info.decl
+        if key in (d.code, d.words.en.lower(), d.words.zh, d.plural.en.lower(), d.plural.zh):
+            return d.code
+    return None
+
+
 def per_plan(make: Callable[[Any], _R]) -> Callable[[Any], _R]:
     """``make(plan)``, made once for the plan last asked about: held with the plan, so that a plan that is gone can
     never pass for a new one at the same address (a server holds one plan at a time)."""

@@ -298,9 +298,9 @@ def _person_line(plan: Plan, person: Any, lang: Lang) -> str:
 # ----------------------------------------------------------------------------------------------
 
 
-def search_notes(result: Any, query: str, lang: Lang) -> list[str]:
+def search_notes(result: Any, query: str, lang: Lang, kind: str | None = None) -> list[str]:
     """What a reader of a search should know, in words: a spelling corrected, numbers no record holds, words the
-    plan does not use (each with the nearest words it uses)."""
+    plan does not use (each with the nearest words it uses); with ``kind``, that no record of that kind matches."""
     from ..safe import shown
     from ..words import message
 
@@ -312,7 +312,8 @@ def search_notes(result: Any, query: str, lang: Lang) -> list[str]:
     unknown = [shown(w, 40) for w in result.unknown]
     near = list(dict.fromkeys(w for word in result.unknown for w in result.suggestions.get(word, [])))
     if not result.hits and not result.missing_numbers:
-        text = message("no_hits", lang, {"query": shown(query, 80)})
+        text = message("no_hits", lang, {"query": shown(query, 80)}) if kind is None else \
+            message("no_hits_kind", lang, {"query": shown(query, 80), "kind": cat.kind(kind).decl.words})
         notes.append(text + (" " + message("did_you_mean", lang, {"near": ", ".join(near)}) if near else ""))
     elif unknown and result.corrected is None:
         listed = unknown[:10] + ([f"… (+{len(unknown) - 10})"] if len(unknown) > 10 else [])
@@ -321,11 +322,11 @@ def search_notes(result: Any, query: str, lang: Lang) -> list[str]:
     return notes
 
 
-def search_listing(plan: Plan, result: Any, query: str, lang: Lang) -> Listing:
+def search_listing(plan: Plan, result: Any, query: str, lang: Lang, kind: str | None = None) -> Listing:
     """Search hits, best first. With no hits, the listing's empty text says so in words."""
     shown = L.SEARCH.listing(result.hits, Ctx(plan, lang))
     if not result.hits:
-        return replace(shown, empty=" ".join(search_notes(result, query, lang)))
+        return replace(shown, empty=" ".join(search_notes(result, query, lang, kind)))
     return shown
 
 
