@@ -9,7 +9,8 @@ import re
 import pytest
 
 LISTINGS = [["events", "--year", "2026"], ["events"], ["actions", "list"], ["targets"], ["city", "list"], ["sectors"], ["search", "lithium battery"], ["sources"]]
-DETAILS = [["show", "uob"], ["city", "show", "qingdao"], ["actions", "show", "7"], ["overview"], ["events", "show", "mnc-leaders-qingdao-summit-7"]]
+DETAILS = [["show", "uob"], ["show", "m-four-events"], ["show", "friendship-rank-2024-02"],  # the last two: titles longer than the panel
+           ["city", "show", "qingdao"], ["actions", "show", "7"], ["overview"], ["events", "show", "mnc-leaders-qingdao-summit-7"]]
 BOX = re.compile(r"[│╭╮╰╯├┤┬┴┼─]")
 
 

@@ -198,7 +198,14 @@ def _renderables(document: Document, terminal: Terminal, width: int) -> list[Any
     grid = _table(None, ["", ""], ["id", ""], rows, width - 4, terminal, grid=True)  # the panel takes 4 columns
     if grid is None:  # too narrow for two columns: 'Header: value' lines
         grid = Text("\n").join(Text(f"{head}: ", style="dim") + Text(text, style=style) for (head, _), (text, style) in rows)
-    out: list[Any] = [Panel(grid, title=Text(visible(document.title), style="bold"), box=_box(terminal), title_align="left", expand=True)]
+    from rich.cells import cell_len
+
+    title: Any = Text(visible(document.title), style="bold")
+    if cell_len(title.plain) > width - 6:  # too long for the panel's edge, where rich would cut it: the panel's first lines
+        from rich.console import Group
+
+        grid, title = Group(title, grid), None
+    out: list[Any] = [Panel(grid, title=title, box=_box(terminal), title_align="left", expand=True)]
     for _, section in document.sections:
         out.extend(_renderables(section, terminal, width))
     return out
