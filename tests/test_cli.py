@@ -268,6 +268,12 @@ def test_a_search_of_one_kind_that_finds_nothing_says_so_of_that_kind(run: Any) 
     assert bad.code == 2 and "not '狗'" in bad.err
 
 
+@pytest.mark.parametrize("name", ["第二届跨国公司领导人青岛峰会", "2nd Qingdao Multinationals Summit"])
+def test_an_edition_answers_to_the_name_its_series_gives_it(run: Any, name: str) -> None:
+    """Its sources name it otherwise (2021年跨国公司领导人青岛峰会); the series words the name of its 2nd edition."""
+    assert run("show", name, "-f", "json").json()["id"] == "mnc-summit-2"
+
+
 def test_shared_options_work_before_the_command_name(invoke: Any) -> None:
     assert _json(invoke("--lang", "zh", "--format", "json", "city", "show", "泰安"))["name"] == "泰安"
     assert _json(invoke("--plan", str(MINI), "-f", "json", "city", "list"))[0]["id"] == "harbour"

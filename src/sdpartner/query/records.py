@@ -46,10 +46,16 @@ def _names(value: Any) -> list[str]:
 @cat.per_plan
 def entries(plan: Plan) -> list[Entry]:
     """Every record of the plan, in the catalogue's order, each with its kind, id, title and names (made once per plan)."""
+    from ..plan.check import edition_name
+
+    series = {s.id: s for s in plan.series}
     out: list[Entry] = []
     for info in cat.kinds():
         for record, parent in cat.records(plan, info):
             names = [n for f in info.decl.names for n in _names(getattr(record, f, None))]
+            number, of = getattr(record, "edition", None), series.get(getattr(record, "series", None) or "")
+            if number is not None and of is not None and of.edition_name is not None:  # the series' name for it: 第二届跨国公司领导人青岛峰会
+                names += _names(edition_name(of, number))
             out.append(Entry(info.code, cat.handle(info, record), cat.title(info, record, parent, plan), record, tuple(dict.fromkeys(n for n in names if n)), parent))
     return out
 
