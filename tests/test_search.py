@@ -40,6 +40,13 @@ def test_a_number_in_every_form(plan: Any, query: str) -> None:
     assert (hits[0].kind, hits[0].id, hits[0].field) == ("figure", "credit-goal-2025", "number")
 
 
+@pytest.mark.parametrize("query", ["750000000000", "750,000,000,000", "123456789"])
+def test_a_number_is_never_called_a_word_the_plan_does_not_use(plan: Any, query: str) -> None:
+    """It matched a record's value (then nothing is to be said), or none (then 'no record has the value' says so)."""
+    result = search.search(plan, query)
+    assert result.unknown == [] and (result.hits or result.missing_numbers == [query])
+
+
 @pytest.mark.parametrize(("query", "expected"), [("39.3亿美元", "hk-macao-shandong-week-2024"), ("3.93 billion US dollars", "hk-macao-shandong-week-2024"),
                                                  ("48 MOUs", "singapore-week-2024"), ("1,120 guests", "confucian-entrepreneurs-2018"), ("US$15.6 bn", "mnc-summit-3")])
 def test_counts_of_earlier_editions_are_found_by_value(plan: Any, query: str, expected: str) -> None:

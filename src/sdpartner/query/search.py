@@ -379,7 +379,8 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
     hits.sort(key=lambda h: -h.score)  # stable: ties keep the plan's order
     if related and hits:
         hits = _with_related(plan, index, hits, kind)
-    unknown = _unknown(qtoks, weight, index, words)
+    numeric = {t for n in reading.numbers for t in (n.text, n.text.replace(",", ""))}  # said of numbers apart (missing)
+    unknown = [w for w in _unknown(qtoks, weight, index, words) if w not in numeric]
     return Result(hits, unknown, {w: nearest(index, w) for w in unknown[:SUGGEST_AT_MOST]}, None, missing)
 
 
