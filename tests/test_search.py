@@ -40,6 +40,21 @@ def test_a_number_in_every_form(plan: Any, query: str) -> None:
     assert (hits[0].kind, hits[0].id, hits[0].field) == ("figure", "credit-goal-2025", "number")
 
 
+@pytest.mark.parametrize(("query", "read"), [("二〇二六年的活动", "2026年的活动"), ("二零二六年", "2026年"), ("七千五百亿元", "7500亿元"),
+                                           ("三十九点三亿美元", "39.3亿美元"), ("五百场展会", "500场展会"), ("一百零五", "105"), ("第十二届", "第12届"),
+                                           ("十大伙伴行动", "十大伙伴行动"), ("一带一路", "一带一路"), ("十四五规划", "十四五规划"), ("七千五", "七千五"),
+                                           ("一二三四", "一二三四"), ("千佛山", "千佛山"), ("百年", "百年")])
+def test_chinese_numerals_are_read_as_digits_only_where_they_write_a_number(query: str, read: str) -> None:
+    from sdpartner.query.numbers import arabic
+
+    assert arabic(query) == read
+
+
+@pytest.mark.parametrize("query", ["七千五百亿元", "7500亿元"])
+def test_a_number_in_chinese_numerals_finds_its_record(plan: Any, query: str) -> None:
+    assert search.search(plan, query).hits[0].id == "credit-goal-2025"
+
+
 @pytest.mark.parametrize("query", ["750000000000", "750,000,000,000", "123456789"])
 def test_a_number_is_never_called_a_word_the_plan_does_not_use(plan: Any, query: str) -> None:
     """It matched a record's value (then nothing is to be said), or none (then 'no record has the value' says so)."""
@@ -158,6 +173,10 @@ def test_a_long_query_is_answered_and_bounded(plan: Any, run: Any) -> None:
     result = search.search(plan, words)
     assert time.perf_counter() - start < 10  # a generous guard against the old quadratic path; speed is the benchmark's
     assert len(result.unknown) == 2000 and len(result.suggestions) <= search.SUGGEST_AT_MOST
+    start = time.perf_counter()
+    chinese = search.search(plan, "储能产业" * 9000)  # one run of 36,000 characters: each token read it whole (78 s)
+    assert time.perf_counter() - start < 10
+    assert chinese.hits[0].id == "taian-energy-storage" and chinese.unknown == []
     too_long = run("search", "x" * (search.MAX_QUERY + 1))
     assert too_long.code == 2 and "the search query is too long" in too_long.err
 

@@ -60,6 +60,59 @@ def cn_numeral(text: str) -> int | None:
     return _CN_DIGITS.get(text) if len(text) == 1 else None
 
 
+_CN_NUMERAL = frozenset("〇零一二两三四五六七八九十百千")
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def _cn_value(run: str) -> int | None:
+    """A numeral written with 十, 百, 千 (七千五百 7500, 三十九 39, 一百零五 105, 十二 12); None for anything that is
+    not one whole (十四五 is a name, not a number; 七千五 is left to the reader)."""
+    total, digit, last, zero = 0, None, 10_000, False
+    for ch in run:
+        if ch in _CN_UNITS:
+            unit = _CN_UNITS[ch]
+            if unit >= last or (digit is None and not (ch == "十" and total == 0)):
+                return None
+            total, digit, last, zero = total + (1 if digit is None else digit) * unit, None, unit, False
+        elif ch in "〇零":
+            if digit is not None or zero:
+                return None
+            zero = True
+        else:
+            if digit is not None:
+                return None
+            digit = _CN_DIGITS[ch]
+    if digit is not None:
+        if last != 10 and not zero and last != 10_000:
+            return None
+        total += digit
+    return total if last != 10_000 else None
+
+
+def arabic(query: str) -> str:
+    """A query with the Chinese numerals that write numbers in digits: 二〇二六年 2026年, 七千五百亿元 7500亿元,
+    三十九点三亿 39.3亿. Only a year's four digits (before 年, or with 〇) and numerals of two characters or more with
+    十, 百 or 千 are read: 一 in 一带一路, 十 in 十大伙伴行动 and 十四五 stay as they are."""
+    if not any(c in _CN_NUMERAL for c in query):
+        return query
+
+    def positional(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if "〇" not in run and not m.string[m.end():].lstrip().startswith("年"):
+            return run
+        return "".join(str(_CN_DIGITS[c]) for c in run)
+
+    def counted(m: re.Match[str]) -> str:
+        whole = _cn_value(m.group(1))
+        if whole is None or len(m.group(1)) < 2 or not any(c in _CN_UNITS for c in m.group(1)):  # 十 alone: 十大伙伴行动
+            return m.group(0)
+        return str(whole) + ("." + "".join(str(_CN_DIGITS[c]) for c in m.group(2)) if m.group(2) else "")
+
+    digits = "〇零一二三四五六七八九"
+    query = re.sub(f"(?<![{digits}十百千两])[{digits}]{{4}}(?![{digits}十百千两])", positional, query)
+    return re.sub(f"(?<![{digits}十百千两])([{digits}十百千两]+)(?:点([{digits}]+))?(?![{digits}十百千两])", counted, query)
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     scale = r"(?P<scale>thousand|trillion|billion|million|bn|tn|mn|k|m|b)\b"
@@ -96,7 +149,9 @@ _STOP_UNIT = frozenset("a an the of in on at to for and or with from by which wh
 
 
 def read(query: str) -> Reading:
-    """The numbers, ordinal and years of a query, and the words that are left once they are taken out."""
+    """The numbers, ordinal and years of a query, and the words that are left once they are taken out (Chinese
+    numerals read as digits first: ``arabic``)."""
+    query = arabic(query)
     low = query.lower()
     if not any(c.isdigit() for c in query) and "首" not in query and "第" not in query and not any(w in low for w in _ORDINAL_WORDS):
         return Reading(" ".join(query.split()), (), None, (), ())  # nothing the patterns could take (compiling them costs ~4 ms)

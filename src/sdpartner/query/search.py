@@ -325,7 +325,8 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
             scores[doc] = scores.get(doc, 0.0) + idf * tf * (K1 + 1) / (tf + K1)
             matched.setdefault(doc, set()).add(concept)
     concepts = sorted({t.concept for t in qtoks if t.surface})
-    unit_concepts = {t.concept for t in qtoks if fold(t.surface) in units}
+    folded = {surface: fold(surface) for surface in dict.fromkeys(t.surface for t in qtoks)} if units else {}  # each once: see _unknown
+    unit_concepts = {t.concept for t in qtoks if folded.get(t.surface) in units} if units else set()
     first = _first_tokens(qtoks)
     phrase = [first[c].term for c in concepts]
     terms = {t.term for t in qtoks}
@@ -418,13 +419,15 @@ def _unknown(qtoks: list[Token], weight: dict[int, float], index: Index, words: 
     two-character term covers (半导体 in 半导体产业)."""
     out: dict[str, None] = {}  # in order, each once (a long query has thousands)
     first = _first_tokens(qtoks)
+    # each surface once: the tokens of a long Chinese run share it, and reading it per token was quadratic
+    cjk = {surface: _is_cjk(surface) for surface in dict.fromkeys(t.surface for t in qtoks if t.surface)}
     for c in sorted({t.concept for t in qtoks if t.surface}):
         surface = first[c].surface
-        if _is_cjk(surface):
+        if cjk[surface]:
             continue
         if c not in weight:
             out.setdefault(surface, None)
-    for run in dict.fromkeys(t.surface for t in qtoks if t.surface and _is_cjk(t.surface)):
+    for run in (surface for surface, is_cjk in cjk.items() if is_cjk):
         covered = [False] * len(run)
         for i in range(len(run) - 1):
             if index.posting(run[i:i + 2]):
