@@ -123,6 +123,19 @@ def test_a_date_filter_says_what_it_leaves_out(invoke: Any) -> None:
     assert "该范围内另有7项活动没有日期" in zh.stderr
 
 
+@pytest.mark.parametrize(("value", "iso"), [("2026年6月", "2026-06"), ("2026年6月16日", "2026-06-16"), ("二〇二六年六月", "2026-06"), ("二〇二六年六月十六日", "2026-06-16"),
+                                          ("2026年", "2026")])
+def test_a_date_as_chinese_writes_it_is_the_iso_date_it_names(run: Any, value: str, iso: str) -> None:
+    assert run("events", "--from", value, "-f", "json").json() == run("events", "--from", iso, "-f", "json").json()
+    assert run("status", "--as-of", value, "-f", "json").json() == run("status", "--as-of", iso, "-f", "json").json()
+
+
+@pytest.mark.parametrize("value", ["2026年13月", "2026年2月30日", "2026年6", "二〇二六年十三月"])
+def test_an_impossible_chinese_date_is_refused_as_typed(run: Any, value: str) -> None:
+    result = run("--lang", "zh", "events", "--from", value)
+    assert result.code == 2 and f"而不是“{value}”" in result.err
+
+
 @pytest.mark.parametrize("value", ["2026-3", "２０２６", "2026-02-30", "March", "2026/03"])
 def test_dates_in_filters_are_strict(invoke: Any, value: str) -> None:
     result = invoke("events", "--from", value)

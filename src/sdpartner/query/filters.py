@@ -14,6 +14,7 @@ from ..names import fold
 from ..plan import catalogue as cat
 from ..plan.model import Action, City, Edition, Event, Fact, Figure, FigureKind, Group, Measure, Observation, Offer, Person, Plan, Programme, Sector, Series
 from ..text import Text
+from .numbers import cn_numeral
 from .records import PLACE, choice, name_part, not_found, numbered
 
 Occurrence = Event | Edition
@@ -179,7 +180,8 @@ def event(plan: Plan, event_id: str | None) -> Event | None:
 
 
 def strict_date(value: str | None, option: str) -> str | None:
-    """A strict ISO date (a year, month or day); other digits (full-width) are read as ASCII ones."""
+    """A strict ISO date (a year, month or day); other digits (full-width) are read as ASCII ones, and a date as
+    Chinese writes it (2024年6月1日, 二〇二四年六月) as the ISO date it names."""
     if value is None:
         return None
     import re
@@ -188,6 +190,13 @@ def strict_date(value: str | None, option: str) -> str | None:
     from ..errors import UsageError
 
     normal = unicodedata.normalize("NFKC", value).strip()
+    if "年" in normal:  # as Chinese writes a date: 2024年6月1日, 二〇二四年六月
+        from .numbers import arabic
+
+        cn = re.fullmatch(r"(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?", re.sub(r"(?<=[年月])([一二三四五六七八九十]{1,3})(?=[月日])",
+                                                                       lambda d: str(cn_numeral(d.group(1)) or d.group(1)), arabic(normal)))
+        if cn:
+            normal = "-".join([cn.group(1), *(f"{int(g):02d}" for g in cn.groups()[1:] if g)])
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", normal)
     if not m or not normal.isascii():
         from ..safe import shown
