@@ -4,6 +4,7 @@ fixture that drops in, and what changed)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -111,6 +112,17 @@ def test_diff_says_what_changed_field_by_field(run: Any) -> None:
     assert {x["change"] for x in lines} == {"added", "removed", "changed"}
     assert "| changed | figure | exhibitions-500 | Value | 500 | 600 |" in run("diff", PLAN_2026, str(PLAN_2027), "-f", "md").out
     assert "changed,figure,exhibitions-500,Trade fairs and business-matching events for Shandong firms,value,500,600" in run("diff", PLAN_2026, str(PLAN_2027), "-f", "csv").out  # the key, for scripts
+
+
+def test_diff_says_a_place_as_tables_do(run: Any, tmp_path: Any) -> None:
+    text = Path(PLAN_2026).read_text(encoding="utf-8")
+    old = 'place = { name = { zh = "新加坡", en = "Singapore" }, known = "from_name" }'
+    assert old in text
+    changed = tmp_path / "plan.toml"
+    changed.write_text(text.replace(old, old.replace("from_name", "stated")), encoding="utf-8")
+    zh = run("diff", PLAN_2026, str(changed), "-f", "md", "--lang", "zh").out
+    assert "| 变化 | 活动 | singapore-shandong-week | 地点 | 新加坡(据名称) | 新加坡(原文明确) |" in zh
+    assert "| Place | Singapore (from its name) | Singapore (stated) |" in run("diff", PLAN_2026, str(changed), "-f", "md").out
 
 
 def test_diff_says_fields_and_dates_in_chinese(run: Any) -> None:

@@ -405,6 +405,8 @@ def _words(value: Any, lang: Lang) -> str | None:
         whose = ", ".join(c["source"] for c in value.get("sources") or []) or ("¶ " + ", ".join(map(str, value["cites"])) if value.get("cites") else "")
         said = "; ".join(x for x in (say("what_" + what, lang) if what else "", whose) if x)
         return f"{value['start']}{'/' + value['end'] if value.get('end') else ''}{f' ({said})' if said else ''}"
+    if isinstance(value, dict) and {"name", "known"} <= set(value) and isinstance(value["name"], dict):  # a place, as tables say it
+        return say("place_known", lang, place=_words(value["name"], lang), known=say(f"known_{value['known']}", lang))
     if isinstance(value, dict):
         return ", ".join(f"{label(k, lang)}: {_words(x, lang)}" for k, x in value.items() if x not in (None, [], ""))
     if isinstance(value, float):
