@@ -117,6 +117,32 @@ def test_a_date_outside_the_events_year_is_refused(tmp_path: Path) -> None:
     assert "events[0].dates[0].start: 2031-01-02 is not in the year 2030" in problem
 
 
+@pytest.mark.parametrize(("swap", "zh"), [
+    (('series = "harbour-expos"', 'series = "harbour-expoz"'), "events[1].series: 'harbour-expoz' 不是已知的 series 编号"),
+    (('start = "2030-01-02"', 'start = "2030-02-30"'), "events[0].dates[0]: 不可能的日期:"),
+    (('year = 2030', 'year = "2030"'), "应为 int,而不是 str"),
+    (('group = 2\nattribution = "group"', 'group = 2\naction = 1\nattribution = "group"'), "measures[1].action: 行动 1 属于第 1 组,而不是第 2 组"),
+])
+def test_a_plan_files_problems_are_in_chinese_for_a_chinese_reader(tmp_path: Path, swap: tuple[str, str], zh: str) -> None:
+    path = _mini_with(tmp_path, swap)
+    problems = _problems(path)
+    with pytest.raises(PlanError) as info:
+        load_plan(path)
+    assert any(zh in p.pick("zh") for p in info.value.problems), [p.pick("zh") for p in info.value.problems]
+    assert [p.pick("en") for p in info.value.problems] == problems  # English as it was
+    assert info.value.message("zh").startswith("计划文件无效:" + info.value.problems[0].pick("zh"))  # the error line names the first
+
+
+@pytest.mark.parametrize(("content", "zh"), [(b"", "文件为空"), (b"\x00\x01binary", "文件是二进制文件"), (b"a = [1,\n", "TOML 语法错误"),
+                                           (b'schema_version = 3\n', "此版本的 sdpartner 读取数据格式 2;该文件为格式 3")])
+def test_a_plan_files_own_problems_are_in_chinese_on_the_command_line(tmp_path: Path, content: bytes, zh: str) -> None:
+    from .conftest import run_process
+
+    path = _write(tmp_path, content)
+    result = run_process("--lang", "zh", "events", "--plan", str(path))
+    assert result.returncode == 1 and zh in result.stderr.decode(), result.stderr.decode()
+
+
 @pytest.mark.parametrize(("template", "message"), [
     ("{nth} Harbour Expo {foo}", "unknown placeholder {foo}"),
     ("{0} Harbour Expo", "unknown placeholder {0}"),

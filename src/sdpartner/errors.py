@@ -44,13 +44,19 @@ class Problem(msgspec.Struct, frozen=True):
     def __str__(self) -> str:
         return f"{self.where}: {self.what}"
 
+    def pick(self, lang: str) -> str:
+        """The problem in ``lang`` (a message's values are picked so)."""
+        from .words import problem
+
+        return f"{self.where}: {problem(self.what, lang)}"
+
 
 class PlanError(SdpartnerError):
     """A plan file that cannot be used; carries every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("invalid_plan", first=str(problems[0]), more=len(problems) - 1)
+        super().__init__("invalid_plan", first=problems[0], more=len(problems) - 1)
 
 
 class NotFound(SdpartnerError):

@@ -380,6 +380,57 @@ def label(key: str, lang: Lang) -> str:
     return t.pick(lang) if t is not None else key.replace("_", " ").capitalize()
 
 
+# A plan file's problems, as the loader, msgspec and the checks word them in English -> the Chinese for them
+# (``problem``); a problem of no form here is shown as it is worded.
+PROBLEMS: tuple[tuple[str, str], ...] = (
+    (r"no such file", "文件不存在"),
+    (r"permission denied: the file cannot be read", "没有权限,无法读取该文件"),
+    (r"cannot be read: (?P<why>.+)", "无法读取:{why}"),
+    (r"is a directory, not a plan file", "是目录,不是计划文件"),
+    (r"is (?P<what>.+), not a regular file; a plan must be a TOML file", "是{what},不是普通文件;计划必须是 TOML 文件"),
+    (r"file is larger than (?P<n>\d+) MiB; plan files are limited to that", "文件超过 {n} MiB;计划文件不得超过此大小"),
+    (r"file is empty", "文件为空"),
+    (r"file is binary \(contains NUL bytes\), not a TOML text file", "文件是二进制文件(含 NUL 字节),不是 TOML 文本文件"),
+    (r"not valid UTF-8 \(byte (?P<byte>0x[0-9a-f]+)\); save the file as UTF-8", "不是有效的 UTF-8(字节 {byte});请以 UTF-8 保存文件"),
+    (r"TOML syntax error: (?P<why>.+)", "TOML 语法错误:{why}"),
+    (r"TOML nesting is too deep to parse", "TOML 嵌套过深,无法解析"),
+    (r"(?:document is )?nested too deeply", "嵌套过深"),
+    (r"unknown field; expected one of: (?P<fields>.+)", "未知字段;应为以下之一:{fields}"),
+    (r"this sdpartner reads data format (?P<ours>\d+); the file is format (?P<theirs>\S+)", "此版本的 sdpartner 读取数据格式 {ours};该文件为格式 {theirs}"),
+    (r"required field is missing", "缺少必填字段"),
+    (r"object missing required field `(?P<name>.+)`", "缺少必填字段“{name}”"),
+    (r"object contains unknown field `(?P<name>.+)`", "包含未知字段“{name}”"),
+    (r"invalid enum value (?P<value>.+)", "无效的取值 {value}"),
+    (r"expected `(?P<want>[^`]+)`, got `(?P<got>[^`]+)`", "应为 {want},而不是 {got}"),
+    (r"expected `(?P<want>[^`]+)` (?P<op>[<>]=?) (?P<bound>\S+)", "应为 {op} {bound} 的 {want}"),
+    (r"expected `(?P<want>[^`]+)` of length (?P<op>[<>]=?) (?P<bound>\d+)", "应为长度 {op} {bound} 的 {want}"),
+    (r"expected `str` matching regex (?P<regex>.+)", "应为符合格式 {regex} 的文本"),
+    (r"duplicate id (?P<id>.+)", "编号 {id} 重复"),
+    (r"duplicate slug (?P<id>.+)", "代号 {id} 重复"),
+    (r"(?P<id>.+) is not a known (?P<kinds>.+) id", "{id} 不是已知的 {kinds} 编号"),
+    (r"an event that is not part of a series needs a name", "不属于系列的活动需要名称"),
+    (r"paragraph (?P<n>\d+) is out of range: the article has paragraphs 0-(?P<last>\d+)", "段落 {n} 超出范围:文章的段落为 0-{last}"),
+    (r"action (?P<a>\d+) belongs to group (?P<g>\d+), not group (?P<h>\d+)", "行动 {a} 属于第 {g} 组,而不是第 {h} 组"),
+    (r"(?P<day>\S+) is not in the year (?P<year>\d+)", "{day} 不在 {year} 年内"),
+    (r"impossible date: (?P<why>.+)", "不可能的日期:{why}"),
+    (r"cite the article's paragraphs or a source.*", "请引用文章的段落或某个来源"),
+    (r"expected a finite number, got (?P<value>.+)", "应为有限的数,而不是 {value}"),
+)
+
+
+def problem(what: str, lang: str) -> str:
+    """A plan file's problem in ``lang``: in Chinese where its form is one of ``PROBLEMS``, else as it is worded."""
+    if lang != "zh":
+        return what
+    import re
+
+    for pattern, zh in PROBLEMS:
+        found = re.fullmatch(pattern, what, re.I | re.S)
+        if found is not None:
+            return zh.format(**found.groupdict())
+    return what
+
+
 _LANGUAGES: dict[str, Lang] = {"zh": "zh", "chinese": "zh", "中文": "zh", "汉语": "zh", "汉字": "zh", "简体中文": "zh", "cn": "zh",
                                 "en": "en", "english": "en", "英文": "en", "英语": "en"}
 

@@ -170,7 +170,7 @@ def validate(req: Request) -> Answer:
         from ..safe import visible
 
         for problem in exc.problems:
-            _stderr(visible(str(problem), single_line=True) + "\n")
+            _stderr(visible(problem.pick(req.lang), single_line=True) + "\n")
         _stderr(f"sdpartner: {message('problems_found', req.lang, {'n': len(exc.problems), 'which': which})}\n")
         return Answer(code=ExitCode.FAILURE)
     counts = ", ".join(f"{n} {(one if n == 1 else many).pick(req.lang)}" for one, many, n in record_counts(plan))
