@@ -224,6 +224,7 @@ WORDS: dict[str, Text] = {
         "status_line": ("{status}:{date},{source}", "{status}: {date}, {source}"),
         "as_of_line": ("截至{reviewed}核查。“未见报道”不等于“未举办”:只说明所存资料中没有找到报道。",
                        "As of {reviewed}, the day the sources were last reviewed. \"No report found\" does not mean \"did not happen\": only that no stored source reports it."),
+        "reading_line": ("{date} {status}({source})", "{date} {status} ({source})"),
         "as_of_asked": ("按{as_of}当日的情况显示。", "Shown as it stood on {as_of}."),
         "as_of_asked_period": ("按{as_of}结束时的情况显示。", "Shown as it stood at the end of {as_of}."),  # a month or a year
         "as_of_after_review": ("{as_of}晚于最近一次核查({reviewed}),此后的资料未收存,所以显示的是截至{reviewed}的情况。",

@@ -419,7 +419,9 @@ STATUS_LIST = Spec("status", "t_status", [
     Field("wording", lambda st, ctx: getattr(_evidence(st), "wording", None), show="machine", type="string or null", doc="the source's own wording"),
     Field("note", lambda st, ctx: st.latest.note if st.latest is not None else None, show="machine", type="string or null"),
     Field("readings", lambda st, ctx: [{"status": s.status, "date": s.evidence[-1].date, "source": s.evidence[-1].source, "wording": s.evidence[-1].wording}
-                                       for s in st.history], show="machine", type="object[]", doc="every status reading up to the day asked, oldest first"),
+                                       for s in st.history], show="machine", type="object[]", doc="every status reading up to the day asked, oldest first",
+          words=lambda st, ctx: "\n".join(say("reading_line", ctx.lang, date=s.evidence[-1].date, status=say("st_" + s.status, ctx.lang),
+                                              source=_source_words(s.evidence[-1].source, ctx)) for s in st.history) or None),
 ])
 
 
