@@ -55,6 +55,12 @@ def test_a_number_in_chinese_numerals_finds_its_record(plan: Any, query: str) ->
     assert search.search(plan, query).hits[0].id == "credit-goal-2025"
 
 
+@pytest.mark.parametrize(("query", "matched"), [("首届", "首届跨国公司领导人青岛峰会"), ("first", "1st Qingdao Multinationals Summit")])
+def test_an_ordinal_alone_shows_the_name_it_matched_in_the_querys_language(plan: Any, query: str, matched: str) -> None:
+    hit = search.search(plan, query).hits[0]
+    assert (hit.id, hit.matched) == ("mnc-summit-1", matched)
+
+
 @pytest.mark.parametrize("query", ["750000000000", "750,000,000,000", "123456789"])
 def test_a_number_is_never_called_a_word_the_plan_does_not_use(plan: Any, query: str) -> None:
     """It matched a record's value (then nothing is to be said), or none (then 'no record has the value' says so)."""

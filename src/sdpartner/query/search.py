@@ -262,12 +262,13 @@ def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = 
     query = query[:MAX_QUERY]
     index = Index(plan)
     reading = read(query)
-    result = _rank(plan, index, reading, kind, related)
+    chinese = any("\u3400" <= ch <= "\u9fff" for ch in query)  # a name that matched no word is shown in the query's language
+    result = _rank(plan, index, reading, kind, related, chinese)
     if correct and result.unknown:
         fixed = _correction(index, reading.words, result)
         if fixed is not None:
             corrected = _replace_words(query, fixed)
-            again = _rank(plan, index, read(corrected), kind, related)
+            again = _rank(plan, index, read(corrected), kind, related, chinese)
             if again.hits:
                 result = msgspec.structs.replace(again, corrected=corrected)
     return msgspec.structs.replace(result, hits=result.hits[:limit] if limit else result.hits)
@@ -298,7 +299,7 @@ def _correction(index: Index, words: str, result: Result) -> dict[str, str] | No
     return fixed or None
 
 
-def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: bool) -> Result:
+def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: bool, chinese: bool = False) -> Result:
     from .numbers import Reading, amounts, equal
 
     assert isinstance(reading, Reading)
@@ -376,7 +377,7 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
             score *= YEAR_BOOST
         hits.append(Hit(entry.kind, entry.id, entry.title, field, text, round(score, 3)))
     if not qtoks and not number_hits and (reading.ordinal is not None or reading.years):
-        hits = _by_ordinal_or_year(index, reading, kind)
+        hits = _by_ordinal_or_year(index, reading, kind, chinese)
     hits.sort(key=lambda h: -h.score)  # stable: ties keep the plan's order
     if related and hits:
         hits = _with_related(plan, index, hits, kind)
@@ -401,16 +402,17 @@ def record_years(record: object) -> set[int]:
     return found
 
 
-def _by_ordinal_or_year(index: Index, reading: object, kind: str | None) -> list[Hit]:
-    """A query of only an ordinal or a year: the editions and events it names."""
+def _by_ordinal_or_year(index: Index, reading: object, kind: str | None, chinese: bool = False) -> list[Hit]:
+    """A query of only an ordinal or a year: the editions and events it names (the name that matched, in the
+    query's language: 首届 matched 首届…, first matched 1st …)."""
     out = []
     for e in index.entries:
         if e.kind not in ("event", "edition") or (kind is not None and e.kind != kind):
             continue
         if getattr(reading, "ordinal") is not None and getattr(e.record, "edition", None) == getattr(reading, "ordinal"):
-            out.append(Hit(e.kind, e.id, e.title, "name", e.title.en, ORDINAL_BOOST))
+            out.append(Hit(e.kind, e.id, e.title, "name", e.title.zh if chinese else e.title.en, ORDINAL_BOOST))
         elif set(getattr(reading, "years")) & record_years(e.record):
-            out.append(Hit(e.kind, e.id, e.title, "name", e.title.en, YEAR_BOOST))
+            out.append(Hit(e.kind, e.id, e.title, "name", e.title.zh if chinese else e.title.en, YEAR_BOOST))
     return out
 
 
