@@ -58,18 +58,18 @@ def test_status_of_a_year_the_plan_file_has_nothing_in_says_whose_plan_it_is(run
 
 
 @pytest.mark.parametrize(("as_of", "lang", "said", "unsaid"), [
-    ("2026-12-01", "en", "2026-12-01 is after the last review (2026-11-30): no later source is stored, so this is the status as of 2026-11-30.", "before the plan"),
-    ("2027", "zh", "2027晚于最近一次核查(2026-11-30),此后的资料未收存,所以显示的是截至2026-11-30的情况。", "早于计划发布"),
+    ("2026-12-01", "en", "2026-12-01 is after the last review (2026-11-30): no later source is stored, so this is the status as of 2026-11-30.", "Shown as it stood"),
+    ("2027", "zh", "2027年晚于最近一次核查(2026-11-30),此后的资料未收存,所以显示的是截至2026-11-30的情况。", "按"),  # not also "as it stood in 2027"
     ("2025-06-01", "en", "2025-06-01 is before the plan was released (2026-01-20).", "after the last review"),
-    ("2025", "zh", "2025早于计划发布(2026-01-20)。", "晚于最近一次核查"),
+    ("2025", "zh", "按截至2025年底的情况显示。 2025年早于计划发布(2026-01-20)。", "晚于最近一次核查"),
     ("2026-11", "en", "Shown as it stood at the end of 2026-11.", "after the last review"),  # the review day is in that month
     ("2026-01", "en", "Shown as it stood at the end of 2026-01.", "before the plan"),  # and the release day in this one
-    ("2026", "zh", "按2026结束时的情况显示。", "当日"),
+    ("2026", "zh", "按截至2026年底的情况显示。", "当日"),
+    ("2026-06", "zh", "按截至2026年6月底的情况显示。", "当日"),
 ])
 def test_as_of_says_when_the_day_asked_is_after_the_review_or_before_the_plan(run: Any, as_of: str, lang: str, said: str, unsaid: str) -> None:
     out = _flat(run("status", "--as-of", as_of, "--lang", lang, "-f", "md").out)
     assert said in out and unsaid not in out
-
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "tsv", "md"])

@@ -226,7 +226,7 @@ WORDS: dict[str, Text] = {
                        "As of {reviewed}, the day the sources were last reviewed. \"No report found\" does not mean \"did not happen\": only that no stored source reports it."),
         "reading_line": ("{date} {status}({source})", "{date} {status} ({source})"),
         "as_of_asked": ("按{as_of}当日的情况显示。", "Shown as it stood on {as_of}."),
-        "as_of_asked_period": ("按{as_of}结束时的情况显示。", "Shown as it stood at the end of {as_of}."),  # a month or a year
+        "as_of_asked_period": ("按截至{as_of}底的情况显示。", "Shown as it stood at the end of {as_of}."),  # a month or a year
         "as_of_after_review": ("{as_of}晚于最近一次核查({reviewed}),此后的资料未收存,所以显示的是截至{reviewed}的情况。",
                                "{as_of} is after the last review ({reviewed}): no later source is stored, so this is the status as of {reviewed}."),
         "status_other_year": ("这是{plan_year}年的计划,其中没有{year}年的活动或目标。", "This is the plan for {plan_year}: it holds no events or targets in {year}."),
@@ -317,7 +317,8 @@ MESSAGES: dict[str, Text] = {
         "u_invalid": ("{option} 的值无效:{why}", "Invalid value for {option}: {why}"),
         "u_no_option": ("没有选项 {option}{more}", "No such option: {option}{more}"),
         "u_option_guess": (";是不是 {near}?", " Did you mean {near}?"),
-        "u_option_choices": ("(可用的选项:{choices})", " (Possible options: {choices})"),
+        "u_option_choices": ("(相近的选项:{choices})", " (Possible options: {choices})"),
+        "u_no_command_given": ("缺少命令", "Missing command."),
         "u_no_command": ("没有命令“{command}”{more}", "No such command {command!r}.{more}"),
         "u_command_guess": (";是不是“{near}”?", " Did you mean {near!r}?"),
         "u_missing": ("缺少参数 {name}", "Missing argument {name!r}."),
@@ -416,6 +417,9 @@ PROBLEMS: tuple[tuple[str, str], ...] = (
     (r"impossible date: (?P<why>.+)", "不可能的日期:{why}"),
     (r"cite the article's paragraphs or a source.*", "请引用文章的段落或某个来源"),
     (r"expected a finite number, got (?P<value>.+)", "应为有限的数,而不是 {value}"),
+    (r"edition_name (?P<t>'.*'|\".*\"): unknown placeholder (?P<p>\{.*\}); use \{nth\} \(1st\), \{cn\} \(一\) or \{n\} \(1\)",
+     "edition_name {t}:未知的占位符 {p};请用 {{nth}}(1st)、{{cn}}(一)或 {{n}}(1)"),
+    (r"edition_name (?P<t>'.*'|\".*\"): (?P<why>.+) \(write \{\{ and \}\} for a brace\)", "edition_name {t}:{why}(花括号请写作 {{{{ 或 }}}})"),
 )
 
 
@@ -433,7 +437,7 @@ def problem(what: str, lang: str) -> str:
 
 
 _LANGUAGES: dict[str, Lang] = {"zh": "zh", "chinese": "zh", "中文": "zh", "汉语": "zh", "汉字": "zh", "简体中文": "zh", "cn": "zh",
-                                "en": "en", "english": "en", "英文": "en", "英语": "en"}
+                                "en": "en", "english": "en", "英文": "en", "英语": "en", "c": "en", "posix": "en"}  # C.UTF-8: a container's
 
 
 def language(value: str) -> Lang | None:
@@ -443,6 +447,13 @@ def language(value: str) -> Lang | None:
     for cut in (".", "@"):  # a locale's encoding and modifier: zh_CN.UTF-8, zh_CN@pinyin
         word = word.partition(cut)[0]
     return _LANGUAGES.get(word) or _LANGUAGES.get(word.replace("-", "_").partition("_")[0] if word[:3] in ("zh_", "zh-", "en_", "en-") else "")
+
+
+def env_language() -> Lang | None:
+    """The language SDPARTNER_LANG names (as ``language`` reads it), or None when it is unset or names none."""
+    import os
+
+    return language(os.environ.get("SDPARTNER_LANG", ""))
 
 
 def field_label(name: str, lang: Lang, *, listed: bool = False) -> str:

@@ -73,10 +73,9 @@ def _asked(values: dict[str, Any], root: dict[str, Any] | None) -> str:
     option = values.get("lang") or (root or {}).get("lang")
     if option:
         return str(option).lower()
-    env = os.environ.get("SDPARTNER_LANG") or "en"
-    from ..words import language
+    from ..words import env_language
 
-    return language(env) or env.lower()
+    return env_language() or (os.environ.get("SDPARTNER_LANG") or "en").lower()  # (one it cannot read: the usage error names it)
 
 
 def _language(values: dict[str, Any], root: dict[str, Any] | None) -> Lang:

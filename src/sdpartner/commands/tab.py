@@ -100,9 +100,9 @@ def answer() -> int | None:
 def _malformed() -> int:
     """A completion request no shell sends (the environment's fault): one line, exit 1, no candidates."""
     from ..console import error
-    from ..words import language, message
+    from ..words import env_language, message
 
-    lang = language(os.environ.get("SDPARTNER_LANG", "")) or "en"
+    lang = env_language() or "en"
     error(message("bad_completion", lang, {}), lang)
     return 1
 

@@ -113,10 +113,12 @@ def _hand_down(ctx: typer.Context, command: Command, values: dict[str, Any]) -> 
 
 # click's usage errors as click words them (click 8: core.py, parser.py, types.py; Typer's extra arguments) -> a
 # message of words.py; what matches none keeps click's words in sdpartner's Chinese error line
+_QUOTED = r"(?P<value>'.*'|\".*\")"  # a value as repr() writes it: in double quotes when it holds a single one
 _USAGE = (
-    (r"Invalid value for (?P<option>.+?): '(?P<value>.*)' is not a valid (?:int range|integer)\.", "u_not_int"),
+    (r"Missing command\.", "u_no_command_given"),
+    (r"Invalid value for (?P<option>.+?): " + _QUOTED + r" is not a valid (?:int range|integer)\.", "u_not_int"),
     (r"Invalid value for (?P<option>.+?): (?P<value>.*) is not in the range (?P<range>.+)\.", "u_out_of_range"),
-    (r"Invalid value for (?P<option>.+?): '(?P<value>.*)' is not (?:one of )?(?P<choices>'.*')\.", "bad_choice"),
+    (r"Invalid value for (?P<option>.+?): " + _QUOTED + r" is not (?:one of )?(?P<choices>'.*')\.", "bad_choice"),
     (r"Invalid value for (?P<option>.+?): it applies to '(?P<command>.+)' itself, not to '(?P<sub>.+)'", "u_handed_down"),
     (r"Invalid value for (?P<option>.+?): (?P<why>.+)", "u_invalid"),
     (r"No such option: (?P<option>\S+)(?: Did you mean (?P<near>\S+)\?| \(Possible options: (?P<choices>.+)\))?", "u_no_option"),
@@ -142,6 +144,10 @@ def usage_message(text: str, lang: Lang) -> str:
         if found is None:
             continue
         values = {k: v for k, v in found.groupdict().items() if v is not None}
+        if values.get("value", "")[:1] in ("'", '"'):  # what was typed, not its repr
+            import ast
+
+            values["value"] = ast.literal_eval(values["value"])
         if "option" in values:  # "'--year' / '-y'" -> "--year / -y"
             values["option"] = values["option"].replace("'", "")
         if "choices" in values:
@@ -175,8 +181,8 @@ def run(args: list[str]) -> int:
             shown.show()
             return int(shown.exit_code)
         error(usage_message(shown.format_message(), lang), lang)
-        command = shown.ctx.command_path if shown.ctx is not None else "sdpartner"
-        error(MESSAGES["try_help"].pick(lang).format(command=command), lang, prefix=False)
+        if shown.ctx is not None:  # (as click: an option's missing value is reported before there is a command to name)
+            error(MESSAGES["try_help"].pick(lang).format(command=shown.ctx.command_path), lang, prefix=False)
         return int(shown.exit_code)
     except click_error as exc:  # (a file click could not open)
         failed: Any = exc
@@ -190,9 +196,7 @@ def run(args: list[str]) -> int:
 def _asked_language(args: list[str]) -> Lang:
     """The language a command line asks for (``--lang``/``-l`` anywhere in it, else SDPARTNER_LANG), read without
     parsing it: a usage error means it could not be parsed."""
-    import os
-
-    from ..words import language
+    from ..words import env_language, language
 
     for i, arg in enumerate(args):
         value = args[i + 1] if arg in ("--lang", "-l") and i + 1 < len(args) else arg[7:] if arg.startswith("--lang=") else \
@@ -200,7 +204,7 @@ def _asked_language(args: list[str]) -> Lang:
         chosen = language(value) if value is not None else None
         if chosen is not None:
             return chosen
-    return language(os.environ.get("SDPARTNER_LANG", "")) or "en"
+    return env_language() or "en"
 
 
 def _version(value: bool) -> None:

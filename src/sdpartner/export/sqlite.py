@@ -123,10 +123,10 @@ class _Builder:
                 if field in ("id",) or (field == info.decl.handle and field != info.decl.key):
                     continue
                 if core is Citation:
-                    self.cite(info.code, rid, None, None, value)
+                    self.cite(info.code, rid, None, None, value, [])
                     continue
                 if field == "cites":
-                    self.paragraphs += [{"record_type": info.code, "record_id": rid, "paragraph": n} for n in value]
+                    self.cite(info.code, rid, None, None, [], value)
                 if fl is not None and fl.many:
                     if len(fl.link.targets) == 1:
                         links.setdefault(field, []).extend({f"{info.code}_id": rid, f"{fl.link.targets[0]}_id": x} for x in value)
@@ -176,9 +176,11 @@ class _Builder:
         for field, pairs in children.items():
             self.values(field, info, pairs)
 
-    def cite(self, kind: str, rid: Any, held_in: str | None, position: int | None, citations: list[Citation]) -> None:
-        self.cited += [{"record_type": kind, "record_id": rid, "value_field": held_in, "value_position": position, "source_id": c.source, "at": c.at}
-                       for c in citations]
+    def cite(self, kind: str, rid: Any, held_in: str | None, position: int | None, citations: list[Citation], paragraphs: list[int]) -> None:
+        """A record's (or one of its values') citations of other sources and of the article's paragraphs."""
+        whose = {"record_type": kind, "record_id": rid, "value_field": held_in, "value_position": position}
+        self.cited += [{**whose, "source_id": c.source, "at": c.at} for c in citations]
+        self.paragraphs += [{**whose, "paragraph": n} for n in paragraphs]
 
     def values(self, held_in: str, owner: cat.KindInfo, pairs: list[tuple[Any, Any]]) -> None:
         """A child table of nested values (dates, counts, roles, evidence), each row naming its record; their
@@ -203,11 +205,10 @@ class _Builder:
                 shape, core = shapes[field]
                 if core is Citation:
                     row["source_ids"] = "; ".join(c.source for c in v) or None
-                    self.cite(owner.code, rid, held_in, position, v)
+                    self.cite(owner.code, rid, held_in, position, v, [])
                     continue
                 if field == "cites":
-                    self.paragraphs += [{"record_type": owner.code, "record_id": rid, "value_field": held_in, "value_position": position, "paragraph": n}
-                                        for n in v]
+                    self.cite(owner.code, rid, held_in, position, [], v)
                 fl = flinks.get(field)
                 if fl is not None:
                     row[safe(f"{field}_id")] = v

@@ -233,11 +233,13 @@ def status_listing(plan: Plan, lang: Lang, year: int | None = None, as_of: str |
     if as_of is not None:
         released = q.event(plan, plan.plan.released_at)
         main = L.main_reading(released) if released is not None else None
-        notes = [say("as_of_asked" if len(as_of) == 10 else "as_of_asked_period", lang, as_of=as_of)]
-        if plan.plan.reviewed and as_of > plan.plan.reviewed[: len(as_of)]:  # the whole day, month or year after the review
-            notes.append(say("as_of_after_review", lang, as_of=as_of, reviewed=plan.plan.reviewed))
-        elif main is not None and main.year is not None and not main.start.startswith("--") and as_of < main.start[: len(as_of)]:
-            notes.append(say("as_of_before_plan", lang, as_of=as_of, released=main.start))
+        period = as_of if lang == "en" or len(as_of) == 10 else f"{as_of[:4]}年" + (f"{int(as_of[5:7])}月" if len(as_of) == 7 else "")  # 2026年6月
+        if plan.plan.reviewed and as_of > plan.plan.reviewed[: len(as_of)]:  # the whole day, month or year after the review: its status
+            notes = [say("as_of_after_review", lang, as_of=period, reviewed=plan.plan.reviewed)]
+        else:
+            notes = [say("as_of_asked" if len(as_of) == 10 else "as_of_asked_period", lang, as_of=period)]
+            if main is not None and main.year is not None and not main.start.startswith("--") and as_of < main.start[: len(as_of)]:
+                notes.append(say("as_of_before_plan", lang, as_of=period, released=main.start))
         caption = " ".join([*notes, caption])
     if not standings and year != plan.plan.year:
         caption = say("status_other_year", lang, year=year, plan_year=plan.plan.year) + " " + caption

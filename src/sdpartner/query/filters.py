@@ -33,9 +33,9 @@ def find_action(plan: Plan, ref: str) -> Action:
     partial = [a for a in plan.actions if name_part(ref, [a.name.en, a.name.zh, *a.keywords])]
     if len(partial) == 1:
         return partial[0]
-    number = numbered(ref)  # 七, 第七项
-    if number is not None and number != ref and any(str(x.id) == number for x in plan.actions):
-        return find_action(plan, number)
+    number = numbered(ref, "action")  # 七, 第七项; 第二组
+    if number is not None and str(number) != ref and any(x.id == number for x in plan.actions):
+        return find_action(plan, str(number))
     raise not_found(cat.kind("action").words, ref, [a.slug for a in plan.actions], "hint_actions", ids=", ".join(str(a.id) for a in plan.actions))
 
 
@@ -45,9 +45,9 @@ def find_group(plan: Plan, ref: str) -> Group:
     for g in plan.groups:
         if key in (str(g.id), fold(g.slug), fold(g.name.en), fold(g.name.zh)):
             return g
-    number = numbered(ref)  # 二, 第二组
-    if number is not None and number != ref and any(str(x.id) == number for x in plan.groups):
-        return find_group(plan, number)
+    number = numbered(ref, "group")  # 七, 第七项; 第二组
+    if number is not None and str(number) != ref and any(x.id == number for x in plan.groups):
+        return find_group(plan, str(number))
     raise not_found(cat.kind("group").words, ref, [g.slug for g in plan.groups], "hint_groups",
                     choices=[choice(f"{g.id}/{g.name.zh}", f"{g.id}/{g.slug}") for g in plan.groups])
 

@@ -89,22 +89,30 @@ def _cn_value(run: str) -> int | None:
     return total if last != 10_000 else None
 
 
+# what may follow a Chinese numeral that writes a number: an amount's scale or currency, a date's parts, or a
+# measure word of a count (五百场, 1120名); not 国, 届, 行, 大 ... (二十国集团, 二十届, 三百六十行, 二十大 are words)
+_CN_NUMBER_AFTER = ("亿", "万", "元", "美元", "人民币", "年", "月", "日", *"场个家人项对位名座件条")
+
+
 def arabic(query: str) -> str:
     """A query with the Chinese numerals that write numbers in digits: 二〇二六年 2026年, 七千五百亿元 7500亿元,
-    三十九点三亿 39.3亿. Only a year's four digits (before 年, or with 〇) and numerals of two characters or more with
-    十, 百 or 千 are read: 一 in 一带一路, 十 in 十大伙伴行动 and 十四五 stay as they are."""
+    三十九点三亿 39.3亿, 五百场 500场. Only a year's four digits (19xx or 20xx, before 年 or written with 〇) and
+    numerals of two characters or more with 十, 百 or 千 before an amount's, a date's or a count's word are read:
+    一 in 一带一路, 十 in 十大伙伴行动, 十四五, 二十大, 二十国集团 and 三百六十行 stay as they are."""
     if not any(c in _CN_NUMERAL for c in query):
         return query
 
     def positional(m: re.Match[str]) -> str:
         run = m.group(0)
-        if "〇" not in run and not m.string[m.end():].lstrip().startswith("年"):
+        year = "".join(str(_CN_DIGITS[c]) for c in run)
+        if year[:2] not in ("19", "20") or ("〇" not in run and not m.string[m.end():].lstrip().startswith("年")):
             return run
-        return "".join(str(_CN_DIGITS[c]) for c in run)
+        return year
 
     def counted(m: re.Match[str]) -> str:
         whole = _cn_value(m.group(1))
-        if whole is None or len(m.group(1)) < 2 or not any(c in _CN_UNITS for c in m.group(1)):  # 十 alone: 十大伙伴行动
+        after = m.string[m.end():].lstrip()
+        if whole is None or len(m.group(1)) < 2 or not any(c in _CN_UNITS for c in m.group(1)) or not after.startswith(_CN_NUMBER_AFTER):
             return m.group(0)
         return str(whole) + ("." + "".join(str(_CN_DIGITS[c]) for c in m.group(2)) if m.group(2) else "")
 

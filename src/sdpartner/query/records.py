@@ -175,17 +175,20 @@ def _choose(found: list[Entry], ref: str) -> Resolution:
     raise NotFound("ambiguous", name=shown(ref), n=len(top), choices=_kinds_and_ids(top[:8]), first=top[0].id)
 
 
-_NUMBERED = re.compile(r"(?:第|行动|组)?(?P<n>[〇零一二两三四五六七八九十]{1,3})(?:项行动|项|个|组|行动)?")
+_NUMBERED = re.compile(r"(?P<pre>第|行动|组)?(?P<n>[〇零一二两三四五六七八九十]{1,3})(?P<post>项行动|项|个|组|行动)?")
 
 
-def numbered(ref: str) -> str | None:
-    """The number a Chinese numeral writes, as an id is written (七, 第七, 第七项, 第七项行动, 行动七 -> "7"); None
-    for anything else."""
+def numbered(ref: str, kind: str) -> int | None:
+    """The number of the action or group (``kind``) a Chinese numeral names: 七, 第七, 第七项, 第七项行动, 行动七 an
+    action's, 第二组, 组二 a group's, a bare numeral either's; None for anything else (第二组 is no action)."""
     from .numbers import cn_numeral
 
     found = _NUMBERED.fullmatch(ref.strip())
-    n = cn_numeral(found.group("n")) if found else None
-    return str(n) if n is not None else None
+    if found is None:
+        return None
+    said = {"组": "group", "行动": "action", "项": "action", "项行动": "action"}
+    named = {said[w] for w in (found.group("pre"), found.group("post")) if w in said}
+    return cn_numeral(found.group("n")) if named <= {kind} else None
 
 
 def find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> Resolution:
@@ -196,8 +199,8 @@ def find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> R
     try:
         return _find_record(plan, ref, kinds)
     except NotFound:
-        number = numbered(ref)
-        by_number = [e for e in entries(plan) if e.id == number and (kinds is None or e.kind in kinds)] if number else []
+        by_number = sorted((e for e in entries(plan) if e.kind in ("action", "group") and (kinds is None or e.kind in kinds)
+                            and numbered(ref, e.kind) == getattr(e.record, "id", None)), key=lambda e: e.kind != "action")  # as show 2 opens action 2
         if not by_number:
             raise
         return Resolution(by_number[0], tuple(by_number[1:]))
