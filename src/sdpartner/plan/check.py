@@ -15,15 +15,7 @@ from msgspec.structs import force_setattr
 from ..errors import Problem
 from . import catalogue as cat
 from .model import Event, Plan, Series
-from ..text import Text, cn_number, nth
-
-
-def edition_name(series: Series, number: int | None) -> Text:
-    """The name of a series' edition: from ``edition_name`` when it has a number, else the series' name."""
-    if number is None or series.edition_name is None:
-        return series.name
-    t = series.edition_name
-    return Text(zh=t.zh.format(nth=nth(number), cn=cn_number(number), n=number), en=t.en.format(nth=nth(number), cn=cn_number(number), n=number))
+from ..text import Text
 
 
 def check(plan: Plan, where: Callable[[str], str]) -> tuple[Plan, list[Problem]]:
@@ -144,7 +136,7 @@ def _event_name(e: Event, series: dict[str, Series], path: str, bad: Callable[[s
     if e.edition is not None and s.edition_name is None:
         bad(f"{path}.name", f"series {s.id!r} has no edition_name to name edition {e.edition}; give the event a name")
         return
-    force_setattr(e, "name", edition_name(s, e.edition))
+    force_setattr(e, "name", s.name_of(e.edition))
 
 
 def _dates_in_year(record: Any, path: str, bad: Callable[[str, str], None]) -> None:

@@ -543,6 +543,15 @@ class Series(_Record, frozen=True, kw_only=True):
             for text in (self.edition_name.zh, self.edition_name.en):
                 _check_template(text)
 
+    def name_of(self, number: int | None) -> Text:
+        """The name of its edition ``number``: from ``edition_name`` when there is a number, else the series' name."""
+        if number is None or self.edition_name is None:
+            return self.name
+        from ..text import cn_number, nth
+
+        words = {"nth": nth(number), "cn": cn_number(number), "n": number}
+        return Text(zh=self.edition_name.zh.format(**words), en=self.edition_name.en.format(**words))
+
 
 EDITION_PLACEHOLDERS = ("nth", "cn", "n")
 

@@ -46,8 +46,6 @@ def _names(value: Any) -> list[str]:
 @cat.per_plan
 def entries(plan: Plan) -> list[Entry]:
     """Every record of the plan, in the catalogue's order, each with its kind, id, title and names (made once per plan)."""
-    from ..plan.check import edition_name
-
     series = {s.id: s for s in plan.series}
     out: list[Entry] = []
     for info in cat.kinds():
@@ -55,7 +53,7 @@ def entries(plan: Plan) -> list[Entry]:
             names = [n for f in info.decl.names for n in _names(getattr(record, f, None))]
             number, of = getattr(record, "edition", None), series.get(getattr(record, "series", None) or "")
             if number is not None and of is not None and of.edition_name is not None:  # the series' name for it: 第二届跨国公司领导人青岛峰会
-                names += _names(edition_name(of, number))
+                names += _names(of.name_of(number))
             out.append(Entry(info.code, cat.handle(info, record), cat.title(info, record, parent, plan), record, tuple(dict.fromkeys(n for n in names if n)), parent))
     return out
 
@@ -175,7 +173,7 @@ def _choose(found: list[Entry], ref: str) -> Resolution:
     raise NotFound("ambiguous", name=shown(ref), n=len(top), choices=_kinds_and_ids(top[:8]), first=top[0].id)
 
 
-_NUMBERED = re.compile(r"(?P<pre>第|行动|组)?(?P<n>[〇零一二两三四五六七八九十]{1,3})(?P<post>项行动|项|个|组|行动)?")
+_NUMBERED = r"(?P<pre>第|行动|组)?(?P<n>[〇零一二两三四五六七八九十]{1,3})(?P<post>项行动|项|个|组|行动)?"  # compiled on first use
 
 
 def numbered(ref: str, kind: str) -> int | None:
@@ -183,7 +181,7 @@ def numbered(ref: str, kind: str) -> int | None:
     action's, 第二组, 组二 a group's, a bare numeral either's; None for anything else (第二组 is no action)."""
     from .numbers import cn_numeral
 
-    found = _NUMBERED.fullmatch(ref.strip())
+    found = re.fullmatch(_NUMBERED, ref.strip())
     if found is None:
         return None
     said = {"组": "group", "行动": "action", "项": "action", "项行动": "action"}
