@@ -229,7 +229,7 @@ def test_an_error_lists_its_choices_in_chinese_for_a_chinese_reader(run: Any, ar
 
 
 @pytest.mark.parametrize(("args", "zh", "en"), [
-    (["events", "--year", "二〇二六"], "--year / -y 应为整数,而不是“二〇二六”", "Error: Invalid value for '--year' / '-y': '二〇二六' is not a valid int"),
+    (["events", "--year", "明年"], "--year / -y 应为整数,而不是“明年”", "Error: Invalid value for '--year' / '-y': '明年' is not a valid int"),
     (["events", "--year", "1800"], "--year / -y 应在 1900<=x<=2200 范围内,而不是 1800", "1800 is not in the range 1900<=x<=2200."),
     (["targets", "--kind", "目标"], "--kind / -k 应为以下之一:target, status,而不是“目标”", "'目标' is not one of 'target', 'status'."),
     (["events", "--forma", "json"], "没有选项 --forma(相近的选项:--format, --from)", "Error: No such option: --forma (Possible options: --format, --from)"),
@@ -257,6 +257,21 @@ def test_a_usage_error_is_one_chinese_line_for_a_chinese_reader(run: Any, monkey
 @pytest.mark.parametrize("how", [["evnets", "-l", "zh"], ["evnets", "--lang=zh"], ["-lzh", "evnets"]])
 def test_a_usage_error_finds_the_language_wherever_it_is_asked_for(run: Any, how: list[str]) -> None:
     assert run(*how).err == "sdpartner: 错误: 没有命令“evnets”;是不是“events”?\n用“sdpartner -h”查看帮助。\n"
+
+
+@pytest.mark.parametrize("year", ["2026年", "二〇二六", "二〇二六年", "二零二六", "２０２６年"])
+def test_a_year_is_read_however_chinese_writes_it(run: Any, year: str) -> None:
+    expected = run("events", "--year", "2026", "-f", "json").json()
+    assert run("events", "--year", year, "-f", "json").json() == expected
+    assert run("events", f"--year={year}", "-f", "json").json() == expected
+    assert run("status", "--year", year, "-f", "json").code == 0
+
+
+def test_a_count_is_read_as_its_chinese_numeral_and_other_words_are_refused_as_typed(run: Any) -> None:
+    assert len(run("search", "青岛", "-n", "三", "-f", "json").json()) == 3
+    refused = run("--lang", "zh", "events", "--year", "去年")
+    assert refused.code == 2 and "--year / -y 应为整数,而不是“去年”" in refused.err
+    assert run("search", "二〇二六", "-f", "json").code == 0  # a query's words are not an option's value
 
 
 @pytest.mark.parametrize("ref", ["七", "第七", "第七项", "第七项行动", "行动七"])

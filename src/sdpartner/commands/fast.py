@@ -24,6 +24,41 @@ from .spec import Command, Param
 _INT = re.compile(r"^[0-9]+$")
 
 
+def as_digits(args: list[str]) -> list[str]:
+    """The command line with the values of integer options (``--year``, ``--limit``: their declarations say which)
+    in digits where people wrote them otherwise: ``2026年``, ``二〇二六``, ``二〇二六年``, ``五``. Both ways of
+    answering read the line after this, so they read the same values."""
+    if all(a.isascii() for a in args):
+        return args
+    flags = {f for p in (*ROOT, *(p for c in COMMANDS for p in c.params)) if p.kind == "int" for f in p.flags}
+    out = list(args)
+    for i, arg in enumerate(out):
+        if arg == "--":
+            break
+        flag, eq, value = arg.partition("=")
+        if eq and flag in flags:
+            out[i] = f"{flag}={_digits(value)}"
+        elif i and out[i - 1] in flags:
+            out[i] = _digits(arg)
+    return out
+
+
+def _digits(value: str) -> str:
+    text = value.strip()
+    text = text[:-1] if text.endswith("年") else text
+    if len(text) == 4 and all(c in _POSITIONAL for c in text):  # 二〇二六
+        return "".join(str(_POSITIONAL.index(c) % 10) for c in text)
+    if text.isdigit():  # 2026年, or full-width digits (which int() reads)
+        return text
+    from ..query.numbers import cn_numeral
+
+    n = cn_numeral(text) if text else None  # 五, 十二
+    return str(n) if n is not None else value
+
+
+_POSITIONAL = "〇一二三四五六七八九零"  # 零 is 〇 (its index, less 10)
+
+
 def answer(args: list[str], tab_tried: bool = False) -> int | None:
     """The exit code of a command line answered here, or None to let Typer answer it (``tab_tried``: the
     completion table has already declined a Tab)."""
