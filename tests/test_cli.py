@@ -231,7 +231,7 @@ def test_an_error_lists_its_choices_in_chinese_for_a_chinese_reader(run: Any, ar
 @pytest.mark.parametrize(("args", "zh", "en"), [
     (["events", "--year", "明年"], "--year / -y 应为整数,而不是“明年”", "Error: Invalid value for '--year' / '-y': '明年' is not a valid int"),
     (["events", "--year", "1800"], "--year / -y 应在 1900<=x<=2200 范围内,而不是 1800", "1800 is not in the range 1900<=x<=2200."),
-    (["targets", "--kind", "目标"], "--kind / -k 应为以下之一:target, status,而不是“目标”", "'目标' is not one of 'target', 'status'."),
+    (["targets", "--kind", "目的"], "--kind / -k 应为以下之一:target, status,而不是“目的”", "'目的' is not one of 'target', 'status'."),
     (["events", "--forma", "json"], "没有选项 --forma(相近的选项:--format, --from)", "Error: No such option: --forma (Possible options: --format, --from)"),
     (["evnets"], "没有命令“evnets”;是不是“events”?", "Error: No such command 'evnets'. Did you mean 'events'?"),
     (["diff"], "缺少参数 OLD", "Error: Missing argument 'OLD'."),
@@ -265,6 +265,13 @@ def test_a_year_is_read_however_chinese_writes_it(run: Any, year: str) -> None:
     assert run("events", "--year", year, "-f", "json").json() == expected
     assert run("events", f"--year={year}", "-f", "json").json() == expected
     assert run("status", "--year", year, "-f", "json").code == 0
+
+
+@pytest.mark.parametrize(("args", "code"), [(["targets", "--kind", "目标"], ["targets", "--kind", "target"]),
+                                          (["targets", "--kind=现状"], ["targets", "--kind", "status"]),
+                                          (["--lang", "中文", "city", "list"], ["--lang", "zh", "city", "list"])])
+def test_a_choice_takes_the_word_tables_show_for_it(run: Any, args: list[str], code: list[str]) -> None:
+    assert run(*args, "-f", "json").out == run(*code, "-f", "json").out
 
 
 def test_a_count_is_read_as_its_chinese_numeral_and_other_words_are_refused_as_typed(run: Any) -> None:

@@ -32,9 +32,9 @@ def run(args: list[str] | None = None, *, tab_tried: bool = False) -> int:
     if not args:  # the bare program: its help, on stdout, as a success (click's no_args_is_help exits 2)
         args = ["--help"]
     try:
-        from .commands.fast import answer, as_digits
+        from .commands.fast import answer, as_values
 
-        args = as_digits(args)  # 2026年, 二〇二六: the values of integer options as digits, for both ways of answering
+        args = as_values(args)  # --year 2026年, --kind 目标: option values as declared, for both ways of answering
         code = answer(args, tab_tried=tab_tried)
         if code is not None:
             return code

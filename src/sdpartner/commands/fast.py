@@ -24,23 +24,43 @@ from .spec import Command, Param
 _INT = re.compile(r"^[0-9]+$")
 
 
-def as_digits(args: list[str]) -> list[str]:
-    """The command line with the values of integer options (``--year``, ``--limit``: their declarations say which)
-    in digits where people wrote them otherwise: ``2026年``, ``二〇二六``, ``二〇二六年``, ``五``. Both ways of
-    answering read the line after this, so they read the same values."""
+def as_values(args: list[str]) -> list[str]:
+    """The command line with option values written as people write them put as the options declare them: an
+    integer option's in digits (``--year 2026年``, ``二〇二六``, ``-n 三``), a choice's as its code where its word
+    was typed (``--kind 目标``, ``--lang 中文``). Both ways of answering read the line after this."""
     if all(a.isascii() for a in args):
         return args
-    flags = {f for p in (*ROOT, *(p for c in COMMANDS for p in c.params)) if p.kind == "int" for f in p.flags}
+    read: dict[str, Any] = {}
+    for p in (*ROOT, *(p for c in COMMANDS for p in c.params)):
+        if p.kind == "int" or p.kind == "choice":
+            for f in p.flags:
+                read[f] = _digits if p.kind == "int" else _chosen(p.choices, read.get(f))
     out = list(args)
     for i, arg in enumerate(out):
         if arg == "--":
             break
         flag, eq, value = arg.partition("=")
-        if eq and flag in flags:
-            out[i] = f"{flag}={_digits(value)}"
-        elif i and out[i - 1] in flags:
-            out[i] = _digits(arg)
+        if eq and flag in read:
+            out[i] = f"{flag}={read[flag](value)}"
+        elif i and out[i - 1] in read:
+            out[i] = read[out[i - 1]](arg)
     return out
+
+
+def _chosen(choices: tuple[str, ...], also: Any = None) -> Any:
+    """A choice's value as its code, from its word in either language (目标 target) or a language's name."""
+    def code(value: str) -> str:
+        from ..words import WORDS, language
+
+        if value in choices:
+            return value
+        if set(choices) == {"en", "zh"}:
+            return language(value) or value
+        key = value.strip().lower()
+        found = next((c for c in choices if c in WORDS and key in (WORDS[c].zh, WORDS[c].en.lower())), None)
+        return found if found is not None else also(value) if also is not None else value
+
+    return code
 
 
 def _digits(value: str) -> str:
