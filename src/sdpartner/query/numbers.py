@@ -91,7 +91,7 @@ def _cn_value(run: str) -> int | None:
 
 # what may follow a Chinese numeral that writes a number: an amount's scale or currency, a date's parts, or a
 # measure word of a count (五百场, 1120名); not 国, 届, 行, 大 ... (二十国集团, 二十届, 三百六十行, 二十大 are words)
-_CN_NUMBER_AFTER = ("亿", "万", "元", "美元", "人民币", "年", "月", "日", *"场个家人项对位名座件条")
+_CN_NUMBER_AFTER = ("亿", "万", "元", "美元", "人民币", "年", "月", "日", *"场个家人项对位名座件条强多余次市段")
 
 
 def arabic(query: str) -> str:
