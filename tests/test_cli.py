@@ -254,6 +254,11 @@ def test_a_usage_error_is_one_chinese_line_for_a_chinese_reader(run: Any, monkey
     assert run(*args).err.startswith(f"sdpartner: 错误: {zh}")
 
 
+def test_a_chinese_usage_error_shows_a_typed_newline_as_sdpartner_shows_input(run: Any) -> None:
+    result = run("--lang", "zh", "search", "x", "--format", "x\ny")
+    assert result.code == 2 and len(result.err.splitlines()) == 2 and "而不是“x\u240ay”" in result.err
+
+
 @pytest.mark.parametrize("how", [["evnets", "-l", "zh"], ["evnets", "--lang=zh"], ["-lzh", "evnets"]])
 def test_a_usage_error_finds_the_language_wherever_it_is_asked_for(run: Any, how: list[str]) -> None:
     assert run(*how).err == "sdpartner: 错误: 没有命令“evnets”;是不是“events”?\n用“sdpartner -h”查看帮助。\n"

@@ -64,19 +64,16 @@ def _chosen(choices: tuple[str, ...], also: Any = None) -> Any:
 
 
 def _digits(value: str) -> str:
-    text = value.strip()
-    text = text[:-1] if text.endswith("年") else text
-    if len(text) == 4 and all(c in _POSITIONAL for c in text):  # 二〇二六
-        return "".join(str(_POSITIONAL.index(c) % 10) for c in text)
-    if text.isdigit():  # 2026年, or full-width digits (which int() reads)
-        return text
-    from ..query.numbers import cn_numeral
+    """An integer option's value in digits: a year as the numbers reader reads one (2026年, 二〇二六年, 二零二六), a
+    count's Chinese numeral (五, 十二); anything else as typed."""
+    from ..query.numbers import arabic, cn_numeral
 
-    n = cn_numeral(text) if text else None  # 五, 十二
+    text = value.strip().removesuffix("年")
+    read = arabic(text + "年")[:-1]  # (a year's four numerals are read before 年)
+    if read.isdigit():  # also 2026 in full-width digits, which int() reads
+        return read
+    n = cn_numeral(text) if text else None
     return str(n) if n is not None else value
-
-
-_POSITIONAL = "〇一二三四五六七八九零"  # 零 is 〇 (its index, less 10)
 
 
 def answer(args: list[str], tab_tried: bool = False) -> int | None:

@@ -144,10 +144,12 @@ def usage_message(text: str, lang: Lang) -> str:
         if found is None:
             continue
         values = {k: v for k, v in found.groupdict().items() if v is not None}
-        if values.get("value", "")[:1] in ("'", '"'):  # what was typed, not its repr
+        if values.get("value", "")[:1] in ("'", '"'):  # what was typed, not its repr, shown as sdpartner shows input
             import ast
 
-            values["value"] = ast.literal_eval(values["value"])
+            from ..safe import shown
+
+            values["value"] = shown(ast.literal_eval(values["value"]), 40)
         if "option" in values:  # "'--year' / '-y'" -> "--year / -y"
             values["option"] = values["option"].replace("'", "")
         if "choices" in values:

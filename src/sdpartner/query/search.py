@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 
 import msgspec
 
+from ..names import has_cjk
 from ..plan import catalogue as cat
 from ..plan.cache import derived
 from ..plan.model import Plan
@@ -262,7 +263,7 @@ def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = 
     query = query[:MAX_QUERY]
     index = Index(plan)
     reading = read(query)
-    chinese = any("\u3400" <= ch <= "\u9fff" for ch in query)  # a name that matched no word is shown in the query's language
+    chinese = has_cjk(query)  # a name that matched no word is shown in the query's language
     result = _rank(plan, index, reading, kind, related, chinese)
     if correct and result.unknown:
         fixed = _correction(index, reading.words, result)
