@@ -54,8 +54,9 @@ PASS = [PY, "-c", "import os; os._exit(0)"]  # the bare interpreter, ending as t
 TYPER = [PY, "-c", "import typer, os; os._exit(0)"]
 TABLE = [PY, "-c", "import typer, rich.console, rich.table, os; os._exit(0)"]
 # what any answer decoded from the plan's cache must import: the floor of the machine-format rows
-# (imported as the tool imports it: app._import_msgspec hides typing_extensions, which msgspec only tries)
-MSGSPEC = [PY, "-c", "import os, sys; sys.modules['typing_extensions'] = None; import msgspec; os._exit(0)"]
+# (imported as the tool imports it, by its own function: app._import_msgspec hides typing_extensions, which
+# msgspec only tries, and stands in for platform, which uuid imports for one call)
+MSGSPEC = [PY, "-c", "import os, sdpartner.app as app; app._import_msgspec(); os._exit(0)"]
 
 
 class Failed(Exception):

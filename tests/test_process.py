@@ -76,6 +76,20 @@ def test_typing_extensions_stays_importable_after_msgspec_is_imported_without_it
     assert {"msgspec", "typing_extensions"} <= set(result.stderr.decode().rsplit("LOADED:", 1)[1].strip().split(","))
 
 
+def test_platform_is_the_real_module_after_msgspec_is_imported_with_its_stand_in() -> None:
+    # main() imports msgspec with a stand-in for platform (uuid asks it one question): the stand-in must give
+    # uuid the real answer and must not outlive the import
+    check = ("import platform, uuid, msgspec; assert 'python_implementation' in vars(platform), vars(platform); "
+             "assert uuid._LINUX == (os.uname().sysname == 'Linux'); "
+             "u = uuid.UUID(int=7); assert msgspec.json.decode(msgspec.json.encode(u), type=uuid.UUID) == u; ")
+    probe = _PROBE.replace('sys.stderr.write("\\nLOADED:"', check + 'sys.stderr.write("\\nLOADED:"')
+    assert probe != _PROBE
+    env = {k: v for k, v in os.environ.items() if k not in ("SDPARTNER_PLAN", "FORCE_COLOR")}
+    result = subprocess.run([sys.executable, "-c", probe.format(args=["events", "--format", "json"])], capture_output=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "msgspec" in result.stderr.decode().rsplit("LOADED:", 1)[1]
+
+
 def test_usage_errors_do_not_import_rich() -> None:
     assert "rich" not in _loaded("events", "--year", "abc")
 

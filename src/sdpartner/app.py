@@ -114,22 +114,54 @@ def main() -> NoReturn:
 
 
 def _import_msgspec() -> None:
-    """Import msgspec without typing_extensions, which it only tries (``msgspec._utils``: ``try: from
-    typing_extensions import get_type_hints ... except Exception: from typing import ...``) and which pulls in
-    ``inspect`` (6-8 ms of every command; BENCHMARKS.md). For the types sdpartner declares, both give the
-    same hints. ``None`` in ``sys.modules`` makes an import fail (the import system's documented rule); the
-    marker is removed at once, so anything imported later (the MCP SDK's pydantic) gets typing_extensions
-    as usual."""
+    """Import msgspec without two modules it does not need for sdpartner's types, each hidden only for the
+    length of the import:
+
+    - ``typing_extensions``, which it only tries (``msgspec._utils``: ``try: from typing_extensions import
+      get_type_hints ... except Exception: from typing import ...``) and which pulls in ``inspect`` (6-8 ms of
+      every command). For the types sdpartner declares, both give the same hints. ``None`` in ``sys.modules``
+      makes an import fail (the import system's documented rule).
+    - ``platform``, which ``uuid`` imports (msgspec's core imports ``uuid`` for its UUID type) only to ask
+      ``platform.system()`` once, and whose import compiles nine patterns for other interpreters' version
+      strings (about 1.1 ms of every command; BENCHMARKS.md). A stand-in answers ``system()`` as ``platform``
+      does on POSIX (``os.uname().sysname``; uuid imports ``platform`` nowhere else) and hands any other name
+      to the real module.
+
+    The markers are removed at once, so anything imported later (rich, the MCP SDK's pydantic) gets the real
+    modules."""
     if "msgspec" in sys.modules or "typing_extensions" in sys.modules:
         return
-    sys.modules["typing_extensions"] = None  # type: ignore[assignment]
+    hidden: dict[str, object] = {"typing_extensions": None}
+    if "platform" not in sys.modules and hasattr(os, "uname"):
+        hidden["platform"] = _platform_stand_in()
+    sys.modules.update(hidden)  # type: ignore[arg-type]
     try:
         import msgspec  # noqa: F401
     except ImportError:  # pragma: no cover - the long way reports a broken installation
         pass
     finally:
-        if sys.modules.get("typing_extensions", 0) is None:
-            del sys.modules["typing_extensions"]
+        for name, marker in hidden.items():
+            if name in sys.modules and sys.modules[name] is marker:
+                del sys.modules[name]
+
+
+def _platform_stand_in() -> object:
+    """A module named ``platform`` whose ``system()`` is ``os.uname().sysname`` (what ``platform.system()``
+    returns on POSIX) and whose other names are the real module's, imported when first asked for."""
+    import types
+
+    stand_in = types.ModuleType("platform")
+
+    def real(name: str) -> object:
+        if sys.modules.get("platform") is stand_in:
+            del sys.modules["platform"]
+        import platform
+
+        return getattr(platform, name)
+
+    stand_in.system = lambda: os.uname().sysname  # type: ignore[attr-defined]
+    stand_in.__getattr__ = real  # type: ignore[method-assign]
+    return stand_in
 
 
 def _light(args: list[str]) -> None:

@@ -25,7 +25,7 @@ from ..plan.model import Plan
 from ..text import Text
 from .links import links
 from .records import Entry, entries
-from .terms import HYPHENS, Token, doc_terms, fold, stem, tokens, word_pattern
+from .terms import Token, chunks, doc_terms, fold, stem, tokens, unhyphened
 
 WEIGHTS = {"name": 3.0, "alias": 3.0, "id": 2.0, "keyword": 2.0, "text": 1.0}
 K1, B = 1.2, 0.75
@@ -184,14 +184,13 @@ class Index:
         texts joined fold as each alone), and each distinct word is cut into terms once: a large plan repeats its
         words far more than it has them."""
         out: dict[str, str] = {}
-        words = word_pattern()
-        chunks = dict.fromkeys(w for doc in range(self.size) for w in words.findall(fold("\x00".join(t for _, t in self.fields_of(doc)))))
-        for chunk in chunks:  # distinct words, in the plan's order; each gives what tokens() gives it in a text
+        distinct = dict.fromkeys(w for doc in range(self.size) for w in chunks(fold("\x00".join(t for _, t in self.fields_of(doc)))))
+        for chunk in distinct:  # distinct words, in the plan's order; each gives what tokens() gives it in a text
             if chunk[0] >= "\u3400":  # bigrams, written as the whole run
                 for i in range(len(chunk) - 1):
                     out.setdefault(chunk[i:i + 2], chunk)
             else:  # each part of a hyphenated word as itself (their joins have no written form)
-                for part in HYPHENS.split(chunk) if not chunk.isalnum() else (chunk,):
+                for part in chunk.split("-") if not chunk.isalnum() else (chunk,):
                     out.setdefault(stem(part), part)
         return out
 
@@ -218,7 +217,7 @@ class Index:
 
 def _scan_form(text: str) -> str:
     """A text as a term's candidates are looked for in it: folded, hyphens dropped."""
-    return HYPHENS.sub("", fold(text))
+    return unhyphened(fold(text))
 
 
 def _is_cjk(text: str) -> bool:
