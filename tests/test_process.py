@@ -76,12 +76,15 @@ def test_typing_extensions_stays_importable_after_msgspec_is_imported_without_it
     assert {"msgspec", "typing_extensions"} <= set(result.stderr.decode().rsplit("LOADED:", 1)[1].strip().split(","))
 
 
-def test_platform_is_the_real_module_after_msgspec_is_imported_with_its_stand_in() -> None:
-    # main() imports msgspec with a stand-in for platform (uuid asks it one question): the stand-in must give
-    # uuid the real answer and must not outlive the import
-    check = ("import platform, uuid, msgspec; assert 'python_implementation' in vars(platform), vars(platform); "
+def test_the_modules_msgspec_is_imported_without_are_the_real_ones_afterwards() -> None:
+    # main() imports msgspec with stand-ins for platform (uuid asks it one question), textwrap and
+    # msgspec.inspect: each must give the real answers and must not outlive the import
+    check = ("import platform, uuid, textwrap, msgspec, msgspec.inspect; "
+             "assert 'python_implementation' in vars(platform) and 'dedent' in vars(textwrap) and 'type_info' in vars(msgspec.inspect); "
+             "assert msgspec.inspect is sys.modules['msgspec.inspect']; "
              "assert uuid._LINUX == (os.uname().sysname == 'Linux'); "
-             "u = uuid.UUID(int=7); assert msgspec.json.decode(msgspec.json.encode(u), type=uuid.UUID) == u; ")
+             "u = uuid.UUID(int=7); assert msgspec.json.decode(msgspec.json.encode(u), type=uuid.UUID) == u; "
+             "assert msgspec.json.schema(int) == dict(type='integer'); ")
     probe = _PROBE.replace('sys.stderr.write("\\nLOADED:"', check + 'sys.stderr.write("\\nLOADED:"')
     assert probe != _PROBE
     env = {k: v for k, v in os.environ.items() if k not in ("SDPARTNER_PLAN", "FORCE_COLOR")}

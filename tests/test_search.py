@@ -137,6 +137,18 @@ def test_spellings_that_are_one_word(a: str, b: str) -> None:
     assert analysed(a) & analysed(b)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("e\u2010commerce", ["e", "commerce", "ecommerce"]),  # any of the four hyphens joins a compound
+    ("cross\u2013border", ["cross", "border", "crossborder"]),
+    ("中文アカ储能", ["中文", "储能"]),  # another script's letters end a Chinese run
+    ("\u1d33储能x", ["储能", "x"]),  # NFKD makes this modifier letter an upper-case G, which is no word (as before)
+    ("\u4dc0储", ["\u4dc0储"]),  # a code point of the Chinese blocks that is no letter stays in its run
+    ("Ω储能", ["储能"]),
+])
+def test_a_records_text_is_cut_into_latin_words_and_chinese_runs(text: str, expected: list[str]) -> None:
+    assert terms.doc_terms(text) == expected
+
+
 def test_words_are_whole_words() -> None:
     assert not {t.term for t in terms.tokens("Imports and support")} & {t.term for t in terms.tokens("ports", query=True)}
 

@@ -114,8 +114,8 @@ def main() -> NoReturn:
 
 
 def _import_msgspec() -> None:
-    """Import msgspec without two modules it does not need for sdpartner's types, each hidden only for the
-    length of the import:
+    """Import msgspec without the modules it does not need for sdpartner's answers, each hidden only for the
+    length of the import (BENCHMARKS.md, "What the fast paths cost and save"):
 
     - ``typing_extensions``, which it only tries (``msgspec._utils``: ``try: from typing_extensions import
       get_type_hints ... except Exception: from typing import ...``) and which pulls in ``inspect`` (6-8 ms of
@@ -123,17 +123,21 @@ def _import_msgspec() -> None:
       makes an import fail (the import system's documented rule).
     - ``platform``, which ``uuid`` imports (msgspec's core imports ``uuid`` for its UUID type) only to ask
       ``platform.system()`` once, and whose import compiles nine patterns for other interpreters' version
-      strings (about 1.1 ms of every command; BENCHMARKS.md). A stand-in answers ``system()`` as ``platform``
-      does on POSIX (``os.uname().sysname``; uuid imports ``platform`` nowhere else) and hands any other name
-      to the real module.
+      strings (about 1.1 ms). A stand-in answers ``system()`` as ``platform`` does on POSIX
+      (``os.uname().sysname``; uuid imports ``platform`` nowhere else).
+    - ``msgspec.inspect`` and ``textwrap``, which msgspec's package imports for its JSON Schema generator and
+      type introspection only (their import defines some 40 classes and compiles textwrap's patterns).
 
-    The markers are removed at once, so anything imported later (rich, the MCP SDK's pydantic) gets the real
+    A stand-in hands any other name to the real module, imported when first asked for; the markers leave
+    ``sys.modules`` at once, so anything imported later (rich, click, the MCP SDK's pydantic) gets the real
     modules."""
     if "msgspec" in sys.modules or "typing_extensions" in sys.modules:
         return
     hidden: dict[str, object] = {"typing_extensions": None}
-    if "platform" not in sys.modules and hasattr(os, "uname"):
-        hidden["platform"] = _platform_stand_in()
+    answers: dict[str, dict[str, object]] = {"platform": {"system": lambda: os.uname().sysname}, "textwrap": {}, "msgspec.inspect": {}}
+    for name, known in answers.items():
+        if name not in sys.modules and (name != "platform" or hasattr(os, "uname")):
+            hidden[name] = _stand_in(name, known)
     sys.modules.update(hidden)  # type: ignore[arg-type]
     try:
         import msgspec  # noqa: F401
@@ -145,22 +149,21 @@ def _import_msgspec() -> None:
                 del sys.modules[name]
 
 
-def _platform_stand_in() -> object:
-    """A module named ``platform`` whose ``system()`` is ``os.uname().sysname`` (what ``platform.system()``
-    returns on POSIX) and whose other names are the real module's, imported when first asked for."""
+def _stand_in(name: str, answers: dict[str, object]) -> object:
+    """A module named ``name`` that holds ``answers`` and gives any other name from the real module, imported
+    when first asked for (a module ``__getattr__``, PEP 562; ``importlib.util.LazyLoader`` would not do: an
+    ``import`` of a module already loaded reads its ``__spec__``, which loads it)."""
     import types
 
-    stand_in = types.ModuleType("platform")
+    stand_in = types.ModuleType(name)
 
-    def real(name: str) -> object:
-        if sys.modules.get("platform") is stand_in:
-            del sys.modules["platform"]
-        import platform
+    def real(attribute: str) -> object:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        __import__(name)
+        return getattr(sys.modules[name], attribute)
 
-        return getattr(platform, name)
-
-    stand_in.system = lambda: os.uname().sysname  # type: ignore[attr-defined]
-    stand_in.__getattr__ = real  # type: ignore[method-assign]
+    vars(stand_in).update(answers, __getattr__=real)
     return stand_in
 
 
