@@ -15,13 +15,11 @@ here too; other shells and other completions go to Typer.
 from __future__ import annotations
 
 import os
-import re
 from typing import Any
 
 from .catalog import COMMANDS, ROOT
 from .spec import Command, Param
 
-_INT = re.compile(r"^[0-9]+$")
 
 
 def as_values(args: list[str]) -> list[str]:
@@ -104,7 +102,7 @@ def answer(args: list[str], tab_tried: bool = False) -> int | None:
 def _value(p: Param, raw: str, choices: tuple[str, ...] | None = None) -> Any:
     """A value as Typer would read it, or the marker ``_NO`` where Typer might read it otherwise."""
     if p.kind == "int":
-        if not _INT.match(raw) or len(raw) > 18:  # Typer answers a number too long for int() with its usage error
+        if not (raw.isascii() and raw.isdigit()) or len(raw) > 18:  # Typer answers a number too long for int() with its usage error
             return _NO
         n = int(raw)
         if (p.low is not None and n < p.low) or (p.high is not None and n > p.high):
