@@ -40,43 +40,31 @@ def _ize() -> re.Pattern[str]:  # compiled for the first word with "iz" in it (0
     return re.compile(r"(?<=\w{3})iz(e|es|ed|ing|ation|ations|er|ers)$")
 
 
-# Hyphens as the ASCII one, and the marks folding drops (combining accents, apostrophes), as tables for
-# str.translate: a pattern's class with characters past U+00FF costs 0.3-0.4 ms to compile (``re`` sets a
-# 65,536-entry map), and a class of the Chinese blocks 1.6 ms, paid by every search; these cost nothing.
-_HYPHENS = dict.fromkeys(map(ord, "\u2010\u2011\u2013"), "-")
-_NO_HYPHENS = dict.fromkeys(map(ord, "-\u2010\u2011\u2013"))
-_MARKS = dict.fromkeys([*range(0x300, 0x370), ord("'"), ord("\u2019")])
-# A Latin word (its hyphenated parts together), or a run of letters that are not ASCII (Chinese among them)
-# or of the code points in the Chinese blocks that are no letters (U+4DC0-U+4DFF, U+FA6E-U+FA6F,
-# U+FADA-U+FAFF as Python 3.11 reads Unicode; a later Unicode only makes more of them letters).
-_WORDS = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|(?:[^\W\d_a-zA-Z]|[\u4dc0-\u4dff\ufa6e\ufa6f\ufada-\ufaff])+")
-_CJK = ("\u3400", "\u9fff", "\uf900", "\ufaff")
+_HYPHENS = "\u2010\u2011\u2013"  # read as the ASCII one
+_LATIN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a Latin word, its hyphenated parts together
 
 
-def _is_cjk(ch: str) -> bool:
-    return _CJK[0] <= ch <= _CJK[1] or _CJK[2] <= ch <= _CJK[3]
+@cache
+def _words() -> re.Pattern[str]:
+    """A Latin word or a run of Chinese characters. Compiled only for a text that is not all ASCII: a class of the
+    Chinese blocks costs 1.2-1.6 ms to compile (``re`` sets a map of 65,536 entries one code point at a time)."""
+    return re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+@cache
+def _marks() -> re.Pattern[str]:
+    return re.compile("[\u0300-\u036f'’]")
 
 
 def chunks(folded: str) -> list[str]:
-    """The words of a folded text: each Latin word with its hyphenated parts (joined by ``-``, whichever
-    hyphen was typed), and each run of Chinese characters (the blocks U+3400-U+9FFF and U+F900-U+FAFF)."""
+    """The words of a folded text: each Latin word with its hyphenated parts (joined by ``-``, whichever of the
+    four hyphens was typed), and each run of Chinese characters (the blocks U+3400-U+9FFF and U+F900-U+FAFF)."""
     if folded.isascii():
-        return _WORDS.findall(folded)
-    out: list[str] = []
-    for chunk in _WORDS.findall(folded.translate(_HYPHENS)):
-        if chunk[0] <= "z" or (_CJK[0] <= min(chunk) and max(chunk) <= _CJK[1]):  # Latin, or all Chinese
-            out.append(chunk)
-            continue
-        run = ""  # letters of other scripts among Chinese ones (kana, hangul ...): the Chinese runs only
-        for ch in chunk:
-            if _is_cjk(ch):
-                run += ch
-            elif run:
-                out.append(run)
-                run = ""
-        if run:
-            out.append(run)
-    return out
+        return _LATIN.findall(folded)
+    for hyphen in _HYPHENS:
+        if hyphen in folded:
+            folded = folded.replace(hyphen, "-")
+    return _words().findall(folded)
 
 
 @cache
@@ -86,14 +74,17 @@ def _zh_question() -> re.Pattern[str]:  # compiled only for a query in Chinese (
 
 def unhyphened(text: str) -> str:
     """A text without its hyphens (any of the four)."""
-    return text.translate(_NO_HYPHENS)
+    for hyphen in "-" + _HYPHENS:
+        if hyphen in text:
+            text = text.replace(hyphen, "")
+    return text
 
 
 def fold(text: str) -> str:
     """Case, width and accents folded (Türkiye -> turkiye), apostrophes dropped."""
     if text.isascii():
         return text.lower().replace("'", "")
-    return unicodedata.normalize("NFKD", text.casefold()).translate(_MARKS)
+    return _marks().sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 @cache
