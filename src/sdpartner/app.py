@@ -134,9 +134,11 @@ def _import_msgspec() -> None:
     if "msgspec" in sys.modules or "typing_extensions" in sys.modules:
         return
     hidden: dict[str, object] = {"typing_extensions": None}
-    answers: dict[str, dict[str, object]] = {"platform": {"system": lambda: os.uname().sysname}, "textwrap": {}, "msgspec.inspect": {}}
+    answers: dict[str, dict[str, object]] = {"textwrap": {}, "msgspec.inspect": {}}
+    if hasattr(os, "uname"):  # POSIX: where uuid asks platform.system() (Windows and macOS do not)
+        answers["platform"] = {"system": lambda: os.uname().sysname}
     for name, known in answers.items():
-        if name not in sys.modules and (name != "platform" or hasattr(os, "uname")):
+        if name not in sys.modules:
             hidden[name] = _stand_in(name, known)
     sys.modules.update(hidden)  # type: ignore[arg-type]
     try:

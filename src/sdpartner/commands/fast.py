@@ -21,7 +21,6 @@ from .catalog import COMMANDS, ROOT
 from .spec import Command, Param
 
 
-
 def as_values(args: list[str]) -> list[str]:
     """The command line with option values written as people write them put as the options declare them: an
     integer option's in digits (``--year 2026年``, ``二〇二六``, ``-n 三``), a choice's as its code where its word

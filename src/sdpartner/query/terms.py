@@ -48,7 +48,7 @@ _LATIN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # a Latin word, its hyphenated
 def _words() -> re.Pattern[str]:
     """A Latin word or a run of Chinese characters. Compiled only for a text that is not all ASCII: a class of the
     Chinese blocks costs 1.2-1.6 ms to compile (``re`` sets a map of 65,536 entries one code point at a time)."""
-    return re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*|[\u3400-\u9fff\uf900-\ufaff]+")
+    return re.compile(_LATIN.pattern + r"|[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 @cache
