@@ -45,16 +45,23 @@ def test_a_number_in_every_form(plan: Any, query: str) -> None:
                                            # words that hold numerals stay words
                                            ("十大伙伴行动", "十大伙伴行动"), ("一带一路", "一带一路"), ("十四五规划", "十四五规划"), ("二十大", "二十大"),
                                            ("二十国集团", "二十国集团"), ("三百六十行", "三百六十行"), ("二十届三中全会", "二十届三中全会"), ("千佛山", "千佛山"),
-                                           ("百年", "百年"), ("七千五", "七千五"), ("一二三四年", "一二三四年"), ("第十二届", "第十二届")])
+                                           ("百年", "百年"), ("七千五", "七千五"), ("一二三四年", "一二三四年"), ("第十二届", "第十二届"),
+                                           # 万 and 亿: one scale at the end stays as written, inside a number they are read
+                                           ("一万二千人", "12000人"), ("两万人", "2万人"), ("五亿元", "5亿元"), ("十万元", "10万元"), ("五点五万人", "5.5万人"),
+                                           ("两亿一千五百万元", "215000000元"), ("一万零五百名", "10500名"), ("五亿二万项", "500020000项"), ("二十万人", "20万人"),
+                                           ("十万火急", "十万火急"), ("万一", "万一"), ("千万", "千万"), ("亿万富翁", "亿万富翁"), ("一万二", "一万二"),
+                                           ("亿三十家", "亿30家"), ("3二十个", "3二十个")])
 def test_chinese_numerals_are_read_as_digits_only_where_they_write_a_number(query: str, read: str) -> None:
     from sdpartner.query.numbers import arabic
 
     assert arabic(query) == read
 
 
-@pytest.mark.parametrize("query", ["七千五百亿元", "7500亿元"])
-def test_a_number_in_chinese_numerals_finds_its_record(plan: Any, query: str) -> None:
-    assert search.search(plan, query).hits[0].id == "credit-goal-2025"
+@pytest.mark.parametrize(("query", "found"), [("七千五百亿元", "credit-goal-2025"), ("7500亿元", "credit-goal-2025"), ("两亿一千五百万元", "rcep-expo-1"),
+                                            ("一万一千项", "friendship-cooperation-projects-2023"), ("两万平方米", "korea-expo-1")])
+def test_a_number_in_chinese_numerals_finds_its_record(plan: Any, query: str, found: str) -> None:
+    hit = search.search(plan, query).hits[0]
+    assert (hit.id, hit.field) == (found, "number")
 
 
 @pytest.mark.parametrize(("query", "matched"), [("首届", "首届跨国公司领导人青岛峰会"), ("first", "1st Qingdao Multinationals Summit")])

@@ -91,7 +91,7 @@ def _cn_value(run: str) -> int | None:
 
 # what may follow a Chinese numeral that writes a number: an amount's scale or currency, a date's parts, or a
 # measure word of a count (五百场, 1120名); not 国, 届, 行, 大 ... (二十国集团, 二十届, 三百六十行, 二十大 are words)
-_CN_NUMBER_AFTER = ("亿", "万", "元", "美元", "人民币", "年", "月", "日", *"场个家人项对位名座件条强多余次市段")
+_CN_NUMBER_AFTER = ("亿", "万", "元", "美元", "人民币", "年", "月", "日", "平方", *"场个家人项对位名座件条强多余次市段")
 
 
 def arabic(query: str) -> str:
@@ -110,15 +110,61 @@ def arabic(query: str) -> str:
         return year
 
     def counted(m: re.Match[str]) -> str:
-        whole = _cn_value(m.group(1))
+        run, fraction, scale = m.group(1), m.group(2), m.group(3) or ""
         after = m.string[m.end():].lstrip()
-        if whole is None or len(m.group(1)) < 2 or not any(c in _CN_UNITS for c in m.group(1)) or not after.startswith(_CN_NUMBER_AFTER):
+        if fraction is None and ("万" in run or "亿" in run):
+            return _scaled(run, after) or m.group(0)
+        whole = _section(run)
+        written = len(run) > 1 and any(c in _CN_UNITS for c in run) or bool(fraction and scale)  # 五点五万 as 5.5万
+        if whole is None or not written or not (scale or after).startswith(_CN_NUMBER_AFTER):
             return m.group(0)
-        return str(whole) + ("." + "".join(str(_CN_DIGITS[c]) for c in m.group(2)) if m.group(2) else "")
+        return str(whole) + ("." + "".join(str(_CN_DIGITS[c]) for c in fraction) if fraction else "") + scale
 
     digits = "〇零一二三四五六七八九"
     query = re.sub(f"(?<![{digits}十百千两])[{digits}]{{4}}(?![{digits}十百千两])", positional, query)
-    return re.sub(f"(?<![{digits}十百千两])([{digits}十百千两]+)(?:点([{digits}]+))?(?![{digits}十百千两])", counted, query)
+    numeral, part = f"[{digits}十百千两]", f"[{digits}十百千两万亿]"  # a numeral starts with a digit or a unit, never with its scale
+    return re.sub(f"(?<![0-9{digits}十百千两])({numeral}{part}*)(?:点([{digits}]+)([万亿]*))?(?!{part})", counted, query)
+
+
+def _section(numeral: str) -> int | None:
+    """A numeral before 万 or 亿: a digit, 十, or a whole numeral with 十, 百 or 千 (None for any other)."""
+    if "万" in numeral or "亿" in numeral:
+        return None
+    return _cn_value(numeral) if len(numeral) > 1 else 10 if numeral == "十" else _CN_DIGITS.get(numeral)
+
+
+def _scaled(run: str, after: str) -> str | None:
+    """A numeral with 万 or 亿 in digits, or None where it is not one whole number that writes an amount or a count:
+    七千五百亿 -> 7500亿 and 五亿元 -> 5亿元 (one scale at the end stays, as amounts are written), 一万二千人 -> 12000人,
+    两亿一千五百万元 -> 215000000元; 十万火急, 千万, 亿万 and 一万二 (a colloquial 12,000) stay as they are."""
+    stripped = run.rstrip("万亿")
+    scale = run[len(stripped):]
+    if stripped and "万" not in stripped and "亿" not in stripped and scale in ("万", "亿", "万亿"):
+        whole = _section(stripped)
+        if not whole:
+            return None
+        # a numeral with 十, 百 or 千 before its scale is a number (七千五百亿); a single digit or 十 (五亿, 十万) only
+        # before an amount's or a count's word, as 十万火急 is an idiom
+        if not (len(stripped) > 1 and any(c in _CN_UNITS for c in stripped)) and not after.startswith(_CN_NUMBER_AFTER):
+            return None
+        return f"{whole}{scale}"
+    total, rest = 0, run
+    for mark, size in (("亿", 10 ** 8), ("万", 10 ** 4)):
+        if mark in rest:
+            head, _, rest = rest.partition(mark)
+            value = _section(head)
+            if not value or mark in rest:
+                return None
+            total += value * size
+    if rest:  # below the last scale: a whole numeral (一万二千, 一万零五) but not a bare digit (一万二)
+        tail = rest[1:] if rest[0] in "零〇" else rest
+        value = _CN_DIGITS.get(tail) if len(tail) == 1 and tail != rest else _cn_value(tail) if len(tail) > 1 else None
+        if value is None:
+            return None
+        total += value
+    if not (run.endswith(("万", "亿")) or after.startswith(_CN_NUMBER_AFTER)):
+        return None
+    return str(total)
 
 
 @cache
