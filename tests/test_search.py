@@ -156,6 +156,15 @@ def test_a_records_text_is_cut_into_latin_words_and_chinese_runs(text: str, expe
     assert terms.doc_terms(text) == expected
 
 
+def test_a_word_is_found_where_its_term_is_spelled_otherwise(run: Any) -> None:
+    # cities -> city and series -> sery: the text holds the word, not the term's first four letters
+    cities = {hit["id"] for hit in run("search", "cities", "-f", "json").json()}
+    assert {"m-consumption-centres", "friendship-week-2025"} <= cities  # they write "cities", never "city"
+    series = run("search", "series", "-f", "json")
+    assert [hit["id"] for hit in series.json()] == ["m-import-expos"] and series.err == ""
+    assert terms.kept("city") == "cit" and terms.kept("fibre") == "fib" and terms.kept("battery") == "batt"
+
+
 def test_words_are_whole_words() -> None:
     assert not {t.term for t in terms.tokens("Imports and support")} & {t.term for t in terms.tokens("ports", query=True)}
 

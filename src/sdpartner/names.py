@@ -12,6 +12,8 @@ def _separators() -> re.Pattern[str]:  # compiled on first use: most commands ne
 
 
 def _nfkc(text: str) -> str:
+    if text.isascii():  # NFKC leaves ASCII as it is: no need to load the library
+        return text
     import unicodedata  # a shared library: loaded by the commands that compare names, not by every command
 
     return unicodedata.normalize("NFKC", text)

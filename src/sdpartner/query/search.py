@@ -25,7 +25,7 @@ from ..plan.model import Plan
 from ..text import Text
 from .links import links
 from .records import Entry, entries
-from .terms import Token, chunks, doc_terms, fold, stem, tokens, unhyphened
+from .terms import Token, chunks, doc_terms, fold, kept, stem, tokens, unhyphened
 
 WEIGHTS = {"name": 3.0, "alias": 3.0, "id": 2.0, "keyword": 2.0, "text": 1.0}
 K1, B = 1.2, 0.75
@@ -147,6 +147,17 @@ class Index:
             self._terms[key] = doc_terms(text, joins=field != "id")
         return self._terms[key]
 
+    def holding(self, doc: int, probes: Iterable[str]) -> list[bool]:
+        """For each field of record ``doc``, whether its scan form holds one of ``probes`` (``probe``): a field that
+        holds none cannot hold their terms, and need not be cut into terms (so a record found by a Latin word
+        is not cut in Chinese). Each field's scan form is its part of the record's (its texts were joined at
+        NULs); where a text holds a NUL of its own, every field is said to hold them."""
+        record_fields = self.fields_of(doc)
+        parts = self.scans[doc].split("\x00")
+        if len(parts) != len(record_fields):
+            return [True] * len(record_fields)
+        return [any(p in part for p in probes) for part in parts]
+
     def read_vocabulary(self) -> None:
         """Cut every field into terms once: afterwards an unknown term costs a set lookup."""
         if self._all_terms is None:
@@ -161,11 +172,14 @@ class Index:
         elif self._all_terms is not None and term not in self._all_terms:
             out = {}
         else:
-            probe = term if _is_cjk(term[:1]) else term[:4]
+            probe = _probe(term)
             out = {}
             for doc, scan in enumerate(self.scans):
                 if probe in scan:
+                    holds = self.holding(doc, (probe,))
                     for i, (field, text) in enumerate(self.fields_of(doc)):
+                        if not holds[i]:
+                            continue
                         count = self.terms(doc, i).count(term)
                         if count:
                             out[doc] = out.get(doc, 0.0) + count * WEIGHTS[field] / (1 - B + B * len(text) / self.avg[field])
@@ -213,6 +227,12 @@ class Index:
                 if char in text:
                     out[doc] = out.get(doc, 0.0) + WEIGHTS[field]
         return out
+
+
+def _probe(term: str) -> str:
+    """What of a term every text that holds it holds in its scan form: a Chinese term whole, else its first four
+    characters (every way a word folds to a term keeps them: batteries -> battery, e-commerce -> ecommerce)."""
+    return term if _is_cjk(term[:1]) else kept(term)
 
 
 def _scan_form(text: str) -> str:
@@ -332,6 +352,7 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
     first = _first_tokens(qtoks)
     phrase = [first[c].term for c in concepts]
     terms = {t.term for t in qtoks}
+    probes = {_probe(t) for t in terms}
     # numbers: a record whose value is the number asked for is a hit, and so is one that writes the number as a
     # word; unit words only rank among those, they never make a hit of their own
     numbers = [n for n in reading.numbers if not n.year]
@@ -369,7 +390,8 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
         if not content:
             continue  # only a unit word of a number that matched nothing
         coverage = sum(weight[c] for c in matched[doc]) / total
-        field, text, bonus = _best_field([(f, t, index.terms(doc, i)) for i, (f, t) in enumerate(index.fields_of(doc))], terms, phrase)
+        holds = index.holding(doc, probes)  # a field that holds no term of the query is not cut into terms
+        field, text, bonus = _best_field([(f, t, index.terms(doc, i) if holds[i] else []) for i, (f, t) in enumerate(index.fields_of(doc))], terms, phrase)
         score = scores[doc] * coverage * coverage * bonus * prior
         record = entry.record
         if reading.ordinal is not None and getattr(record, "edition", None) == reading.ordinal:

@@ -105,6 +105,27 @@ def stem(word: str) -> str:
     return word
 
 
+def kept(term: str) -> str:
+    """What every word that ``stem`` makes ``term`` of holds in its folded form (hyphens dropped): the term's first
+    four characters, fewer where ``stem`` rewrites one of them (the y of cities -> city; fiber -> fibre). A text
+    without it cannot hold the term, so search cuts only the texts that hold it into terms."""
+    n = min(4, _rewritten().get(term, 4))
+    if term.endswith("y"):  # -ies -> -y: the y is not in the word as written
+        n = min(n, len(term) - 1)
+    return term[:n]
+
+
+@cache
+def _rewritten() -> dict[str, int]:
+    """term -> how many of its first characters every word mapped to it keeps (US spellings, demonyms)."""
+    out: dict[str, int] = {}
+    for word, mapped in (*_SPELLING.items(), *_DEMONYM.items()):
+        same = next((i for i, (a, b) in enumerate(zip(word, mapped)) if a != b), min(len(word), len(mapped)))
+        term = stem(mapped)
+        out[term] = min(out.get(term, same), same)
+    return out
+
+
 class Token(msgspec.Struct, frozen=True):
     """A term, the query word it belongs to (its concept), and the word as written."""
 
