@@ -95,9 +95,9 @@ class Index:
     """A plan's records, ready to be searched: each field's text folded for scanning, postings made per term.
 
     Postings are made only for the terms a query has: a term's candidates are the fields whose folded text
-    holds its first four characters (every way a word folds to a term keeps them: batteries -> battery,
-    center -> centre, e-commerce -> ecommerce once hyphens are dropped), and only those fields are cut
-    into terms. A search thus reads every text once at C speed and analyses a small part of them, in time
+    holds what every word that folds to the term holds (``terms.kept``: its first four characters, or fewer
+    where the stem rewrites one, as cities -> city; e-commerce -> ecommerce once hyphens are dropped), and
+    only those fields are cut into terms. A search thus reads every text once at C speed and analyses a small part of them, in time
     linear in the plan's size; lengths for BM25 are counted in characters. A long query first reads the
     plan's whole vocabulary once, so that each of its words costs a set lookup, not a pass over the plan."""
 
