@@ -303,6 +303,17 @@ def test_a_group_answers_to_its_chinese_numeral_and_a_numeral_nothing_has_is_not
     assert "找不到名为“十一”的记录" in run("--lang", "zh", "show", "十一").err  # not a source whose file name starts 11-
 
 
+def test_an_action_or_group_answers_to_its_number_in_digits_with_the_chinese_words(run: Any) -> None:
+    assert [run("show", ref, "-f", "json").json()["type"] for ref in ("第2组", "组2", "第２组", "第7项", "行动7")] == ["group", "group", "group", "action", "action"]
+    assert {r["group"] for r in run("actions", "list", "--group", "第2组", "-f", "json").json()} == {2}
+    assert run("actions", "show", "第7项", "-f", "json").json()["id"] == 7
+
+
+def test_a_single_chinese_character_gets_no_guess_of_a_name(run: Any) -> None:
+    missing = run("show", "零")
+    assert missing.code == 1 and "did you mean" not in missing.err
+
+
 @pytest.mark.parametrize("kind", ["city", "城市", "cities", "City"])
 def test_search_kind_takes_the_kind_as_a_reader_names_it(run: Any, kind: str) -> None:
     assert [(h["type"], h["id"]) for h in run("search", "青岛", "--kind", kind, "-f", "json").json()] == [("city", "qingdao")]

@@ -89,9 +89,9 @@ def suggest(wanted: str, names: Iterable[str]) -> str | None:
     by_key: dict[str, str] = {}
     for n in names:  # the first spelling of a name wins: ids come before display names
         by_key.setdefault(fold(n), n)
-    if has_cjk(key) and len(key) <= 4:
+    if has_cjk(key) and 2 <= len(key) <= 4:  # (a single character differs from every other in one: no guess)
         for k, name in by_key.items():
-            if len(k) == len(key) and sum(a != b for a, b in zip(k, key, strict=True)) <= 1:
+            if len(k) == len(key) and has_cjk(k) and sum(a != b for a, b in zip(k, key, strict=True)) <= 1:
                 return name
     import difflib  # only needed on the error path
 
@@ -173,12 +173,12 @@ def _choose(found: list[Entry], ref: str) -> Resolution:
     raise NotFound("ambiguous", name=shown(ref), n=len(top), choices=_kinds_and_ids(top[:8]), first=top[0].id)
 
 
-_NUMBERED = r"(?P<pre>第|行动|组)?(?P<n>[〇零一二两三四五六七八九十]{1,3})(?P<post>项行动|项|个|组|行动)?"  # compiled on first use
+_NUMBERED = r"(?P<pre>第|行动|组)?(?P<n>[〇零一二两三四五六七八九十]{1,3}|[0-9０-９]{1,2})(?P<post>项行动|项|个|组|行动)?"  # compiled on first use
 
 
 def numbered(ref: str, kind: str) -> int | None:
-    """The number of the action or group (``kind``) a Chinese numeral names: 七, 第七, 第七项, 第七项行动, 行动七 an
-    action's, 第二组, 组二 a group's, a bare numeral either's; None for anything else (第二组 is no action)."""
+    """The number of the action or group (``kind``) a Chinese numeral (or digits) names: 七, 第七, 第七项, 第7项, 第七项行动,
+    行动七 an action's, 第二组, 第2组, 组二 a group's, a bare numeral either's; None for anything else (第二组 is no action)."""
     from .numbers import cn_numeral
 
     found = re.fullmatch(_NUMBERED, ref.strip())
