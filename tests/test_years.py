@@ -64,7 +64,8 @@ def test_status_of_a_year_the_plan_file_has_nothing_in_says_whose_plan_it_is(run
     ("2025", "zh", "按截至2025年底的情况显示。 2025年早于计划发布(2026-01-20)。", "晚于最近一次核查"),
     ("2026-11", "en", "Shown as it stood at the end of 2026-11.", "after the last review"),  # the review day is in that month
     ("2026-01", "en", "Shown as it stood at the end of 2026-01.", "before the plan"),  # and the release day in this one
-    ("2026", "zh", "按截至2026年底的情况显示。", "当日"),
+    ("2026", "zh", "2026年底晚于最近一次核查(2026-11-30),此后的资料未收存,所以显示的是截至2026-11-30的情况。", "按截至"),  # the review day is in 2026
+    ("2026", "en", "The end of 2026 is after the last review (2026-11-30): no later source is stored, so this is the status as of 2026-11-30.", "Shown as it stood"),
     ("2026-06", "zh", "按截至2026年6月底的情况显示。", "当日"),
 ])
 def test_as_of_says_when_the_day_asked_is_after_the_review_or_before_the_plan(run: Any, as_of: str, lang: str, said: str, unsaid: str) -> None:

@@ -229,6 +229,8 @@ WORDS: dict[str, Text] = {
         "as_of_asked_period": ("按截至{as_of}底的情况显示。", "Shown as it stood at the end of {as_of}."),  # a month or a year
         "as_of_after_review": ("{as_of}晚于最近一次核查({reviewed}),此后的资料未收存,所以显示的是截至{reviewed}的情况。",
                                "{as_of} is after the last review ({reviewed}): no later source is stored, so this is the status as of {reviewed}."),
+        "as_of_period_after_review": ("{as_of}底晚于最近一次核查({reviewed}),此后的资料未收存,所以显示的是截至{reviewed}的情况。",
+                                      "The end of {as_of} is after the last review ({reviewed}): no later source is stored, so this is the status as of {reviewed}."),
         "status_other_year": ("这是{plan_year}年的计划,其中没有{year}年的活动或目标。", "This is the plan for {plan_year}: it holds no events or targets in {year}."),
         "as_of_before_plan": ("{as_of}早于计划发布({released})。", "{as_of} is before the plan was released ({released})."),
         # diff

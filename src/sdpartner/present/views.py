@@ -236,6 +236,8 @@ def status_listing(plan: Plan, lang: Lang, year: int | None = None, as_of: str |
         period = as_of if lang == "en" or len(as_of) == 10 else f"{as_of[:4]}年" + (f"{int(as_of[5:7])}月" if len(as_of) == 7 else "")  # 2026年6月
         if plan.plan.reviewed and as_of > plan.plan.reviewed[: len(as_of)]:  # the whole day, month or year after the review: its status
             notes = [say("as_of_after_review", lang, as_of=period, reviewed=plan.plan.reviewed)]
+        elif plan.plan.reviewed and _ends_after(as_of, plan.plan.reviewed):  # a month or year that holds the review day, not as its last
+            notes = [say("as_of_period_after_review", lang, as_of=period, reviewed=plan.plan.reviewed)]
         else:
             notes = [say("as_of_asked" if len(as_of) == 10 else "as_of_asked_period", lang, as_of=period)]
             if main is not None and main.year is not None and not main.start.startswith("--") and as_of < main.start[: len(as_of)]:
@@ -244,6 +246,17 @@ def status_listing(plan: Plan, lang: Lang, year: int | None = None, as_of: str |
     if not standings and year != plan.plan.year:
         caption = say("status_other_year", lang, year=year, plan_year=plan.plan.year) + " " + caption
     return replace(shown, caption=caption)
+
+
+def _ends_after(period: str, day: str) -> bool:
+    """Whether a month or a year (``period``) holds ``day`` and ends after it."""
+    if len(period) == 10 or day[: len(period)] != period:
+        return False
+    if len(period) == 4:
+        return day[5:] != "12-31"
+    import calendar
+
+    return int(day[8:10]) != calendar.monthrange(int(period[:4]), int(period[5:7]))[1]
 
 
 # ----------------------------------------------------------------------------------------------
