@@ -240,6 +240,8 @@ def test_an_error_lists_its_choices_in_chinese_for_a_chinese_reader(run: Any, ar
     (["events", "--place", "x", "show", "y"], "--place 只用于“events”本身,不用于“events show”", "it applies to 'events' itself, not to 'events show'"),
     (["events", "--year", "a'b"], "--year / -y 应为整数,而不是“a'b”", "Error: Invalid value for '--year' / '-y': \"a'b\" is not a valid int"),
     (["-f", "json"], "缺少命令", "Error: Missing command."),
+    (["fo'o"], "没有命令“fo'o”", "Error: No such command \"fo'o\"."),  # click quotes a name with an apostrophe in double quotes
+    (["--fo'o"], "没有选项 --fo'o", "Error: No such option: --fo'o"),  # the apostrophe is the option's own
 ])
 def test_a_usage_error_is_one_chinese_line_for_a_chinese_reader(run: Any, monkeypatch: pytest.MonkeyPatch, args: list[str], zh: str, en: str) -> None:
     result = run("--lang", "zh", *args)

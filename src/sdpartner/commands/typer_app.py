@@ -122,7 +122,7 @@ _USAGE = (
     (r"Invalid value for (?P<option>.+?): it applies to '(?P<command>.+)' itself, not to '(?P<sub>.+)'", "u_handed_down"),
     (r"Invalid value for (?P<option>.+?): (?P<why>.+)", "u_invalid"),
     (r"No such option: (?P<option>\S+)(?: Did you mean (?P<near>\S+)\?| \(Possible options: (?P<choices>.+)\))?", "u_no_option"),
-    (r"No such command '(?P<command>.+)'\.(?: Did you mean '(?P<near>.+)'\?)?", "u_no_command"),
+    (r"No such command " + _QUOTED.replace("value", "command") + r"\.(?: Did you mean (?P<near>'.*'|\".*\")\?)?", "u_no_command"),
     (r"Missing argument '(?P<name>.+)'\.", "u_missing"),
     (r"Missing option '(?P<name>.+)'\.", "u_missing_option"),
     (r"Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.+)\)", "u_extra"),
@@ -144,14 +144,18 @@ def usage_message(text: str, lang: Lang) -> str:
         if found is None:
             continue
         values = {k: v for k, v in found.groupdict().items() if v is not None}
-        if values.get("value", "")[:1] in ("'", '"'):  # what was typed, not its repr, shown as sdpartner shows input
-            import ast
+        for key in ("value", "command", "near"):
+            if values.get(key, "")[:1] in ("'", '"'):  # what was typed, not its repr, shown as sdpartner shows input
+                import ast
 
-            from ..safe import shown
+                from ..safe import shown
 
-            values["value"] = shown(ast.literal_eval(values["value"]), 40)
-        if "option" in values:  # "'--year' / '-y'" -> "--year / -y"
-            values["option"] = values["option"].replace("'", "")
+                try:
+                    values[key] = shown(ast.literal_eval(values[key]), 40)
+                except (ValueError, SyntaxError):  # not one repr after all: click's words as they are
+                    return text
+        if "option" in values:  # "'--year' / '-y'" -> "--year / -y" (an option typed with an apostrophe keeps it)
+            values["option"] = " / ".join(name[1:-1] if len(name) > 1 and name[0] == name[-1] == "'" else name for name in values["option"].split(" / "))
         if "choices" in values:
             values["choices"] = values["choices"].replace("'", "")
         more = ""
