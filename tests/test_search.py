@@ -58,7 +58,8 @@ def test_chinese_numerals_are_read_as_digits_only_where_they_write_a_number(quer
 
 
 @pytest.mark.parametrize(("query", "found"), [("七千五百亿元", "credit-goal-2025"), ("7500亿元", "credit-goal-2025"), ("两亿一千五百万元", "rcep-expo-1"),
-                                            ("一万一千项", "friendship-cooperation-projects-2023"), ("两万平方米", "korea-expo-1")])
+                                            ("一万一千项", "friendship-cooperation-projects-2023"), ("两万平方米", "korea-expo-1"),
+                                            ("两万五千三百平方米", "rcep-expo-1"), ("25300平米", "rcep-expo-1")])
 def test_a_number_in_chinese_numerals_finds_its_record(plan: Any, query: str, found: str) -> None:
     hit = search.search(plan, query).hits[0]
     assert (hit.id, hit.field) == (found, "number")

@@ -187,7 +187,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_MEASURE_WORDS = "个家人场项对位名届次国座件条亿万元"
+_MEASURE_WORDS = "个家人场项对位名届次国座件条亿万元平"  # (平: 平方米, 平米)
 
 
 def _counted(text: str, end: int) -> bool:
