@@ -242,6 +242,7 @@ def test_an_error_lists_its_choices_in_chinese_for_a_chinese_reader(run: Any, ar
     (["-f", "json"], "缺少命令", "Error: Missing command."),
     (["fo'o"], "没有命令“fo'o”", "Error: No such command \"fo'o\"."),  # click quotes a name with an apostrophe in double quotes
     (["--fo'o"], "没有选项 --fo'o", "Error: No such option: --fo'o"),  # the apostrophe is the option's own
+    (["stauts"], "没有命令“stauts”;是不是“status”、“targets”?", "Error: No such command 'stauts'. Did you mean 'status', 'targets'?"),
 ])
 def test_a_usage_error_is_one_chinese_line_for_a_chinese_reader(run: Any, monkeypatch: pytest.MonkeyPatch, args: list[str], zh: str, en: str) -> None:
     result = run("--lang", "zh", *args)

@@ -50,7 +50,8 @@ def test_a_number_in_every_form(plan: Any, query: str) -> None:
                                            ("一万二千人", "12000人"), ("两万人", "2万人"), ("五亿元", "5亿元"), ("十万元", "10万元"), ("五点五万人", "5.5万人"),
                                            ("两亿一千五百万元", "215000000元"), ("一万零五百名", "10500名"), ("五亿二万项", "500020000项"), ("二十万人", "20万人"),
                                            ("十万火急", "十万火急"), ("万一", "万一"), ("千万", "千万"), ("亿万富翁", "亿万富翁"), ("一万二", "一万二"),
-                                           ("亿三十家", "亿30家"), ("3二十个", "3二十个")])
+                                           ("两亿零五万元", "200050000元"), ("两万平米", "2万平米"), ("五百平方米", "500平方米"),
+                                           ("亿三十家", "亿30家"), ("3二十个", "3二十个"), ("１两万人", "１两万人")])
 def test_chinese_numerals_are_read_as_digits_only_where_they_write_a_number(query: str, read: str) -> None:
     from sdpartner.query.numbers import arabic
 
@@ -69,6 +70,11 @@ def test_a_number_in_chinese_numerals_finds_its_record(plan: Any, query: str, fo
 def test_an_ordinal_alone_shows_the_name_it_matched_in_the_querys_language(plan: Any, query: str, matched: str) -> None:
     hit = search.search(plan, query).hits[0]
     assert (hit.id, hit.matched) == ("mnc-summit-1", matched)
+
+
+@pytest.mark.parametrize(("query", "numbers"), [("25300平米", (25300.0,)), ("25300 平方米", (25300.0,)), ("10+1平台", ()), ("5平行", ())])
+def test_an_area_is_a_number_and_a_word_that_starts_with_its_character_is_not(query: str, numbers: tuple[float, ...]) -> None:
+    assert tuple(n.value for n in read(query).numbers) == numbers
 
 
 @pytest.mark.parametrize(("query", "found"), [("750000000000", True), ("750,000,000,000", True), ("123456789", False)])
@@ -137,7 +143,8 @@ def test_a_confident_correction_is_searched_as_corrected(plan: Any, run: Any) ->
 
 
 @pytest.mark.parametrize(("a", "b"), [("e-commerce", "ecommerce"), ("e-commerce", "E Commerce"), ("Türkiye", "turkiye"), ("centre", "center"),
-                                      ("organisation", "organization"), ("ports", "port"), ("batteries", "battery"), ("korean", "korea"), ("robotics", "robotic"), ("ＡＢＣ", "abc")])
+                                      ("organisation", "organization"), ("ports", "port"), ("batteries", "battery"), ("korean", "korea"), ("robotics", "robotic"), ("ＡＢＣ", "abc"),
+                                      ("fibers", "fibre"), ("colors", "colour")])
 def test_spellings_that_are_one_word(a: str, b: str) -> None:
     def analysed(text: str) -> set[str]:
         return {t.term for t in terms.tokens(text, query=True)}
@@ -163,7 +170,16 @@ def test_a_word_is_found_where_its_term_is_spelled_otherwise(run: Any) -> None:
     assert {"m-consumption-centres", "friendship-week-2025"} <= cities  # they write "cities", never "city"
     series = run("search", "series", "-f", "json")
     assert [hit["id"] for hit in series.json()] == ["m-import-expos"] and series.err == ""
-    assert terms.kept("city") == "cit" and terms.kept("fibre") == "fib" and terms.kept("battery") == "batt"
+
+
+def test_every_term_of_a_text_is_found_by_the_candidate_test(plan: Any) -> None:
+    """Search cuts into terms only the fields whose scan form holds a query term's probe: every term of every text
+    must pass that test, or a record that holds the word is never found (as cities and series were not)."""
+    texts = [t for e in search.entries(plan) for _, t in search.fields(e)]
+    texts += ["Türkiye", "fibers and colors", "straße", "ＣＩＴＩＥＳ", "e\u2011commerce", "co\u2013op", "ionizers", "flies", "Koreans",
+              "British", "spies", "analyses", "The Jewelry district's theaters", "锂电池储能产业"]
+    missed = [(text, term) for text in texts for term in terms.doc_terms(text) if search._probe(term) not in search._scan_form(text)]
+    assert missed == []
 
 
 def test_words_are_whole_words() -> None:

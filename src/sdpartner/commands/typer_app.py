@@ -151,9 +151,13 @@ def usage_message(text: str, lang: Lang) -> str:
                 from ..safe import shown
 
                 try:
-                    values[key] = shown(ast.literal_eval(values[key]), 40)
-                except (ValueError, SyntaxError):  # not one repr after all: click's words as they are
+                    typed = ast.literal_eval(values[key])
+                except (ValueError, SyntaxError):  # not what repr() writes after all: click's words as they are
                     return text
+                names = typed if isinstance(typed, tuple) else (typed,)  # Typer may suggest several: 'status', 'targets'
+                if not all(isinstance(name, str) for name in names):
+                    return text
+                values[key] = "”、“".join(shown(name, 40) for name in names)
         if "option" in values:  # "'--year' / '-y'" -> "--year / -y" (an option typed with an apostrophe keeps it)
             values["option"] = " / ".join(name[1:-1] if len(name) > 1 and name[0] == name[-1] == "'" else name for name in values["option"].split(" / "))
         if "choices" in values:

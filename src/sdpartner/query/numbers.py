@@ -91,14 +91,17 @@ def _cn_value(run: str) -> int | None:
 
 # what may follow a Chinese numeral that writes a number: an amount's scale or currency, a date's parts, or a
 # measure word of a count (五百场, 1120名); not 国, 届, 行, 大 ... (二十国集团, 二十届, 三百六十行, 二十大 are words)
-_CN_NUMBER_AFTER = ("亿", "万", "元", "美元", "人民币", "年", "月", "日", "平方", *"场个家人项对位名座件条强多余次市段")
+_AREA = ("平方", "平米")  # an area's words (平方米, 平米): after a numeral or after digits
+_CN_NUMBER_AFTER = ("亿", "万", "元", "美元", "人民币", "年", "月", "日", *_AREA, *"场个家人项对位名座件条强多余次市段")
 
 
 def arabic(query: str) -> str:
     """A query with the Chinese numerals that write numbers in digits: 二〇二六年 2026年, 七千五百亿元 7500亿元,
-    三十九点三亿 39.3亿, 五百场 500场. Only a year's four digits (19xx or 20xx, before 年 or written with 〇) and
-    numerals of two characters or more with 十, 百 or 千 before an amount's, a date's or a count's word are read:
-    一 in 一带一路, 十 in 十大伙伴行动, 十四五, 二十大, 二十国集团 and 三百六十行 stay as they are."""
+    三十九点三亿 39.3亿, 五百场 500场, 两万人 2万人, 一万二千人 12000人. Only a year's four digits (19xx or 20xx,
+    before 年 or written with 〇) and numerals before an amount's, a date's or a count's word are read, and of
+    those only a numeral of two characters or more with 十, 百 or 千 (or a scale inside it), or one with a scale
+    (万, 亿) that such a word follows: 一 in 一带一路, 十 in 十大伙伴行动, 十四五, 二十大, 二十国集团, 三百六十行 and
+    十万火急 stay as they are."""
     if not any(c in _CN_NUMERAL for c in query):
         return query
 
@@ -110,61 +113,53 @@ def arabic(query: str) -> str:
         return year
 
     def counted(m: re.Match[str]) -> str:
-        run, fraction, scale = m.group(1), m.group(2), m.group(3) or ""
-        after = m.string[m.end():].lstrip()
-        if fraction is None and ("万" in run or "亿" in run):
-            return _scaled(run, after) or m.group(0)
-        whole = _section(run)
-        written = len(run) > 1 and any(c in _CN_UNITS for c in run) or bool(fraction and scale)  # 五点五万 as 5.5万
-        if whole is None or not written or not (scale or after).startswith(_CN_NUMBER_AFTER):
+        run, fraction, after = m.group(1), m.group(2), m.string[m.end():].lstrip()
+        body = run if fraction is not None else run.rstrip("万亿")
+        scale = m.group(3) or "" if fraction is not None else run[len(body):]  # the scale at the end stays, as amounts are written
+        several = "万" in body or "亿" in body  # a scale inside: read whole, in digits (两亿一千五百万 215000000)
+        if scale not in ("", "万", "亿", "万亿") or (several and fraction is not None):
             return m.group(0)
+        whole = _whole(run) if several else _section(body)
+        written = several or len(body) > 1 and any(c in _CN_UNITS for c in body)
+        if whole is None or (whole == 0 and fraction is None):
+            return m.group(0)
+        if not (written and (scale or after).startswith(_CN_NUMBER_AFTER) or scale and after.startswith(_CN_NUMBER_AFTER)):
+            return m.group(0)
+        if several:
+            return str(whole)
         return str(whole) + ("." + "".join(str(_CN_DIGITS[c]) for c in fraction) if fraction else "") + scale
 
     digits = "〇零一二三四五六七八九"
     query = re.sub(f"(?<![{digits}十百千两])[{digits}]{{4}}(?![{digits}十百千两])", positional, query)
     numeral, part = f"[{digits}十百千两]", f"[{digits}十百千两万亿]"  # a numeral starts with a digit or a unit, never with its scale
-    return re.sub(f"(?<![0-9{digits}十百千两])({numeral}{part}*)(?:点([{digits}]+)([万亿]*))?(?!{part})", counted, query)
+    return re.sub(f"(?<![0-9０-９{digits}十百千两])({numeral}{part}*)(?:点([{digits}]+)([万亿]*))?(?!{part})", counted, query)
 
 
 def _section(numeral: str) -> int | None:
-    """A numeral before 万 or 亿: a digit, 十, or a whole numeral with 十, 百 or 千 (None for any other)."""
-    if "万" in numeral or "亿" in numeral:
-        return None
+    """A numeral without 万 or 亿: a digit, 十, or a whole numeral with 十, 百 or 千 (None for any other)."""
     return _cn_value(numeral) if len(numeral) > 1 else 10 if numeral == "十" else _CN_DIGITS.get(numeral)
 
 
-def _scaled(run: str, after: str) -> str | None:
-    """A numeral with 万 or 亿 in digits, or None where it is not one whole number that writes an amount or a count:
-    七千五百亿 -> 7500亿 and 五亿元 -> 5亿元 (one scale at the end stays, as amounts are written), 一万二千人 -> 12000人,
-    两亿一千五百万元 -> 215000000元; 十万火急, 千万, 亿万 and 一万二 (a colloquial 12,000) stay as they are."""
-    stripped = run.rstrip("万亿")
-    scale = run[len(stripped):]
-    if stripped and "万" not in stripped and "亿" not in stripped and scale in ("万", "亿", "万亿"):
-        whole = _section(stripped)
-        if not whole:
-            return None
-        # a numeral with 十, 百 or 千 before its scale is a number (七千五百亿); a single digit or 十 (五亿, 十万) only
-        # before an amount's or a count's word, as 十万火急 is an idiom
-        if not (len(stripped) > 1 and any(c in _CN_UNITS for c in stripped)) and not after.startswith(_CN_NUMBER_AFTER):
-            return None
-        return f"{whole}{scale}"
-    total, rest = 0, run
+def _whole(numeral: str) -> int | None:
+    """A numeral with 万 or 亿 inside as one number: 一万二千 12000, 两亿零五万 200050000, 一亿两千万 120000000; None
+    where it is not one (两亿亿, 一万二 as a colloquial 12,000, 九十万零)."""
+    total, rest = 0, numeral
     for mark, size in (("亿", 10 ** 8), ("万", 10 ** 4)):
         if mark in rest:
             head, _, rest = rest.partition(mark)
-            value = _section(head)
+            if total and head[:1] in ("零", "〇"):  # 两亿零五万
+                head = head[1:]
+            value = _section(head) if "万" not in head else None
             if not value or mark in rest:
                 return None
             total += value * size
-    if rest:  # below the last scale: a whole numeral (一万二千, 一万零五) but not a bare digit (一万二)
-        tail = rest[1:] if rest[0] in "零〇" else rest
-        value = _CN_DIGITS.get(tail) if len(tail) == 1 and tail != rest else _cn_value(tail) if len(tail) > 1 else None
+    if rest:  # below the last scale: a whole numeral (一万二千, 一万零五), not a bare digit (一万二)
+        tail = rest[1:] if rest[0] in ("零", "〇") else rest
+        value = _section(tail) if len(tail) > 1 or tail != rest else None
         if value is None:
             return None
         total += value
-    if not (run.endswith(("万", "亿")) or after.startswith(_CN_NUMBER_AFTER)):
-        return None
-    return str(total)
+    return total
 
 
 @cache
@@ -187,7 +182,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_MEASURE_WORDS = "个家人场项对位名届次国座件条亿万元平"  # (平: 平方米, 平米)
+_MEASURE_WORDS = "个家人场项对位名届次国座件条亿万元"
 
 
 def _counted(text: str, end: int) -> bool:
@@ -196,7 +191,7 @@ def _counted(text: str, end: int) -> bool:
     if not rest:
         return False
     if "\u3400" <= rest[0] <= "\u9fff":
-        return rest[0] in _MEASURE_WORDS
+        return rest[0] in _MEASURE_WORDS or rest.startswith(_AREA)
     word = re.match(r"[A-Za-z][A-Za-z'-]*", rest)
     return word is not None and word.group(0).lower() not in _STOP_UNIT
 

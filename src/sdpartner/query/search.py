@@ -230,8 +230,8 @@ class Index:
 
 
 def _probe(term: str) -> str:
-    """What of a term every text that holds it holds in its scan form: a Chinese term whole, else its first four
-    characters (every way a word folds to a term keeps them: batteries -> battery, e-commerce -> ecommerce)."""
+    """What of a term every text that holds it holds in its scan form: a Chinese term whole, else ``terms.kept``
+    (its first four characters, fewer where the stem rewrites one: cities -> city holds cit)."""
     return term if _is_cjk(term[:1]) else kept(term)
 
 

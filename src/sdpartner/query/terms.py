@@ -102,7 +102,7 @@ def stem(word: str) -> str:
         word = word[:-1]
     if len(word) > 6 and word.endswith("ic"):  # robotic(s) -> robot
         word = word[:-2]
-    return word
+    return _SPELLING.get(word, word)  # a plural of a US spelling: fibers -> fiber -> fibre
 
 
 def kept(term: str) -> str:
@@ -110,7 +110,7 @@ def kept(term: str) -> str:
     four characters, fewer where ``stem`` rewrites one of them (the y of cities -> city; fiber -> fibre). A text
     without it cannot hold the term, so search cuts only the texts that hold it into terms."""
     n = min(4, _rewritten().get(term, 4))
-    if term.endswith("y"):  # -ies -> -y: the y is not in the word as written
+    if term.endswith("y") and len(term) >= 3:  # -ies -> -y (from a word of five letters or more): the y is not in the word
         n = min(n, len(term) - 1)
     return term[:n]
 
