@@ -97,9 +97,10 @@ class Index:
     Postings are made only for the terms a query has: a term's candidates are the fields whose folded text
     holds what every word that folds to the term holds (``terms.kept``: its first four characters, or fewer
     where the stem rewrites one, as cities -> city; e-commerce -> ecommerce once hyphens are dropped), and
-    only those fields are cut into terms. A search thus reads every text once at C speed and analyses a small part of them, in time
-    linear in the plan's size; lengths for BM25 are counted in characters. A long query first reads the
-    plan's whole vocabulary once, so that each of its words costs a set lookup, not a pass over the plan."""
+    only those fields are cut into terms. A search thus reads every text once at C speed and analyses a
+    small part of them, in time linear in the plan's size; lengths for BM25 are counted in characters. A long
+    query first reads the plan's whole vocabulary once, so that each of its words costs a set lookup, not a
+    pass over the plan."""
 
     def __init__(self, plan: Plan) -> None:
         self.entries = entries(plan)
@@ -148,10 +149,10 @@ class Index:
         return self._terms[key]
 
     def holding(self, doc: int, probes: Iterable[str]) -> list[bool]:
-        """For each field of record ``doc``, whether its scan form holds one of ``probes`` (``probe``): a field that
-        holds none cannot hold their terms, and need not be cut into terms (so a record found by a Latin word
-        is not cut in Chinese). Each field's scan form is its part of the record's (its texts were joined at
-        NULs); where a text holds a NUL of its own, every field is said to hold them."""
+        """For each field of record ``doc``, whether its scan form holds one of ``probes`` (each a term's
+        ``_probe``): a field that holds none cannot hold their terms and need not be cut into terms (so a record
+        found by a Latin word is not cut in Chinese). Each field's scan form is its part of the record's (its
+        texts were joined at NULs); where a text holds a NUL of its own, every field is said to hold them."""
         record_fields = self.fields_of(doc)
         parts = self.scans[doc].split("\x00")
         if len(parts) != len(record_fields):
