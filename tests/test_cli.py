@@ -306,10 +306,50 @@ def test_a_group_answers_to_its_chinese_numeral_and_a_numeral_nothing_has_is_not
     assert "找不到名为“十一”的记录" in run("--lang", "zh", "show", "十一").err  # not a source whose file name starts 11-
 
 
+def test_a_reversed_date_range_is_a_usage_error(run: Any) -> None:
+    reversed_ = run("events", "--from", "2025", "--to", "2024", "-f", "json")
+    assert reversed_.code == 2 and reversed_.out == "" and "--from (2025) is after --to (2024)" in reversed_.err
+    zh = run("--lang", "zh", "events", "--from", "2024-06-02", "--to", "2024-06-01")
+    assert zh.code == 2 and "--from(2024-06-02)晚于 --to(2024-06-01)" in zh.err
+    assert run("events", "--from", "2024-06", "--to", "2024", "-f", "json").code == 0  # June is within 2024
+
+
 def test_an_action_or_group_answers_to_its_number_in_digits_with_the_chinese_words(run: Any) -> None:
     assert [run("show", ref, "-f", "json").json()["type"] for ref in ("第2组", "组2", "第２组", "第7项", "行动7")] == ["group", "group", "group", "action", "action"]
     assert {r["group"] for r in run("actions", "list", "--group", "第2组", "-f", "json").json()} == {2}
     assert run("actions", "show", "第7项", "-f", "json").json()["id"] == 7
+
+
+@pytest.mark.parametrize(("ref", "kind", "number", "handle"), [("action 7", "action", 7, "7"), ("Group 2", "group", 2, "investment"),
+                                                             ("the seventh action", "action", 7, "7"), ("2nd group", "group", 2, "investment")])
+def test_an_action_or_group_answers_to_its_number_in_english(run: Any, ref: str, kind: str, number: int, handle: str) -> None:
+    shown = run("show", ref, "-f", "json").json()
+    assert (shown["type"], shown["id"]) == (kind, number)
+    top = run("search", ref, "-f", "json").json()[0]  # (search gives the id people type: a group's slug)
+    assert (top["type"], top["id"]) == (kind, handle)
+
+
+@pytest.mark.parametrize(("query", "found"), [("第七项", ("action", "7")), ("行动七", ("action", "7")), ("第2组", ("group", "investment")),
+                                              ("组二", ("group", "investment"))])
+def test_search_for_an_action_or_group_by_its_number_finds_it_first(run: Any, query: str, found: tuple[str, str]) -> None:
+    top = run("search", query, "-f", "json").json()[0]
+    assert (top["type"], str(top["id"])) == found and top["field"] == "name"
+
+
+@pytest.mark.parametrize(("ref", "found"), [("第6届跨国公司领导人青岛峰会", "mnc-summit-6"), ("第７届跨国公司领导人青岛峰会", "mnc-leaders-qingdao-summit-7"),
+                                            ("首届RCEP", "rcep-expo-1"), ("第2届RCEP", "rcep-expo-2")])
+def test_an_edition_answers_to_its_ordinal_in_digits_or_as_shou(run: Any, ref: str, found: str) -> None:
+    assert run("show", ref, "-f", "json").json()["id"] == found
+
+
+def test_an_ordinal_in_digits_that_is_part_of_several_names_lists_them(run: Any) -> None:
+    several = run("show", "第2届")
+    assert several.code == 1 and "is part of the names of 4 records" in several.err and "rcep-expo-2" in several.err
+
+
+def test_a_number_is_no_part_of_a_name(run: Any) -> None:
+    missing = run("show", "11", "-f", "json")  # not the source whose file is 11-sdchina-….md
+    assert missing.code == 1 and "no record named '11'" in missing.err
 
 
 def test_a_single_chinese_character_gets_no_guess_of_a_name(run: Any) -> None:

@@ -50,6 +50,7 @@ def test_a_number_in_every_form(plan: Any, query: str) -> None:
                                            ("一万二千人", "12000人"), ("两万人", "2万人"), ("五亿元", "5亿元"), ("十万元", "10万元"), ("五点五万人", "5.5万人"),
                                            ("两亿一千五百万元", "215000000元"), ("一万零五百名", "10500名"), ("五亿二万项", "500020000项"), ("二十万人", "20万人"),
                                            ("十万火急", "十万火急"), ("万一", "万一"), ("千万", "千万"), ("亿万富翁", "亿万富翁"), ("一万二", "一万二"),
+                                           ("五百", "500"), ("两万", "2万"), ("十四五", "十四五"), ("五", "五"),  # a numeral that is the whole query
                                            ("两亿零五万元", "200050000元"), ("两万平米", "2万平米"), ("五百平方米", "500平方米"),
                                            ("亿三十家", "亿30家"), ("3二十个", "3二十个"), ("１两万人", "１两万人")])
 def test_chinese_numerals_are_read_as_digits_only_where_they_write_a_number(query: str, read: str) -> None:
@@ -70,6 +71,12 @@ def test_a_number_in_chinese_numerals_finds_its_record(plan: Any, query: str, fo
 def test_an_ordinal_alone_shows_the_name_it_matched_in_the_querys_language(plan: Any, query: str, matched: str) -> None:
     hit = search.search(plan, query).hits[0]
     assert (hit.id, hit.matched) == ("mnc-summit-1", matched)
+
+
+@pytest.mark.parametrize(("query", "found"), [("五百", "exhibitions-500"), ("四百三十五", "mnc-leaders-qingdao-summit-7"), ("一万一千", "friendship-cooperation-projects-2023")])
+def test_a_chinese_numeral_that_is_the_whole_query_is_a_number(plan: Any, query: str, found: str) -> None:
+    result = search.search(plan, query)
+    assert (result.hits[0].id, result.hits[0].field, result.unknown) == (found, "number", [])
 
 
 @pytest.mark.parametrize(("query", "numbers"), [("25300平米", (25300.0,)), ("25300 平方米", (25300.0,)), ("10+1平台", ()), ("5平行", ())])

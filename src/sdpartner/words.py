@@ -337,6 +337,7 @@ MESSAGES: dict[str, Text] = {
         "empty_query": ("搜索词为空;请给出一个或多个词,例如 sdpartner search lithium", "the search query is empty; give one or more words, e.g. sdpartner search lithium"),
         "query_too_long": ("搜索词过长({n}个字符);最多{limit}个字符", "the search query is too long ({n} characters); the limit is {limit}"),
         "bad_kind": ("{option} 应为以下之一:{choices},而不是“{value}”", "{option} must be one of {choices}, not {value!r}"),
+        "reversed_range": ("--from({since})晚于 --to({until}):这个时段里没有一天", "--from ({since}) is after --to ({until}): no day is in that range"),
         "bad_date": ("{option} 应为日期,例如 2024、2024-08、2024-08-28 或 2024年8月28日,而不是“{value}”", "{option} must be a date such as 2024, 2024-08 or 2024-08-28, not {value!r}"),
         "columns_help": ("--columns 可用的列:{valid}", "--columns takes comma-separated names of: {valid}"),
         "no_such_column": ("--columns:没有名为“{name}”的列;可用的列:{valid}", "--columns: no column named {name!r}; the columns are: {valid}"),

@@ -46,6 +46,14 @@ class Reading(msgspec.Struct, frozen=True):
     units: tuple[str, ...]  # the word that follows a number ("guests", "MOUs"): narrows, never matches alone
 
 
+def en_ordinal(word: str) -> int | None:
+    """7th -> 7, seventh -> 7 (up to twentieth); None for anything else."""
+    low = word.lower()
+    if low[:-2].isdigit() and low[-2:] in ("st", "nd", "rd", "th") and low[:-2].isascii():
+        return int(low[:-2])
+    return _ORDINAL_WORDS.get(low)
+
+
 def cn_numeral(text: str) -> int | None:
     """一 -> 1, 十二 -> 12, 二十一 -> 21, 7 -> 7; None for what is not a numeral (or too long to be an edition)."""
     if text.isdigit():
@@ -98,10 +106,10 @@ _CN_NUMBER_AFTER = ("亿", "万", "元", "美元", "人民币", "年", "月", "�
 def arabic(query: str) -> str:
     """A query with the Chinese numerals that write numbers in digits: 二〇二六年 2026年, 七千五百亿元 7500亿元,
     三十九点三亿 39.3亿, 五百场 500场, 两万人 2万人, 一万二千人 12000人. Only a year's four digits (19xx or 20xx,
-    before 年 or written with 〇) and numerals before an amount's, a date's or a count's word are read, and of
-    those only a numeral of two characters or more with 十, 百 or 千 (or a scale inside it), or one with a scale
-    (万, 亿) that such a word follows: 一 in 一带一路, 十 in 十大伙伴行动, 十四五, 二十大, 二十国集团, 三百六十行 and
-    十万火急 stay as they are."""
+    before 年 or written with 〇) and numerals before an amount's, a date's or a count's word (or a numeral that is
+    the whole query: 五百, 两万) are read, and of those only a numeral of two characters or more with 十, 百 or
+    千 (or a scale inside it), or one with a scale (万, 亿) that such a word follows: 一 in 一带一路, 十 in
+    十大伙伴行动, 十四五, 二十大, 二十国集团, 三百六十行 and 十万火急 stay as they are."""
     if not any(c in _CN_NUMERAL for c in query):
         return query
 
@@ -123,7 +131,9 @@ def arabic(query: str) -> str:
         written = several or len(body) > 1 and any(c in _CN_UNITS for c in body)
         if whole is None or (whole == 0 and fraction is None):
             return m.group(0)
-        if not (written and (scale or after).startswith(_CN_NUMBER_AFTER) or scale and after.startswith(_CN_NUMBER_AFTER)):
+        alone = not after and not m.string[:m.start()].strip()  # the whole query is the numeral (五百, 两万): a number
+        if not (written and (scale or after).startswith(_CN_NUMBER_AFTER) or scale and after.startswith(_CN_NUMBER_AFTER)
+                or alone and (written or scale)):
             return m.group(0)
         if several:
             return str(whole)

@@ -176,17 +176,39 @@ def _choose(found: list[Entry], ref: str) -> Resolution:
 _NUMBERED = r"(?P<pre>第|行动|组)?(?P<n>[〇零一二两三四五六七八九十]{1,3}|[0-9０-９]{1,2})(?P<post>项行动|项|个|组|行动)?"  # compiled on first use
 
 
-def numbered(ref: str, kind: str) -> int | None:
+def numbered(ref: str, kind: str, worded: bool = False) -> int | None:
     """The number of the action or group (``kind``) a Chinese numeral (or digits) names: 七, 第七, 第七项, 第7项, 第七项行动,
-    行动七 an action's, 第二组, 第2组, 组二 a group's, a bare numeral either's; None for anything else (第二组 is no action)."""
-    from .numbers import cn_numeral
+    行动七, "action 7" and "the seventh action" an action's, 第二组, 第2组, 组二 and "group 2" a group's, a bare numeral either's (unless
+    ``worded``: then only a number with its kind's word); None for anything else (第二组 is no action)."""
+    from .numbers import cn_numeral, en_ordinal
 
+    english = re.fullmatch(r"(action|group)\s*(?:no\.\s*|#\s*)?([0-9]{1,2})", ref.strip(), re.I)  # action 7, Group 2
+    if english:
+        return int(english.group(2)) if english.group(1).lower() == kind else None
+    english = re.fullmatch(r"(?:the\s+)?(\w+)\s+(action|group)", ref.strip(), re.I)  # the seventh action, 2nd group
+    if english:
+        return en_ordinal(english.group(1)) if english.group(2).lower() == kind else None
     found = re.fullmatch(_NUMBERED, ref.strip())
     if found is None:
         return None
     said = {"组": "group", "行动": "action", "项": "action", "项行动": "action"}
     named = {said[w] for w in (found.group("pre"), found.group("post")) if w in said}
+    if worded and not named:
+        return None
     return cn_numeral(found.group("n")) if named <= {kind} else None
+
+
+def _respelled(ref: str) -> list[str]:
+    """``ref`` with an edition's ordinal written the other ways Chinese writes it: 第6届 as 第六届, 首届 as 第一届 and
+    第一届 as 首届 (names are matched as written)."""
+    from ..text import cn_number
+
+    digits = re.sub(r"第\s*([0-9０-９]{1,2})\s*届", lambda m: f"第{cn_number(int(m.group(1)))}届", ref)
+    out: list[str] = []
+    for other in (digits, digits.replace("首届", "第一届"), digits.replace("第一届", "首届")):
+        if other != ref and other not in out:
+            out.append(other)
+    return out
 
 
 def find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> Resolution:
@@ -196,11 +218,17 @@ def find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> R
 
     try:
         return _find_record(plan, ref, kinds)
-    except NotFound:
+    except NotFound as missing:
+        for other in _respelled(ref):  # 第6届跨国公司领导人青岛峰会, 首届RCEP
+            try:
+                return _find_record(plan, other, kinds)
+            except NotFound as also:
+                if also.code != "not_found":  # 第2届: part of several names, which it lists
+                    missing = also
         by_number = sorted((e for e in entries(plan) if e.kind in ("action", "group") and (kinds is None or e.kind in kinds)
                             and numbered(ref, e.kind) == getattr(e.record, "id", None)), key=lambda e: e.kind != "action")  # as show 2 opens action 2
         if not by_number:
-            raise
+            raise missing
         return Resolution(by_number[0], tuple(by_number[1:]))
 
 
@@ -218,7 +246,8 @@ def _find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> 
     unbracketed = [e for e in pool if key and key in {fold(bare(n)) for n in e.names}]
     if unbracketed:
         return _choose(unbracketed, ref)
-    if len(key) >= 2:  # a part of one name only, e.g. 一带一路 for 共建“一带一路”合作扩维行动
+    if len(key) >= 2 and not key.isdigit():  # a part of one name only, e.g. 一带一路 for 共建“一带一路”合作扩维行动 (a number is
+        # no part of a name: show 11 is not the source whose file is 11-sdchina-….md)
         partial = [e for e in pool if name_part(ref, e.names)]
         if partial:
             best = max(_prior(e) for e in partial)

@@ -285,6 +285,9 @@ def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = 
     # a name that matched no word is shown in the query's language (not names.has_cjk: its pattern, compiled on
     # first use, cost 3 ms of every search, measured pair by pair)
     chinese = any("\u3400" <= ch <= "\u9fff" for ch in query)
+    named = _numbered(index, query, kind, chinese)
+    if named is not None:  # 第七项, 第2组, action 7: the record, as show opens it (not the words 第, 项)
+        return Result(_with_related(plan, index, [named], kind) if related else [named], [], {})
     result = _rank(plan, index, reading, kind, related, chinese)
     if correct and result.unknown:
         fixed = _correction(index, reading.words, result)
@@ -424,6 +427,16 @@ def record_years(record: object) -> set[int]:
         if isinstance(value, str) and value[:4].isdigit():
             found.add(int(value[:4]))
     return found
+
+
+def _numbered(index: Index, query: str, kind: str | None, chinese: bool) -> Hit | None:
+    """The action or group a query names by its number with its kind's word (第七项, 行动七, 第2组, action 7)."""
+    from .records import numbered
+
+    for e in index.entries:
+        if e.kind in ("action", "group") and kind in (None, e.kind) and numbered(query, e.kind, worded=True) == getattr(e.record, "id", None):
+            return Hit(e.kind, e.id, e.title, "name", e.title.zh if chinese else e.title.en, NUMBER_SCORE)
+    return None
 
 
 def _by_ordinal_or_year(index: Index, reading: object, kind: str | None, chinese: bool = False) -> list[Hit]:
