@@ -119,6 +119,18 @@ def test_unit_words_narrow_a_number_and_never_match_alone(plan: Any) -> None:
     assert missing.missing_numbers == ["751 billion yuan"] and all(h.field != "number" for h in missing.hits)
 
 
+@pytest.mark.parametrize(("query", "found"), [("两万人", None), ("20,000 people", None), ("7500亿人", None), ("750 billion people", None),
+                                            ("两万平方米", "korea-expo-1"), ("25300 square metres", "rcep-expo-1"), ("750 billion credit", "credit-goal-2025"),
+                                            ("435 guests", "mnc-leaders-qingdao-summit-7"), ("一万一千项", "friendship-cooperation-projects-2023")])
+def test_a_unit_of_the_plans_amounts_narrows_a_number_to_amounts_of_its_kind(plan: Any, query: str, found: str | None) -> None:
+    """People are no area and no money; a word that is no unit of the plan (guests, credit) narrows nothing, and a
+    unit the plan uses is no unknown word."""
+    result = search.search(plan, query)
+    numbered = [h.id for h in result.hits if h.field == "number"]
+    assert numbered[:1] == ([found] if found else []) and result.unknown == []
+    assert bool(result.missing_numbers) is (found is None)
+
+
 def test_numbers_in_names_stay_words(plan: Any) -> None:
     assert read("Fortune Global 500").numbers == () and read("世界500强").numbers == ()
     assert search.search(plan, "世界500强").hits[0].id == "m-global-500"

@@ -272,6 +272,8 @@ def read(query: str) -> Reading:
             return m.group(0)  # a bare number: the English pattern reads it
         value = float(m.group(1)) * _SCALE.get(m.group(2) or "", 1)
         numbers.append(QueryNumber(value, _CURRENCY.get(m.group(3).replace("元人民币", "元")) if m.group(3) else None, False, m.group(0).strip(), False))
+        if not m.group(3):
+            unit_after(m.end())  # 2万人: people
         return cut(m)
 
     text = p["zh_amount"].sub(zh, text)
@@ -310,6 +312,44 @@ def amounts(record: Any) -> list[Amount]:
     out: list[Amount] = [record] if isinstance(record, Amount) and record.value is not None else []
     out += [c for c in getattr(record, "counts", None) or [] if isinstance(c, Amount)]
     return out
+
+
+def unit_forms(words: object) -> set[str]:
+    """Unit words as they are compared: folded, a Latin word as its term (metres -> metre), a Chinese unit whole."""
+    from .terms import fold, stem
+
+    out: set[str] = set()
+    for word in words if isinstance(words, (tuple, list, set)) else (words,):
+        if isinstance(word, str):
+            folded = fold(word).strip()
+            out |= {stem(w) for w in folded.split()} if folded.isascii() else {folded} if folded else set()
+    return out
+
+
+def dimension(amount: Amount) -> str:
+    """What an amount measures: money, a share (%), an area, or a count (people, events, countries ...)."""
+    unit = amount.unit
+    if amount.currency is not None:
+        return "money"
+    if unit is not None and "%" in unit.en:
+        return "share"
+    if unit is not None and ("平方" in unit.zh or "square" in unit.en.lower()):
+        return "area"
+    return "count"
+
+
+def _same(asked: str, unit: str) -> bool:
+    """A unit asked for is a unit of the plan: the same word, or for Chinese the start of the other (个国家 个国家和地区)."""
+    return asked == unit or (not asked.isascii() and (unit.startswith(asked) or asked.startswith(unit)))
+
+
+def in_unit(asked: set[str], amount: Amount, known: dict[str, set[str]]) -> bool:
+    """Whether an amount measures what the query's unit words do (``known``: each unit word of the plan's amounts ->
+    what those amounts measure). A word that is no unit of the plan narrows nothing (435 guests, 750 billion
+    credit); one that is narrows to amounts of its kind: 两万人 is no area (2万平方米), 7500亿人 no money. Counts are
+    not told apart by their words (一万一千项 finds 11,000 projects, 个)."""
+    wanted = {d for a in asked for unit, dims in known.items() if _same(a, unit) for d in dims}
+    return not wanted or dimension(amount) in wanted
 
 
 def equal(number: QueryNumber, amount: Amount) -> bool:

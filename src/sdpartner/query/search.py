@@ -325,7 +325,7 @@ def _correction(index: Index, words: str, result: Result) -> dict[str, str] | No
 
 
 def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: bool, chinese: bool = False) -> Result:
-    from .numbers import Reading, amounts, equal
+    from .numbers import Reading, amounts, dimension, equal, in_unit, unit_forms
 
     assert isinstance(reading, Reading)
     words = reading.words
@@ -363,8 +363,13 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
     number_hits: dict[int, str] = {}
     missing: list[str] = []
     held = [(doc, a) for doc, e in enumerate(index.entries) for a in amounts(e.record)] if reading.numbers else []
+    asked = unit_forms(reading.units)  # a unit word of the plan's amounts narrows the numbers to amounts of its kind
+    known: dict[str, set[str]] = {}
+    for _, a in held if asked else ():
+        for u in unit_forms((a.unit.en, a.unit.zh)) if a.unit is not None else ():
+            known.setdefault(u, set()).add(dimension(a))
     for number in dict.fromkeys([*numbers, *(n for n in reading.numbers if n.year)]):  # a number asked twice is one
-        found = {doc: a.original for doc, a in held if equal(number, a)}
+        found = {doc: a.original for doc, a in held if equal(number, a) and in_unit(asked, a, known)}
         if found:
             for doc, text in found.items():
                 number_hits.setdefault(doc, text)
@@ -409,7 +414,8 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
     if related and hits:
         hits = _with_related(plan, index, hits, kind)
     numeric = {t for n in reading.numbers for t in (n.text, n.text.replace(",", ""))}  # said of numbers apart (missing)
-    unknown = [w for w in _unknown(qtoks, weight, index, words) if w not in numeric]
+    unknown = [w for w in _unknown(qtoks, weight, index, words) if w not in numeric
+               and not (known and unit_forms(w) & known.keys())]  # a unit of the plan's amounts (平方米, square metres) is no unknown word
     return Result(hits, unknown, {w: nearest(index, w) for w in unknown[:SUGGEST_AT_MOST]}, None, missing)
 
 
