@@ -357,6 +357,11 @@ def test_a_single_chinese_character_gets_no_guess_of_a_name(run: Any) -> None:
     assert missing.code == 1 and "did you mean" not in missing.err
 
 
+@pytest.mark.parametrize("kind", ["offers", "offer", "city offers"])
+def test_search_kind_takes_a_plural_of_a_kinds_code(run: Any, kind: str) -> None:
+    assert {h["type"] for h in run("search", "qingdao", "--kind", kind, "-f", "json").json()} == {"offer"}
+
+
 @pytest.mark.parametrize("kind", ["city", "城市", "cities", "City"])
 def test_search_kind_takes_the_kind_as_a_reader_names_it(run: Any, kind: str) -> None:
     assert [(h["type"], h["id"]) for h in run("search", "青岛", "--kind", kind, "-f", "json").json()] == [("city", "qingdao")]

@@ -226,6 +226,14 @@ def test_kind_filter(plan: Any) -> None:
     assert hits and {h.kind for h in hits} == {"sector"}
 
 
+@pytest.mark.parametrize("query", ["yuan", "billion", "dollars", "Yuan"])
+def test_a_word_of_amounts_alone_asks_for_an_amount(run: Any, query: str) -> None:
+    result = run("search", query, "-f", "json")
+    assert result.json() == [] and f"'{query}' only names a currency or a scale: search for an amount" in result.err
+    assert "“yuan”是金额的用词" in run("--lang", "zh", "search", "yuan").out  # (a table shows the note in place of the rows)
+    assert "only names a currency" not in run("search", "k", "-f", "json").err  # a one-letter scale is no word of amounts alone
+
+
 def test_no_hits_says_so_in_words_and_exits_0(run: Any) -> None:
     result = run("search", "visa")
     assert result.code == 0 and "The plan does not mention 'visa'" in result.out

@@ -349,6 +349,8 @@ MESSAGES: dict[str, Text] = {
         "bundled_plan": ("内置计划", "the bundled plan"),
         # search notes
         "no_hits": ("计划中没有提到“{query}”。", "The plan does not mention '{query}'."),
+        "amount_words": ("“{query}”是金额的用词:请搜索一个金额,例如 7500亿元 或 750 billion yuan。",
+                         "'{query}' only names a currency or a scale: search for an amount, such as 750 billion yuan or 7500亿元."),
         "no_hits_kind": ("没有{kind}提到“{query}”。", "No {kind} mentions '{query}'."),
         "not_mentioned": ("没有记录用到“{word}”一词。", "No record uses the word '{word}'."),
         "not_mentioned_many": ("没有记录用到这些词:{words}。", "No record uses these words: {words}."),

@@ -105,7 +105,9 @@ def search(req: Request) -> Answer:
     if kind is not None and kind not in cat.codes():
         from ..safe import shown
 
-        kind = cat.code_of(kind)  # a kind as a reader names it: 城市, cities
+        from ..query.terms import fold, stem
+
+        kind = cat.code_of(kind) or cat.code_of(stem(fold(kind)))  # a kind as a reader names it: 城市, cities, offers, programs
         if kind is None:
             raise UsageError("bad_kind", option="--kind", choices=", ".join(cat.codes()), value=shown(req["kind"], 40))
     result = run(req.plan, text, req["limit"], kind, correct=not req["as_typed"])

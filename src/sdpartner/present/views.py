@@ -327,6 +327,10 @@ def search_notes(result: Any, query: str, lang: Lang, kind: str | None = None) -
     unknown = [shown(w, 40) for w in result.unknown]
     near = list(dict.fromkeys(w for word in result.unknown for w in result.suggestions.get(word, [])))
     if not result.hits and not result.missing_numbers:
+        from ..query.numbers import amount_words
+
+        if amount_words(query):  # yuan, billion: a word of amounts, which only an amount matches
+            return [*notes, message("amount_words", lang, {"query": shown(query, 80)})]
         text = message("no_hits", lang, {"query": shown(query, 80)}) if kind is None else \
             message("no_hits_kind", lang, {"query": shown(query, 80), "kind": cat.kind(kind).decl.words})
         notes.append(text + (" " + message("did_you_mean", lang, {"near": ", ".join(near)}) if near else ""))

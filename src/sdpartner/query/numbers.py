@@ -46,6 +46,12 @@ class Reading(msgspec.Struct, frozen=True):
     units: tuple[str, ...]  # the word that follows a number ("guests", "MOUs"): narrows, never matches alone
 
 
+def amount_words(text: str) -> bool:
+    """Whether a text is only words of amounts: currencies and scales (yuan, US dollars, billion, 亿元)."""
+    words = text.lower().split()
+    return bool(words) and all(w in _CURRENCY or (w in _SCALE and len(w) > 1) or w == "us" or all(c in "亿万千元" for c in w) for w in words)
+
+
 def en_ordinal(word: str) -> int | None:
     """7th -> 7, seventh -> 7 (up to twentieth); None for anything else."""
     low = word.lower()
