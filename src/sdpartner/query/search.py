@@ -437,6 +437,9 @@ def record_years(record: object) -> set[int]:
 
 def _numbered(index: Index, query: str, kind: str | None, chinese: bool) -> Hit | None:
     """The action or group a query names by its number with its kind's word (第七项, 行动七, 第2组, action 7)."""
+    low = query.lower()
+    if not any(word in low for word in ("组", "项", "行动", "action", "group")):  # (the patterns cost 0.8 ms to compile)
+        return None
     from .records import numbered
 
     for e in index.entries:
