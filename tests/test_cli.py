@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import csv
 import io
 import json
@@ -336,6 +338,12 @@ def test_search_for_an_action_or_group_by_its_number_finds_it_first(run: Any, qu
     assert (top["type"], str(top["id"])) == found and top["field"] == "name"
 
 
+@pytest.mark.parametrize(("query", "first"), [("三项", ("group", "trade")), ("十项行动", ("plan", "shandong-2026-ten-partner-actions"))])
+def test_a_count_of_actions_is_searched_as_words_not_as_an_actions_number(run: Any, query: str, first: tuple[str, str]) -> None:
+    top = run("search", query, "-f", "json").json()[0]  # 三项 is three actions, not action 3
+    assert (top["type"], top["id"]) == first
+
+
 @pytest.mark.parametrize(("ref", "found"), [("第6届跨国公司领导人青岛峰会", "mnc-summit-6"), ("第７届跨国公司领导人青岛峰会", "mnc-leaders-qingdao-summit-7"),
                                             ("首届RCEP", "rcep-expo-1"), ("第2届RCEP", "rcep-expo-2")])
 def test_an_edition_answers_to_its_ordinal_in_digits_or_as_shou(run: Any, ref: str, found: str) -> None:
@@ -357,9 +365,26 @@ def test_a_single_chinese_character_gets_no_guess_of_a_name(run: Any) -> None:
     assert missing.code == 1 and "did you mean" not in missing.err
 
 
-@pytest.mark.parametrize("kind", ["offers", "offer", "city offers"])
-def test_search_kind_takes_a_plural_of_a_kinds_code(run: Any, kind: str) -> None:
-    assert {h["type"] for h in run("search", "qingdao", "--kind", kind, "-f", "json").json()} == {"offer"}
+@pytest.mark.parametrize(("kind", "query", "found"), [("offers", "qingdao", "offer"), ("observations", "friendship", "observation"),
+                                                    ("programs", "programme", "programme")])
+def test_search_kind_takes_a_plural_of_a_kinds_code(run: Any, kind: str, query: str, found: str) -> None:
+    assert {h["type"] for h in run("search", query, "--kind", kind, "-f", "json").json()} == {found}
+
+
+def test_a_commands_notes_come_after_its_answer() -> None:
+    """On a terminal both streams are one: the note is read below the table (stderr joined to stdout here)."""
+    import subprocess
+
+    from .conftest import sdpartner_exe
+
+    both = subprocess.run([sdpartner_exe(), "search", "半导体产业", "--limit", "1"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, check=False,
+                          env={**os.environ, "COLUMNS": "80"}).stdout.decode()
+    assert both.index("qingdao-clusters") < both.index("sdpartner: note: No record uses the word '半导体'.")
+
+
+def test_a_note_is_written_when_the_answer_cannot_be(run: Any) -> None:
+    result = run("search", "半导体产业", "-f", "json", "--columns", "nosuch")
+    assert result.code == 2 and "No record uses the word '半导体'." in result.err and "nosuch" in result.err
 
 
 @pytest.mark.parametrize("kind", ["city", "城市", "cities", "City"])

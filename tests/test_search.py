@@ -50,7 +50,7 @@ def test_a_number_in_every_form(plan: Any, query: str) -> None:
                                            ("一万二千人", "12000人"), ("两万人", "2万人"), ("五亿元", "5亿元"), ("十万元", "10万元"), ("五点五万人", "5.5万人"),
                                            ("两亿一千五百万元", "215000000元"), ("一万零五百名", "10500名"), ("五亿二万项", "500020000项"), ("二十万人", "20万人"),
                                            ("十万火急", "十万火急"), ("万一", "万一"), ("千万", "千万"), ("亿万富翁", "亿万富翁"), ("一万二", "一万二"),
-                                           ("五百", "500"), ("两万", "2万"), ("十四五", "十四五"), ("五", "五"),  # a numeral that is the whole query
+                                           ("五百", "500"), ("两万", "2万"), ("十四五", "十四五"), ("五", "五"), ("十一", "十一"),  # a whole query
                                            ("两亿零五万元", "200050000元"), ("两万平米", "2万平米"), ("五百平方米", "500平方米"),
                                            ("亿三十家", "亿30家"), ("3二十个", "3二十个"), ("１两万人", "１两万人")])
 def test_chinese_numerals_are_read_as_digits_only_where_they_write_a_number(query: str, read: str) -> None:
@@ -120,7 +120,8 @@ def test_unit_words_narrow_a_number_and_never_match_alone(plan: Any) -> None:
 
 
 @pytest.mark.parametrize(("query", "found"), [("两万人", None), ("20,000 people", None), ("7500亿人", None), ("750 billion people", None),
-                                            ("两万平方米", "korea-expo-1"), ("25300 square metres", "rcep-expo-1"), ("750 billion credit", "credit-goal-2025"),
+                                            ("两万平方米", "korea-expo-1"), ("25300 square metres", "rcep-expo-1"), ("20,000 square meters", "korea-expo-1"),
+                                            ("750 billion credit", "credit-goal-2025"),
                                             ("435 guests", "mnc-leaders-qingdao-summit-7"), ("一万一千项", "friendship-cooperation-projects-2023")])
 def test_a_unit_of_the_plans_amounts_narrows_a_number_to_amounts_of_its_kind(plan: Any, query: str, found: str | None) -> None:
     """People are no area and no money; a word that is no unit of the plan (guests, credit) narrows nothing, and a
@@ -129,6 +130,11 @@ def test_a_unit_of_the_plans_amounts_narrows_a_number_to_amounts_of_its_kind(pla
     numbered = [h.id for h in result.hits if h.field == "number"]
     assert numbered[:1] == ([found] if found else []) and result.unknown == []
     assert bool(result.missing_numbers) is (found is None)
+
+
+def test_a_number_ruled_out_by_its_unit_is_said_with_it(run: Any) -> None:
+    assert "No record has the value 750 billion people." in run("search", "750 billion people", "-f", "json").err
+    assert "没有记录的数值等于7500亿人。" in run("--lang", "zh", "search", "7500亿人", "-f", "json").err
 
 
 def test_numbers_in_names_stay_words(plan: Any) -> None:
@@ -232,6 +238,7 @@ def test_a_word_of_amounts_alone_asks_for_an_amount(run: Any, query: str) -> Non
     assert result.json() == [] and f"'{query}' only names a currency or a scale: search for an amount" in result.err
     assert "“yuan”是金额的用词" in run("--lang", "zh", "search", "yuan").out  # (a table shows the note in place of the rows)
     assert "only names a currency" not in run("search", "k", "-f", "json").err  # a one-letter scale is no word of amounts alone
+    assert "yuan" not in run("search", "yuan 2026", "-f", "json").err  # nor an unknown word beside others
 
 
 def test_no_hits_says_so_in_words_and_exits_0(run: Any) -> None:

@@ -49,12 +49,14 @@ def execute(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
 
         request = Request(command, values, lang, fmt, plan_path)
         answer = request.answer(people=fmt not in MACHINE_FORMATS)
-        if isinstance(answer.document, (str, bytes)):
-            emit(answer.document)
-        elif answer.document is not None:
-            emit(render(request, answer.document))
-        for text in answer.notes:  # after the answer: on a terminal they are read below it, as the README shows them
-            note(text, lang)
+        try:
+            if isinstance(answer.document, (str, bytes)):
+                emit(answer.document)
+            elif answer.document is not None:
+                emit(render(request, answer.document))
+        finally:  # after the answer (on a terminal they are read below it), and also when it cannot be written
+            for text in answer.notes:
+                note(text, lang)
         return answer.code
     except SdpartnerError as exc:
         error(exc.message(lang), lang)

@@ -47,16 +47,29 @@ class Reading(msgspec.Struct, frozen=True):
 
 
 def amount_words(text: str) -> bool:
-    """Whether a text is only words of amounts: currencies and scales (yuan, US dollars, billion, 亿元)."""
-    words = text.lower().split()
-    return bool(words) and all(w in _CURRENCY or (w in _SCALE and len(w) > 1) or w == "us" or all(c in "亿万千元" for c in w) for w in words)
+    """Whether a text is only words of amounts, the currencies and scales a number is read with (yuan, US dollars,
+    billion, 亿元; not a one-letter scale, k or m, alone)."""
+    low = " ".join(text.lower().split())
+    if low in _CURRENCY:  # us dollars
+        return True
+    chinese = sorted((w for w in (*_SCALE, *_CURRENCY) if not w.isascii()), key=len, reverse=True)
+
+    def of_amounts(word: str) -> bool:
+        if word.isascii():
+            return word in _CURRENCY or (word in _SCALE and len(word) > 1)
+        for w in chinese:  # 亿元: 亿 and 元
+            word = word.replace(w, "")
+        return not word
+
+    return bool(low) and all(of_amounts(word) for word in low.split())
 
 
 def en_ordinal(word: str) -> int | None:
-    """7th -> 7, seventh -> 7 (up to twentieth); None for anything else."""
+    """7th -> 7, seventh -> 7 (up to twentieth), as a query writes an ordinal (``ordinal_en``); None for anything else."""
     low = word.lower()
-    if low[:-2].isdigit() and low[-2:] in ("st", "nd", "rd", "th") and low[:-2].isascii():
-        return int(low[:-2])
+    digits = low[:-2]
+    if digits.isascii() and digits.isdigit() and len(digits) <= 3 and low[-2:] in ("st", "nd", "rd", "th"):
+        return int(digits)
     return _ORDINAL_WORDS.get(low)
 
 
@@ -137,7 +150,8 @@ def arabic(query: str) -> str:
         written = several or len(body) > 1 and any(c in _CN_UNITS for c in body)
         if whole is None or (whole == 0 and fraction is None):
             return m.group(0)
-        alone = not after and not m.string[:m.start()].strip()  # the whole query is the numeral (五百, 两万): a number
+        # the whole query is a numeral of a hundred or more (五百, 两万): a number; 十一 alone stays a word (National Day)
+        alone = not after and not m.string[:m.start()].strip() and any(c in "百千万亿" for c in run)
         if not (written and (scale or after).startswith(_CN_NUMBER_AFTER) or scale and after.startswith(_CN_NUMBER_AFTER)
                 or alone and (written or scale)):
             return m.group(0)
@@ -241,7 +255,7 @@ def read(query: str) -> Reading:
 
     def ordinal_en(m: re.Match[str]) -> str:
         nonlocal ordinal
-        n = int(m.group(1)) if m.group(1) else _ORDINAL_WORDS[m.group(2).lower()]
+        n = en_ordinal(m.group(0))
         if ordinal is None:
             ordinal = n
         return cut(m)
@@ -337,11 +351,16 @@ def dimension(amount: Amount) -> str:
     unit = amount.unit
     if amount.currency is not None:
         return "money"
-    if unit is not None and "%" in unit.en:
+    if _share(amount):
         return "share"
-    if unit is not None and ("平方" in unit.zh or "square" in unit.en.lower()):
+    if unit is not None and (any(w in unit.zh for w in _AREA) or "square" in unit.en.lower()):
         return "area"
     return "count"
+
+
+def _share(amount: Amount) -> bool:
+    """Whether an amount is a share (its unit is %)."""
+    return amount.unit is not None and "%" in amount.unit.en
 
 
 def _same(asked: str, unit: str) -> bool:
@@ -366,6 +385,6 @@ def equal(number: QueryNumber, amount: Amount) -> bool:
         return False
     if number.currency is not None and amount.currency != number.currency:
         return False
-    if number.percent and not (amount.unit is not None and "%" in amount.unit.en):
+    if number.percent and not _share(amount):
         return False
     return abs(number.value - value) <= 1e-9 * max(abs(number.value), abs(value), 1.0)

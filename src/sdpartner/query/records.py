@@ -191,11 +191,20 @@ def numbered(ref: str, kind: str, worded: bool = False) -> int | None:
     found = re.fullmatch(_NUMBERED, ref.strip())
     if found is None:
         return None
-    said = {"组": "group", "行动": "action", "项": "action", "项行动": "action"}
-    named = {said[w] for w in (found.group("pre"), found.group("post")) if w in said}
-    if worded and not named:
+    named = {_SAID[w] for w in (found.group("pre"), found.group("post")) if w in _SAID}
+    if worded and not (named and found.group("pre")):  # 第七项, 行动七, 组二; 七项 and 三组 are counts, not names
         return None
     return cn_numeral(found.group("n")) if named <= {kind} else None
+
+
+_SAID = {"组": "group", "行动": "action", "项": "action", "项行动": "action"}  # the Chinese words that name a kind by number
+
+
+def may_be_numbered(text: str) -> bool:
+    """Whether a text holds a word that names an action or group by its number (a cheap test before ``numbered``,
+    whose patterns cost 0.8 ms to compile)."""
+    low = text.lower()
+    return any(word in low for word in (*_SAID, "action", "group"))
 
 
 def _respelled(ref: str) -> list[str]:

@@ -287,7 +287,8 @@ def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = 
     chinese = any("\u3400" <= ch <= "\u9fff" for ch in query)
     named = _numbered(index, query, kind, chinese)
     if named is not None:  # 第七项, 第2组, action 7: the record, as show opens it (not the words 第, 项)
-        return Result(_with_related(plan, index, [named], kind) if related else [named], [], {})
+        hits = _with_related(plan, index, [named], kind) if related else [named]
+        return Result(hits[:limit] if limit else hits, [], {})
     result = _rank(plan, index, reading, kind, related, chinese)
     if correct and result.unknown:
         fixed = _correction(index, reading.words, result)
@@ -325,7 +326,7 @@ def _correction(index: Index, words: str, result: Result) -> dict[str, str] | No
 
 
 def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: bool, chinese: bool = False) -> Result:
-    from .numbers import Reading, amounts, dimension, equal, in_unit, unit_forms
+    from .numbers import Reading, amount_words, amounts, dimension, equal, in_unit, unit_forms
 
     assert isinstance(reading, Reading)
     words = reading.words
@@ -369,12 +370,13 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
         for u in unit_forms((a.unit.en, a.unit.zh)) if a.unit is not None else ():
             known.setdefault(u, set()).add(dimension(a))
     for number in dict.fromkeys([*numbers, *(n for n in reading.numbers if n.year)]):  # a number asked twice is one
-        found = {doc: a.original for doc, a in held if equal(number, a) and in_unit(asked, a, known)}
+        valued = [(doc, a) for doc, a in held if equal(number, a)]
+        found = {doc: a.original for doc, a in valued if in_unit(asked, a, known)}
         if found:
             for doc, text in found.items():
                 number_hits.setdefault(doc, text)
-        elif not number.year:
-            missing.append(number.text)
+        elif not number.year:  # (with its unit where the unit ruled out a value: 750 billion people)
+            missing.append(number.text + ("" if not valued else " " + " ".join(reading.units) if number.text.isascii() else "".join(reading.units)))
     if number_hits:
         digits = {stem(n.text.replace(",", "")) for n in reading.numbers}
         written = {doc for t in qtoks if t.term in digits for doc in index.posting(t.term)}
@@ -414,7 +416,7 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
     if related and hits:
         hits = _with_related(plan, index, hits, kind)
     numeric = {t for n in reading.numbers for t in (n.text, n.text.replace(",", ""))}  # said of numbers apart (missing)
-    unknown = [w for w in _unknown(qtoks, weight, index, words) if w not in numeric
+    unknown = [w for w in _unknown(qtoks, weight, index, words) if w not in numeric and not amount_words(w)  # yuan, billion
                and not (known and unit_forms(w) & known.keys())]  # a unit of the plan's amounts (平方米, square metres) is no unknown word
     return Result(hits, unknown, {w: nearest(index, w) for w in unknown[:SUGGEST_AT_MOST]}, None, missing)
 
@@ -437,10 +439,10 @@ def record_years(record: object) -> set[int]:
 
 def _numbered(index: Index, query: str, kind: str | None, chinese: bool) -> Hit | None:
     """The action or group a query names by its number with its kind's word (第七项, 行动七, 第2组, action 7)."""
-    low = query.lower()
-    if not any(word in low for word in ("组", "项", "行动", "action", "group")):  # (the patterns cost 0.8 ms to compile)
+    from .records import may_be_numbered, numbered
+
+    if not may_be_numbered(query):
         return None
-    from .records import numbered
 
     for e in index.entries:
         if e.kind in ("action", "group") and kind in (None, e.kind) and numbered(query, e.kind, worded=True) == getattr(e.record, "id", None):
