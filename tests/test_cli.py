@@ -352,7 +352,7 @@ def test_an_edition_answers_to_its_ordinal_in_digits_or_as_shou(run: Any, ref: s
 
 def test_an_ordinal_in_digits_that_is_part_of_several_names_lists_them(run: Any) -> None:
     several = run("show", "第2届")
-    assert several.code == 1 and "is part of the names of 4 records" in several.err and "rcep-expo-2" in several.err
+    assert several.code == 1 and "'第2届' is part of the names of 4 records" in several.err and "rcep-expo-2" in several.err
 
 
 def test_a_number_is_no_part_of_a_name(run: Any) -> None:

@@ -79,6 +79,18 @@ def test_a_chinese_numeral_that_is_the_whole_query_is_a_number(plan: Any, query:
     assert (result.hits[0].id, result.hits[0].field, result.unknown) == (found, "number", [])
 
 
+@pytest.mark.parametrize(("query", "value"), [("2亿1500万元", 215_000_000), ("2億1500万元", 215_000_000), ("8億9千万元", 890_000_000), ("7500億元", 7.5e11),
+                                            ("1万1000件", 11_000), ("3万5千人", 35_000), ("9千万元", 9e7), ("5百万人", 5e6)])
+def test_digits_with_two_scales_or_a_traditional_scale_are_one_number(query: str, value: float) -> None:
+    assert [n.value for n in read(query).numbers] == [value]
+
+
+@pytest.mark.parametrize(("query", "found"), [("2億1500万元", "rcep-expo-1"), ("1万1000件", "friendship-cooperation-projects-2023")])
+def test_a_records_own_wording_of_a_number_finds_it(plan: Any, query: str, found: str) -> None:
+    hit = search.search(plan, query).hits[0]
+    assert (hit.id, hit.field) == (found, "number")
+
+
 @pytest.mark.parametrize(("query", "numbers"), [("25300平米", (25300.0,)), ("25300 平方米", (25300.0,)), ("10+1平台", ()), ("5平行", ())])
 def test_an_area_is_a_number_and_a_word_that_starts_with_its_character_is_not(query: str, numbers: tuple[float, ...]) -> None:
     assert tuple(n.value for n in read(query).numbers) == numbers

@@ -21,7 +21,7 @@ _ORDINAL_WORDS = {w: i + 1 for i, w in enumerate(
     "sixteenth seventeenth eighteenth nineteenth twentieth".split())}
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-          "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+          "千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12, "萬": 1e4, "億": 1e8, "萬億": 1e12}  # (萬, 億: as traditional characters and Japanese write them)
 _CURRENCY = {"yuan": "CNY", "rmb": "CNY", "cny": "CNY", "renminbi": "CNY", "元": "CNY", "人民币": "CNY", "¥": "CNY", "￥": "CNY",
              "dollar": "USD", "dollars": "USD", "usd": "USD", "us$": "USD", "$": "USD", "美元": "USD", "us dollars": "USD", "us dollar": "USD"}
 
@@ -201,7 +201,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ordinal_en": re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\b", re.I),
         "year_cn": re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年"),
         "sci": re.compile(r"(?<![A-Za-z0-9_.])(\d+(?:\.\d+)?)e([+-]?\d{1,2})(?![\w.])", re.I),
-        "zh_amount": re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(万亿|亿|万|千)?\s*(元人民币|人民币|元|美元)?(?=[^\d]|$)"),
+        "zh_amount": re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(万亿|萬億|亿|億|万|萬|千)?\s*(元人民币|人民币|元|美元)?(?=[^\d]|$)"),
+        # hundreds or thousands of a scale, in digits: 9千万 (9000万), 5百万 (500万)
+        "under_scale": re.compile(r"(?<![\d.,])(\d+)([千百])(?=[万萬亿億])"),
+        # digits with two scales, as one number: 2亿1500万 (215,000,000), 1万1000 (11,000), 3万5千 (35,000)
+        "compound": re.compile(r"(?<![\d.,])(\d+)([亿億])(\d{1,4})([万萬])(\d{1,4})?(?![\d.,])|(?<![\d.,])(\d+)([万萬])(?:(\d{3,4})(?![\d.,万萬亿億千])|(\d)千)"),
         # the space after a prefix only with the prefix: a bare \s* would let every blank start a match that runs to the
         # end of a blank stretch before failing, quadratic in a query whose words were cut out (first first first ...)
         "en_amount": re.compile(r"(?:(?P<pre>us\$|\$|rmb|¥|￥)\s*)?(?<![A-Za-z0-9_.,])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d.,]*\d)\s*"
@@ -296,6 +300,15 @@ def read(query: str) -> Reading:
             unit_after(m.end())  # 2万人: people
         return cut(m)
 
+    def compound(m: re.Match[str]) -> str:
+        if m.group(1):
+            whole = int(m.group(1)) * 10 ** 8 + int(m.group(3)) * 10 ** 4 + int(m.group(5) or 0)
+        else:
+            whole = int(m.group(6)) * 10 ** 4 + (int(m.group(8)) if m.group(8) else int(m.group(9)) * 1000)
+        return str(whole)
+
+    text = p["under_scale"].sub(lambda m: str(int(m.group(1)) * (1000 if m.group(2) == "千" else 100)), text)
+    text = p["compound"].sub(compound, text)
     text = p["zh_amount"].sub(zh, text)
     found: list[tuple[int, int, QueryNumber, bool]] = []
     # once, not once a number (and not by a pattern: a class of the Chinese block costs 2 ms to compile)

@@ -232,8 +232,8 @@ def find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> R
             try:
                 return _find_record(plan, other, kinds)
             except NotFound as also:
-                if also.code != "not_found":  # 第2届: part of several names, which it lists
-                    missing = also
+                if also.code != "not_found":  # 第2届: part of several names, which it lists (as typed)
+                    missing = NotFound(also.code, **{**also.params, "name": shown(ref)})
         by_number = sorted((e for e in entries(plan) if e.kind in ("action", "group") and (kinds is None or e.kind in kinds)
                             and numbered(ref, e.kind) == getattr(e.record, "id", None)), key=lambda e: e.kind != "action")  # as show 2 opens action 2
         if not by_number:
