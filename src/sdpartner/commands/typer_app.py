@@ -113,7 +113,12 @@ def _hand_down(ctx: typer.Context, command: Command, values: dict[str, Any]) -> 
 
 # click's usage errors as click words them (click 8: core.py, parser.py, types.py; Typer's extra arguments) -> a
 # message of words.py; what matches none keeps click's words in sdpartner's Chinese error line
-_QUOTED = r"(?P<value>'.*'|\".*\")"  # a value as repr() writes it: in double quotes when it holds a single one
+def _quoted(group: str) -> str:
+    """A value as repr() writes it (in double quotes when it holds a single one), or several joined by ', '."""
+    return rf"(?P<{group}>'.*'|\".*\")"
+
+
+_QUOTED = _quoted("value")
 _USAGE = (
     (r"Missing command\.", "u_no_command_given"),
     (r"Invalid value for (?P<option>.+?): " + _QUOTED + r" is not a valid (?:int range|integer)\.", "u_not_int"),
@@ -122,7 +127,7 @@ _USAGE = (
     (r"Invalid value for (?P<option>.+?): it applies to '(?P<command>.+)' itself, not to '(?P<sub>.+)'", "u_handed_down"),
     (r"Invalid value for (?P<option>.+?): (?P<why>.+)", "u_invalid"),
     (r"No such option: (?P<option>\S+)(?: Did you mean (?P<near>\S+)\?| \(Possible options: (?P<choices>.+)\))?", "u_no_option"),
-    (r"No such command " + _QUOTED.replace("value", "command") + r"\.(?: Did you mean (?P<near>'.*'|\".*\")\?)?", "u_no_command"),
+    (r"No such command " + _quoted("command") + r"\.(?: Did you mean " + _quoted("near") + r"\?)?", "u_no_command"),
     (r"Missing argument '(?P<name>.+)'\.", "u_missing"),
     (r"Missing option '(?P<name>.+)'\.", "u_missing_option"),
     (r"Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.+)\)", "u_extra"),

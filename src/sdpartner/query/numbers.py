@@ -52,16 +52,18 @@ def amount_words(text: str) -> bool:
     low = " ".join(text.lower().split())
     if low in _CURRENCY:  # us dollars
         return True
-    chinese = sorted((w for w in (*_SCALE, *_CURRENCY) if not w.isascii()), key=len, reverse=True)
 
     def of_amounts(word: str) -> bool:
         if word.isascii():
             return word in _CURRENCY or (word in _SCALE and len(word) > 1)
-        for w in chinese:  # 亿元: 亿 and 元
+        for w in _CHINESE_AMOUNT_WORDS:  # 亿元: 亿 and 元
             word = word.replace(w, "")
         return not word
 
     return bool(low) and all(of_amounts(word) for word in low.split())
+
+
+_CHINESE_AMOUNT_WORDS = sorted((w for w in (*_SCALE, *_CURRENCY) if not w.isascii()), key=len, reverse=True)  # longest first
 
 
 def en_ordinal(word: str) -> int | None:
@@ -347,15 +349,14 @@ def amounts(record: Any) -> list[Amount]:
     return out
 
 
-def unit_forms(words: object) -> set[str]:
+def unit_forms(*words: str) -> set[str]:
     """Unit words as they are compared: folded, a Latin word as its term (metres -> metre), a Chinese unit whole."""
     from .terms import fold, stem
 
     out: set[str] = set()
-    for word in words if isinstance(words, (tuple, list, set)) else (words,):
-        if isinstance(word, str):
-            folded = fold(word).strip()
-            out |= {stem(w) for w in folded.split()} if folded.isascii() else {folded} if folded else set()
+    for word in words:
+        folded = fold(word).strip()
+        out |= {stem(w) for w in folded.split()} if folded.isascii() else {folded} if folded else set()
     return out
 
 

@@ -364,10 +364,10 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
     number_hits: dict[int, str] = {}
     missing: list[str] = []
     held = [(doc, a) for doc, e in enumerate(index.entries) for a in amounts(e.record)] if reading.numbers else []
-    asked = unit_forms(reading.units)  # a unit word of the plan's amounts narrows the numbers to amounts of its kind
+    asked = unit_forms(*reading.units)  # a unit word of the plan's amounts narrows the numbers to amounts of its kind
     known: dict[str, set[str]] = {}
     for _, a in held if asked else ():
-        for u in unit_forms((a.unit.en, a.unit.zh)) if a.unit is not None else ():
+        for u in unit_forms(a.unit.en, a.unit.zh) if a.unit is not None else ():
             known.setdefault(u, set()).add(dimension(a))
     for number in dict.fromkeys([*numbers, *(n for n in reading.numbers if n.year)]):  # a number asked twice is one
         valued = [(doc, a) for doc, a in held if equal(number, a)]
@@ -375,8 +375,9 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
         if found:
             for doc, text in found.items():
                 number_hits.setdefault(doc, text)
-        elif not number.year:  # (with its unit where the unit ruled out a value: 750 billion people)
-            missing.append(number.text + ("" if not valued else " " + " ".join(reading.units) if number.text.isascii() else "".join(reading.units)))
+        elif not number.year:
+            unit = (" " if number.text.isascii() else "").join(("", *reading.units)) if valued else ""  # the unit that ruled a value out
+            missing.append(number.text + unit)  # 750 billion people, 7500亿人
     if number_hits:
         digits = {stem(n.text.replace(",", "")) for n in reading.numbers}
         written = {doc for t in qtoks if t.term in digits for doc in index.posting(t.term)}
@@ -444,8 +445,9 @@ def _numbered(index: Index, query: str, kind: str | None, chinese: bool) -> Hit 
     if not may_be_numbered(query):
         return None
 
+    named = {code: numbered(query, code, worded=True) for code in ("action", "group") if kind in (None, code)}
     for e in index.entries:
-        if e.kind in ("action", "group") and kind in (None, e.kind) and numbered(query, e.kind, worded=True) == getattr(e.record, "id", None):
+        if named.get(e.kind) is not None and named[e.kind] == getattr(e.record, "id", None):
             return Hit(e.kind, e.id, e.title, "name", e.title.zh if chinese else e.title.en, NUMBER_SCORE)
     return None
 

@@ -26,10 +26,10 @@ _STOP = frozenset(
 )
 _ZH_QUESTION = ("有没有", "是不是", "请问", "哪个城市", "哪些城市", "哪座城市", "哪个", "哪些", "哪里", "哪儿", "什么", "怎么", "如何", "是否", "多少", "吗", "呢", "吧", "的", "了", "哪", "有", "是", "在", "想", "找")
 _SPELLING = {
-    "center": "centre", "centers": "centres", "program": "programme", "programs": "programmes", "harbor": "harbour", "harbors": "harbours",
+    "center": "centre", "program": "programme", "harbor": "harbour",
     "labor": "labour", "color": "colour", "catalog": "catalogue", "defense": "defence", "fiber": "fibre", "theater": "theatre",
     "neighbor": "neighbour", "favor": "favour", "behavior": "behaviour", "jewelry": "jewellery", "aluminum": "aluminium",
-    "traveling": "travelling", "modeling": "modelling", "fulfill": "fulfil", "enroll": "enrol", "kilometer": "kilometre", "meter": "metre", "meters": "metres",
+    "traveling": "travelling", "modeling": "modelling", "fulfill": "fulfil", "enroll": "enrol", "kilometer": "kilometre", "meter": "metre",
 }
 _DEMONYM = {"korean": "korea", "koreans": "korea", "singaporean": "singapore", "british": "britain", "turkish": "turkey", "japanese": "japan",
             "jordanian": "jordan", "european": "europe", "asian": "asia", "african": "africa", "american": "america", "russian": "russia"}
