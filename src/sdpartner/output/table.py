@@ -2,8 +2,8 @@
 
 Cells are rich ``Text`` objects built from sanitised strings, and the console has markup, emoji and
 highlighting off, so nothing from a plan file is ever interpreted. ``column_widths`` decides the layout
-(short columns keep their width, words never break); rich's ``Table`` draws it. Long cells fold onto new
-lines; nothing is cut.
+(short columns keep their width, words never break); ``_Drawn`` draws it as rich's ``Table`` would, from cells
+rich wraps. Long cells fold onto new lines; nothing is cut.
 """
 
 from __future__ import annotations
@@ -137,9 +137,95 @@ def column_widths(headers: list[str], styles: list[str], rows: list[list[Cell]],
     return widths
 
 
+class _Drawn:
+    """A table laid out by ``column_widths``, drawn as rich's ``Table`` draws it: each cell's ``Text`` wrapped by
+    rich (``Text.wrap``) and its lines styled, padded and framed as ``Table`` and ``Padding`` do, for the one
+    configuration sdpartner uses (fixed widths, top-aligned cells, a header row and rounded box, or a grid).
+
+    ``Table`` renders every cell through the console's generic machinery (a ``Padding`` around it, two
+    ``render_lines`` passes, cropping and reshaping lines that already fit); this does the same steps directly,
+    and the page of the 7th Qingdao summit renders in 12 ms instead of 17 (BENCHMARKS.md). ``test_drawn.py``
+    renders tables both ways, in colour and without, at several widths, and finds the same bytes.
+    """
+
+    def __init__(self, title: Any, headers: list[Any] | None, cells: list[list[Any]], widths: list[int], justify: list[str],
+                 no_wrap: list[bool], pads: list[tuple[int, int]], box: Any) -> None:
+        self.title, self.headers, self.cells, self.widths = title, headers, cells, widths
+        self.justify, self.no_wrap, self.pads, self.box = justify, no_wrap, pads, box
+
+    def _lines(self, console: Any, text: Any, i: int, style: Any) -> list[list[Any]]:
+        """One cell as ``Table`` renders it: wrapped by rich, padded to its column, every segment in ``style``."""
+        from rich.segment import Segment
+        from rich.text import Text
+
+        inner = self.widths[i] - sum(self.pads[i])
+        wrapped = Text("\n").join(text.wrap(console, inner, justify=self.justify[i], overflow="fold", no_wrap=self.no_wrap[i]))
+        left, right = self.pads[i]
+        lines = []
+        for line in Segment.split_and_crop_lines(wrapped.render(console, end="\n"), inner, pad=True, include_new_lines=False):
+            if left:
+                line.insert(0, Segment(" " * left))
+            if right:
+                line.append(Segment(" " * right))
+            lines.append(list(Segment.apply_style(line, style)) if style else line)
+        return lines
+
+    def _row(self, console: Any, texts: list[Any], styles: list[Any], bottom: bool) -> list[list[Any]]:
+        """A row's cells, each the row's height: blank lines added below (above for the header, which rich aligns to the bottom)."""
+        from rich.segment import Segment
+
+        cells = [self._lines(console, t, i, st) for i, (t, st) in enumerate(zip(texts, styles, strict=True))]
+        height = max(len(c) for c in cells)
+        for i, c in enumerate(cells):
+            blank = [[Segment(" " * self.widths[i], styles[i])]] * (height - len(c))
+            cells[i] = blank + c if bottom else c + blank
+        return cells
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.segment import Segment
+        from rich.style import Style
+
+        widths, box = self.widths, self.box
+        if self.title is not None:
+            table_width = sum(widths) + len(widths) + 1
+            yield from console.render(self.title, options.update(width=table_width, height=None, highlight=False, justify="left"))
+        new_line = Segment.line()
+        null = Style.null()
+        rows = [self._row(console, row, [null] * len(row), False) for row in self.cells]
+        if box is None:
+            for cells in rows:
+                for n in range(len(cells[0])):
+                    for c in cells:
+                        yield from c[n]
+                    yield new_line
+            return
+        box = box.substitute(options, safe=True)
+        bold = console.get_style("bold")
+        assert self.headers is not None
+        rows.insert(0, self._row(console, self.headers, [bold] * len(self.headers), True))
+        yield Segment(box.get_top(widths))
+        yield new_line
+        for index, cells in enumerate(rows):
+            left, right, divider = ((box.head_left, box.head_right, box.head_vertical) if index == 0 else
+                                    (box.foot_left, box.foot_right, box.foot_vertical) if index == len(rows) - 1 else
+                                    (box.mid_left, box.mid_right, box.mid_vertical))
+            for n in range(len(cells[0])):
+                yield Segment(left)
+                for k, c in enumerate(cells):
+                    yield from c[n]
+                    if k < len(cells) - 1:
+                        yield Segment(divider)
+                yield Segment(right)
+                yield new_line
+            if index == 0:
+                yield Segment(box.get_row(widths, "head", edge=True))
+                yield new_line
+        yield Segment(box.get_bottom(widths))
+        yield new_line
+
+
 def _table(title: str | None, headers: list[str], styles: list[str], rows: list[list[Cell]], width: int, terminal: Terminal, *, grid: bool = False) -> Any:
-    """A rich Table with the widths ``column_widths`` chose, or None when the columns cannot fit."""
-    from rich.table import Table
+    """A table with the widths ``column_widths`` chose (``_Drawn``), or None when the columns cannot fit."""
     from rich.text import Text
 
     fixed = [s in _FIXED for s in styles]
@@ -147,15 +233,12 @@ def _table(title: str | None, headers: list[str], styles: list[str], rows: list[
     widths = column_widths(headers, styles, rows, width, edges)
     if widths is None:
         return None
-    if grid:
-        table = Table.grid(padding=(0, 2))
-    else:
-        table = Table(title=Text(visible(title or ""), style="bold") if title else None, title_justify="left", box=_box(terminal), header_style="bold")
-    for header, style, w, f in zip(headers, styles, widths, fixed, strict=True):
-        table.add_column(Text(header), width=w, no_wrap=f, overflow="fold", justify="right" if style == "number" else "left")
-    for row in rows:
-        table.add_row(*(Text(text, style=style) for text, style in row))
-    return table
+    n = len(headers)
+    pads = [(0, 2 if i < n - 1 else 0) for i in range(n)] if grid else [(1, 1)] * n  # a grid: two spaces between columns
+    cells = [[Text(text, style=style) for text, style in row] for row in rows]
+    return _Drawn(None if grid or not title else Text(visible(title), style="bold"), None if grid else [Text(h) for h in headers],
+                  cells, [w + sum(p) for w, p in zip(widths, pads, strict=True)], ["right" if s == "number" else "left" for s in styles],
+                  fixed, pads, None if grid else _box(terminal))
 
 
 def stacked(listing: Listing, cols: list[Column], rows: list[list[Cell]], width: int) -> list[Any]:
@@ -215,6 +298,6 @@ def render(document: Document, terminal: Terminal) -> str:
     """Render a document as rich tables; colour only when the terminal allows it."""
     console = _console(terminal)
     for item in _renderables(document, terminal, console.width):
-        console.print(item)
+        console.print(item, crop=False)  # every item is laid out within the width: cutting its lines again finds nothing to cut
     text: str = console.file.getvalue()  # the console writes to a StringIO
     return text
