@@ -48,8 +48,6 @@ def _matrix() -> list[list[str]]:
             out.append([*base, *fmt_args])
         for extra in OPTIONS.get(command.name, []):
             out.append([*base, *extra, "-f", "json"])
-        if formats and "sqlite" not in choices:  # a format before the command name that it does not write: its default
-            out.append(["-f", "sqlite", *base])
         if any(p.name == "lang" for p in command.params):
             out.append([*base, "--lang", "zh"])
             out.append(["--lang", "zh", *base])
@@ -62,6 +60,25 @@ def test_the_fast_path_answers_as_typer_does(capsys: pytest.CaptureFixture[str],
     quick, slow = _both(capsys, args)
     assert quick == slow
     assert quick[0] == 0, quick  # an answer, not two equal refusals
+
+
+def _formats_not_written() -> list[list[str]]:
+    """Each command with a format it does not write, before its name (as `sdpartner -f ics events` was typed)."""
+    out = []
+    for command in COMMANDS:
+        formats = [p for p in command.params if p.name == "format"]
+        if command.name not in SKIP and formats:
+            other = next(f for f in ("sqlite", "table", "ics") if f not in formats[0].choices)
+            out.append(["-f", other, *command.path, *ARGS.get(command.name, [])])
+    return out
+
+
+@pytest.mark.parametrize("args", _formats_not_written(), ids=" ".join)
+def test_a_format_before_the_command_that_it_does_not_write_is_refused_on_both_paths(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    assert fast.parse(args) is not None
+    quick, slow = _both(capsys, args)
+    assert quick == slow
+    assert quick[0] == 2 and quick[1] == "" and f"not '{args[1]}'" in quick[2], quick
 
 
 @pytest.mark.parametrize(("args", "code"), [(["city", "show", "qingdo"], 1), (["events", "--place", "Atlantis"], 1), (["search", " "], 2), (["events", "--plan", ""], 2),

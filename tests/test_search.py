@@ -179,6 +179,15 @@ def test_a_confident_correction_is_searched_as_corrected(plan: Any, run: Any) ->
     assert run("search", "pharmacueticals", "--as-typed", "-f", "json").json() == []
 
 
+@pytest.mark.parametrize(("typed", "searched"), [("Qindao summit", "qingdao summit"), ("WEIFNAG agriculture", "weifang agriculture")])
+def test_a_capitalised_typo_is_corrected_as_the_note_says(plan: Any, run: Any, typed: str, searched: str) -> None:
+    # the typo was looked up as typed (Qindao), so nothing was replaced; the note still said it showed a correction
+    assert search.search(plan, typed).corrected == searched
+    out = run("search", typed, "-f", "json")
+    assert f"Showing results for '{searched}'" in out.err
+    assert out.json() == run("search", searched, "-f", "json").json()
+
+
 @pytest.mark.parametrize(("a", "b"), [("e-commerce", "ecommerce"), ("e-commerce", "E Commerce"), ("Türkiye", "turkiye"), ("centre", "center"),
                                       ("organisation", "organization"), ("ports", "port"), ("batteries", "battery"), ("korean", "korea"), ("robotics", "robotic"), ("ＡＢＣ", "abc"),
                                       ("fibers", "fibre"), ("colors", "colour")])

@@ -58,7 +58,8 @@ def test_disagreements_keep_every_reading(plan: Any) -> None:
 def test_a_figure_over_time_keeps_what_cannot_be_compared_apart(run: Any) -> None:
     shown = run("show", "friendship-pairs", "-f", "json").json()
     values = [r["value"] for r in shown["history"]]
-    assert values[:4] == [None, 623, 640, 702] and 677 in values and values[-1] == 702
+    assert values == [None, 623, 640, 702, 702, 89, 677]  # the plan's 702 (January 2026) at its date, before May's readings
+    assert [r["as_of"] for r in shown["history"]][3:] == ["2025-05-19", None, "2026-05-13", "2026-05-13"]
     may = next(r for r in shown["history"] if r["value"] == 677)
     assert "Do not subtract 702" in may["note"]
     assert "不能拿702与这两个数相减" in run("show", "friendship-pairs-2026-05-cities", "--lang", "zh", "-f", "json").json()["note"]
@@ -240,3 +241,21 @@ def test_a_weak_source_is_labelled_wherever_its_fact_appears(run: Any) -> None:
     assert "a company's website" in run("events", "--year", "2024", "-f", "md").out
     assert "an exhibitor's account" in run("status", "-f", "md").out
     assert re.search(r"435 people \(an exhibitor's account\)", run("show", "mnc-leaders-qingdao-summit-7", "-f", "md").out)
+
+
+def test_a_users_repost_is_weak_and_a_fair_operators_release_a_repost(run: Any, invoke: Any) -> None:
+    # the source pack lists the NetEase user upload (file 11) among its three weakest and the Korea fair's release (17) as a repost
+    rated = {s["file"][:2]: (s["reliability"], s["caveat"]) for s in run("sources", "-f", "json").json()}
+    assert rated["11"] == ("weak", "a user's repost on NetEase") and rated["17"] == ("repost", None)
+    fifth = run("show", "mnc-summit-5", "-f", "json").json()
+    guests = next(c for c in fifth["counts"] if c["label"] == "guests")  # 552 guests: only the repost gives it
+    assert "(a user's repost on NetEase)" in invoke("show", "mnc-summit-5", env={"COLUMNS": "200"}).stdout
+    assert guests["value"] == 552
+
+
+def test_a_facts_text_is_labelled_as_a_fact_not_a_measure(invoke: Any) -> None:
+    page = invoke("show", "friendship-pairs", env={"COLUMNS": "120"}).stdout
+    facts = page[page.index("\nFacts"):]
+    assert "│ Fact " in facts and "Measure" not in facts
+    assert "│ Text " in invoke("show", "mnc-summit-running-total-2026", env={"COLUMNS": "120"}).stdout
+    assert "│ Measure " in invoke("actions", "show", "7", env={"COLUMNS": "120"}).stdout  # a measure's text is still a measure

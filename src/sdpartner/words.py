@@ -58,7 +58,7 @@ LABELS: dict[str, Text] = {
         "place_known": ("地点依据", "Place known from"),
         "action": ("行动", "Action"),
         "attribution": ("归属依据", "Attribution"),
-        "text": ("内容", "Measure"),
+        "text": ("内容", "Text"),
         "aliases": ("别名", "Also known as"),
         "framing": ("推介重点", "Pitch"),
         "highlights": ("亮点", "Highlights"),

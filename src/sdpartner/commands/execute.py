@@ -30,11 +30,8 @@ def resolve(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
     default_fmt = next((p.default for p in command.params if p.name == "format"), None) or "table"
     fmt = values.get("format") or root.get("format") or default_fmt
     choices = next((p.choices for p in command.params if p.name == "format"), ())
-    if choices and fmt not in choices:
-        if values.get("format") is None and root.get("format") is not None:
-            fmt = default_fmt  # a format given before the command name that this command does not write
-        else:
-            raise UsageError("bad_choice", option="--format", choices=", ".join(choices), value=str(fmt)[:40])
+    if choices and fmt not in choices:  # before the command name or after it: a format it does not write is refused
+        raise UsageError("bad_choice", option="--format", choices=", ".join(choices), value=str(fmt)[:40])
     plan = values.get("plan") or root.get("plan") or os.environ.get("SDPARTNER_PLAN") or None
     return chosen, str(fmt), plan
 

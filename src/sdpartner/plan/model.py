@@ -712,6 +712,6 @@ class Plan(_Record, frozen=True, kw_only=True):
                                                     ("organisers", "text"), ("dates.start", "text"), ("counts.label", "text")))] = []
     facts: Annotated[list[Fact], Kind("fact", T("事实", "fact"), T("事实", "facts"), T("来源陈述的其他事实,附数字与出处", "Other facts the sources state, with their numbers and sources"),
                                       title="text", names=("id",), history=True, prior=0.8, search=(("text", "text"), ("counts.label", "text"), ("note", "text")))] = []
-    observations: Annotated[list[Observation], Kind("observation", T("历年数字", "earlier reading"), T("历年数字", "earlier readings"), T("计划中数字的历年读数", "Other readings of the plan's figures"),
+    observations: Annotated[list[Observation], Kind("observation", T("历年数字", "reading"), T("历年数字", "readings"), T("计划中数字的历年读数", "Other readings of the plan's figures"),
                                                     title=_reading_title, names=("id",), history=True, prior=0.8,
                                                     search=(("as_of", "keyword"), ("original", "text"), ("note", "text")))] = []

@@ -65,7 +65,7 @@ ACTIONS = Spec("actions list", "t_actions", [
 ])
 
 MEASURES = Spec("measures", "t_measures", [
-    Field("text"),
+    Field("text", label=Text(zh="内容", en="Measure")),
     Field("action", style="number", show="machine", type="int or null"),
     Field("attribution", style="dim", coded=("stated", "inferred", "group"), doc="`stated`, `inferred` or `group`"),
     CITES,
@@ -286,7 +286,7 @@ READINGS = Spec("readings", "t_readings", [
 ])
 
 FACTS = Spec("facts", "t_facts", [
-    Field("text", style="name"),
+    Field("text", style="name", label=Text(zh="内容", en="Fact")),
     Field("date", type="string or null"),
     Field("counts", lambda f, ctx: [f"{c.label.pick(ctx.lang)}: {v.amount_text(c, ctx.lang)}" for c in f.counts], type="string[]"),
     Field("note", show="wide", type="string or null"),

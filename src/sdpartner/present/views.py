@@ -202,8 +202,11 @@ def record_detail(plan: Plan, found: Resolution | Entry, lang: Lang) -> Detail:
         extra.append(("history", L.HISTORY.listing(q.series_members(plan, r.id), c)))
     if isinstance(r, Figure):
         over_time: list[Any] = list(q.observations_of(plan, r.id))
-        if over_time:
-            extra.append(("history", L.READINGS.listing([*over_time, r], c)))
+        if over_time:  # the plan's own reading at the plan's date: a later source's reading comes after it
+            released = q.event(plan, plan.plan.released_at)
+            day = main.start if released is not None and (main := L.main_reading(released)) is not None else None
+            at = len(over_time) if day is None else sum(o.as_of <= day for o in over_time)
+            extra.append(("history", L.READINGS.listing([*over_time[:at], r, *over_time[at:]], c)))
     if isinstance(r, (Event, Figure)) and readings(plan, r.id):
         extra.append(("statuses", _status_history(plan, r, c)))
     facts = q.facts_about(plan, entry.id)

@@ -294,14 +294,16 @@ def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = 
         fixed = _correction(index, reading.words, result)
         if fixed is not None:
             corrected = _replace_words(query, fixed)
-            again = _rank(plan, index, read(corrected), kind, related, chinese)
-            if again.hits:
+            again = _rank(plan, index, read(corrected), kind, related, chinese) if corrected != query else None
+            if again is not None and again.hits:
                 result = msgspec.structs.replace(again, corrected=corrected)
     return msgspec.structs.replace(result, hits=result.hits[:limit] if limit else result.hits)
 
 
 def _replace_words(query: str, fixed: dict[str, str]) -> str:
-    return re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: fixed.get(m.group(0), m.group(0)), query)
+    """The query with each corrected word replaced, however it was typed (Qindao, QINDAO)."""
+    by_fold = {fold(typed): word for typed, word in fixed.items()}
+    return re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: by_fold.get(fold(m.group(0)), m.group(0)), query)
 
 
 def _correction(index: Index, words: str, result: Result) -> dict[str, str] | None:
