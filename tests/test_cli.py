@@ -291,6 +291,16 @@ def test_a_count_is_read_as_its_chinese_numeral_and_other_words_are_refused_as_t
     assert run("search", "二〇二六", "-f", "json").code == 0  # a query's words are not an option's value
 
 
+@pytest.mark.parametrize("ref", ["seven", "Seventh", "7th"])
+def test_an_action_answers_to_its_number_in_english_words(run: Any, ref: str) -> None:
+    assert run("actions", "show", ref, "-f", "json").json()["id"] == 7  # it was: no action named 'seventh'
+
+
+@pytest.mark.parametrize("ref", ["two", "second", "2nd"])
+def test_a_group_answers_to_its_number_in_english_words(run: Any, ref: str) -> None:
+    assert {a["group"] for a in run("actions", "list", "--group", ref, "-f", "json").json()} == {2}
+
+
 @pytest.mark.parametrize("ref", ["七", "第七", "第七项", "第七项行动", "行动七"])
 def test_an_action_answers_to_its_chinese_numeral(run: Any, ref: str) -> None:
     assert run("actions", "show", ref, "-f", "json").json()["id"] == 7

@@ -67,6 +67,28 @@ def test_a_number_in_chinese_numerals_finds_its_record(plan: Any, query: str, fo
     assert (hit.id, hit.field) == (found, "number")
 
 
+@pytest.mark.parametrize(("query", "found"), [("five hundred exhibitions", "exhibitions-500"), ("seven hundred and two pairs", "friendship-pairs"),
+                                            ("Seven Hundred Fifty billion yuan", "credit-goal-2025"), ("four hundred thirty-five guests", "mnc-leaders-qingdao-summit-7"),
+                                            ("eleven thousand projects", "friendship-cooperation-projects-2023")])
+def test_a_number_in_english_words_finds_its_record(plan: Any, query: str, found: str) -> None:
+    hit = search.search(plan, query).hits[0]
+    assert (hit.id, hit.field) == (found, "number")
+
+
+@pytest.mark.parametrize(("query", "words"), [("Ten Partner Actions", "Ten Partner Actions"), ("one-stop", "one-stop"), ("a hundred", "a hundred"),
+                                            ("five five hundred", "five five hundred"), ("two thousand and twenty-six", "2026")])
+def test_english_number_words_are_read_only_where_they_plainly_write_a_number(query: str, words: str) -> None:
+    from sdpartner.query.numbers import english
+
+    assert english(query) == words
+
+
+@pytest.mark.parametrize("word", ["seven", "eighty", "Twelve"])
+def test_a_number_word_is_not_corrected_into_another_word(run: Any, word: str) -> None:
+    out = run("search", word, "-f", "json")  # seven was searched as 'seen', eighty as 'eight'
+    assert out.err == f"sdpartner: note: The plan does not mention '{word}'.\n"
+
+
 @pytest.mark.parametrize(("query", "matched"), [("首届", "首届跨国公司领导人青岛峰会"), ("first", "1st Qingdao Multinationals Summit")])
 def test_an_ordinal_alone_shows_the_name_it_matched_in_the_querys_language(plan: Any, query: str, matched: str) -> None:
     hit = search.search(plan, query).hits[0]

@@ -75,6 +75,55 @@ def en_ordinal(word: str) -> int | None:
     return _ORDINAL_WORDS.get(low)
 
 
+EN_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                                                "sixteen seventeen eighteen nineteen".split())} | {
+    w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_EN_SCALES = ("hundred", "thousand")
+_EN_LARGE = ("million", "billion", "trillion")
+
+
+def _en_value(words: list[str]) -> int | None:
+    """five hundred and two -> 502, two thousand five hundred -> 2500, twenty-five -> 25; None for what no one
+    writes as a number (five five, hundred twenty)."""
+    total, current, last = 0, 0, ""  # last: what the previous word was (unit, ten, hundred, thousand)
+    for w in words:
+        n = EN_NUMBER_WORDS.get(w)
+        if n is not None:
+            kind = "ten" if n >= 20 else "unit"
+            if last == "unit" or (last == "ten" and kind == "ten") or (last == "ten" and n >= 10):
+                return None
+            current, last = current + n, kind
+        elif w == "hundred" and last in ("unit", "ten") and 0 < current < 100:
+            current, last = current * 100, "hundred"
+        elif w == "thousand" and last in ("unit", "ten", "hundred") and total == 0:
+            total, current, last = current * 1000, 0, "thousand"
+        else:
+            return None
+    return total + current
+
+
+def english(query: str) -> str:
+    """A query with English number words written in digits where they plainly are a number: with hundred or
+    thousand in them (five hundred exhibitions: 500, seven hundred and two: 702, two thousand five hundred: 2500)
+    or before million, billion or trillion (seven hundred fifty billion yuan: 750 billion yuan). A number word
+    alone or in a name stays a word (seven, Ten Partner Actions, one-stop)."""
+    low = query.lower()
+    if not any(w in low for w in (*_EN_SCALES, *_EN_LARGE)):
+        return query
+    number = "|".join(sorted((*EN_NUMBER_WORDS, *_EN_SCALES), key=len, reverse=True))
+    run = re.compile(rf"\b(?:{number})(?:(?:[\s-]+(?:and\s+)?)(?:{number}))*\b", re.IGNORECASE)
+
+    def digits(m: re.Match[str]) -> str:
+        words = [w for w in re.split(r"[\s-]+", m.group(0).lower()) if w != "and"]
+        large = re.match(rf"\s+(?:{'|'.join(_EN_LARGE)})\b", m.string[m.end():], re.IGNORECASE)
+        if not (large or any(w in _EN_SCALES for w in words)):
+            return m.group(0)
+        value = _en_value(words)
+        return m.group(0) if value is None or value == 0 else str(value)
+
+    return run.sub(digits, query)
+
+
 def cn_numeral(text: str) -> int | None:
     """一 -> 1, 十二 -> 12, 二十一 -> 21, 7 -> 7; None for what is not a numeral (or too long to be an edition)."""
     if text.isdigit():
@@ -238,7 +287,7 @@ _STOP_UNIT = frozenset("a an the of in on at to for and or with from by which wh
 def read(query: str) -> Reading:
     """The numbers, ordinal and years of a query, and the words that are left once they are taken out (Chinese
     numerals read as digits first: ``arabic``)."""
-    query = arabic(query)
+    query = arabic(english(query))
     low = query.lower()
     if not any(c.isdigit() for c in query) and "首" not in query and "第" not in query and not any(w in low for w in _ORDINAL_WORDS):
         return Reading(" ".join(query.split()), (), None, (), ())  # nothing the patterns could take (compiling them costs ~4 ms)

@@ -178,9 +178,10 @@ _NUMBERED = r"(?P<pre>第|行动|组)?(?P<n>[〇零一二两三四五六七八�
 
 def numbered(ref: str, kind: str, worded: bool = False) -> int | None:
     """The number of the action or group (``kind``) a Chinese numeral (or digits) names: 七, 第七, 第七项, 第7项, 第七项行动,
-    行动七, "action 7" and "the seventh action" an action's, 第二组, 第2组, 组二 and "group 2" a group's, a bare numeral either's (unless
+    行动七, "action 7" and "the seventh action" an action's, 第二组, 第2组, 组二 and "group 2" a group's, a bare numeral (or seven,
+    seventh, 7th) either's (unless
     ``worded``: then only a number with its kind's word); None for anything else (第二组 is no action)."""
-    from .numbers import cn_numeral, en_ordinal
+    from .numbers import EN_NUMBER_WORDS, cn_numeral, en_ordinal
 
     english = re.fullmatch(r"(action|group)\s*(?:no\.\s*|#\s*)?([0-9]{1,2})", ref.strip(), re.I)  # action 7, Group 2
     if english:
@@ -188,6 +189,8 @@ def numbered(ref: str, kind: str, worded: bool = False) -> int | None:
     english = re.fullmatch(r"(?:the\s+)?(\w+)\s+(action|group)", ref.strip(), re.I)  # the seventh action, 2nd group
     if english:
         return en_ordinal(english.group(1)) if english.group(2).lower() == kind else None
+    if not worded and (said := en_ordinal(ref.strip()) or EN_NUMBER_WORDS.get(ref.strip().lower())):  # seventh, 7th, seven: as 七
+        return said
     found = re.fullmatch(_NUMBERED, ref.strip())
     if found is None:
         return None

@@ -310,9 +310,11 @@ def _correction(index: Index, words: str, result: Result) -> dict[str, str] | No
     """typed word -> the plan's word, for every unknown Latin word with one confident correction; None when any has none."""
     import difflib
 
+    from .numbers import EN_NUMBER_WORDS
+
     fixed: dict[str, str] = {}
     for word in result.unknown:
-        if not word.isascii() or len(word) < 5:
+        if not word.isascii() or len(word) < 5 or fold(word) in EN_NUMBER_WORDS:  # seven is no typo of seen
             return None
         folded = fold(word)
         vocab = {w.casefold(): w for w in index.surface().values() if len(w) > 3 and w.isascii()}
@@ -554,7 +556,11 @@ def nearest(index: Index, word: str, n: int = 3) -> list[str]:
     """The words of the plan closest to ``word`` (for 'did you mean')."""
     import difflib
 
+    from .numbers import EN_NUMBER_WORDS
+
     folded = fold(word)[:64]
+    if folded in EN_NUMBER_WORDS:  # a number word is not a misspelt word of the plan (seven: not seen, eighty: not eight)
+        return []
     vocab = index.suggestions()
     close = difflib.get_close_matches(folded, vocab, n=n, cutoff=0.72 if folded.isascii() else 0.4)
     return [vocab[c] for c in close]
