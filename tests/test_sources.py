@@ -259,3 +259,17 @@ def test_a_facts_text_is_labelled_as_a_fact_not_a_measure(invoke: Any) -> None:
     assert "│ Fact " in facts and "Measure" not in facts
     assert "│ Text " in invoke("show", "mnc-summit-running-total-2026", env={"COLUMNS": "120"}).stdout
     assert "│ Measure " in invoke("actions", "show", "7", env={"COLUMNS": "120"}).stdout  # a measure's text is still a measure
+
+
+def test_scripts_read_which_values_only_weak_sources_give(run: Any) -> None:
+    # a table says "(an exhibitor's account)" beside such a value; JSON said it only in a free-text note
+    summit = run("show", "mnc-leaders-qingdao-summit-7", "-f", "json").json()
+    assert [d["caveat"] for d in summit["dates"]] == ["an exhibitor's account"]
+    assert {c["caveat"] for c in summit["counts"]} == {"an exhibitor's account"}
+    event = next(e for e in run("events", "--year", "2026", "-f", "json").json() if e["id"] == "mnc-leaders-qingdao-summit-7")
+    assert [d["caveat"] for d in event["dates"]] == ["an exhibitor's account"]
+    fourth = run("show", "mnc-summit-4", "-f", "json").json()  # a date a major outlet gives has none
+    assert fourth["dates"] and {d["caveat"] for d in fourth["dates"]} == {None}
+    assert run("show", "mnc-leaders-qingdao-summit-7", "-f", "json", "--lang", "zh").json()["dates"][0]["caveat"] == "一家参展企业的自述"
+    standing = next(s for s in run("status", "-f", "json").json() if s["id"] == "mnc-leaders-qingdao-summit-7")
+    assert [r["reliability"] for r in standing["readings"]] == ["weak", "weak", "weak"]

@@ -46,7 +46,7 @@ def test_status_readings_read_as_words_in_tables_and_stay_values_in_json(run: An
     assert "2026-01-21 据报已举办(大众日报)" in run("status", "--columns", "id,readings", "--lang", "zh").out
     summit = next(r for r in run("status", "-f", "json").json() if r["id"] == "mnc-leaders-qingdao-summit-7")
     assert summit["readings"][0] == {"status": "scheduled", "date": "2026-02-04", "source": "policydb-2026-shandong-commerce-work-points",
-                                     "wording": summit["readings"][0]["wording"]}
+                                     "wording": summit["readings"][0]["wording"], "reliability": "weak"}
 
 
 def test_status_of_a_year_the_plan_file_has_nothing_in_says_whose_plan_it_is(run: Any) -> None:
@@ -84,7 +84,7 @@ def test_listings_show_the_status_too(run: Any) -> None:
     assert events["mnc-leaders-qingdao-summit-7"] == "opened" and events["rcep-import-expo"] == "no_report"
     targets = {r["id"]: r["status"] for r in run("targets", "-f", "json").json()}
     assert targets["exhibitions-500"] == "no_report" and targets["trade-2025-value"] is None  # a reported figure has no status
-    assert "reported held (opened): 2026-06-16, an exhibitor's account" in run("events", "--year", "2026", "--wide", "-f", "md").out
+    assert "reported opened: 2026-06-16, an exhibitor's account" in run("events", "--year", "2026", "--wide", "-f", "md").out
 
 
 def test_a_year_without_a_bundled_plan_says_which_there_are(run: Any) -> None:

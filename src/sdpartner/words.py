@@ -215,7 +215,7 @@ WORDS: dict[str, Text] = {
         # statuses
         "st_no_report": ("未见报道", "no report found"),
         "st_scheduled": ("已排期", "scheduled"),
-        "st_opened": ("据报已举办(开幕)", "reported held (opened)"),
+        "st_opened": ("据报已开幕", "reported opened"),
         "st_held": ("据报已举办", "reported held"),
         "st_closed": ("据报已举办(闭幕)", "reported held (closed)"),
         "st_met": ("已达成", "met"),

@@ -163,9 +163,14 @@ def iso(d: DateReading | None) -> str | None:
     return d.start if d.end is None else f"{d.start}/{d.end}"
 
 
-def _reading(d: DateReading) -> dict[str, Any]:
+def _reading(d: DateReading, ctx: Ctx) -> dict[str, Any]:
     return {"start": d.start, "end": d.end, "precision": d.precision, "what": d.what, "year_known": d.year_known,
-            "sources": [c.source for c in d.sources], "cites": d.cites}
+            "sources": [c.source for c in d.sources], "cites": d.cites, "caveat": _caveat(d, ctx)}
+
+
+def _caveat(value: Any, ctx: Ctx) -> str | None:
+    """The caveat of a value's sources when every one is weak (tables add it to the value's words)."""
+    return v.caveat(ctx.plan, value.sources, ctx.lang) if value.sources else None
 
 
 def _main(e: Event | Edition, name: str) -> Any:
@@ -217,7 +222,8 @@ EVENTS = Spec("events", "t_events", [
           doc="`scheduled`, `held`, `opened`, `closed`, `reported`, `during` (a day during the event)"),
     Field("year_known", lambda e, ctx: _main(e, "year_known"), show="machine", type="string or null",
           doc="`stated`, `page_date`, `context`, `not_stated`"),
-    Field("dates", lambda e, ctx: [_reading(d) for d in e.dates], show="machine", type="object[]", doc="every date reading: `start`, `end`, `precision`, `what`, `year_known`, `sources`, `cites`"),
+    Field("dates", lambda e, ctx: [_reading(d, ctx) for d in e.dates], show="machine", type="object[]",
+          doc="every date reading: `start`, `end`, `precision`, `what`, `year_known`, `sources`, `cites`, `caveat` (a weak source's, when only weak ones give it)"),
     Field("edition", style="number", show="machine", type="int or null", doc="e.g. 7"),
     Field("series", _series, show="machine", type="string or null", doc="the series id"),
     Field("city", lambda e, ctx: getattr(e, "city", None), show="machine", type="string or null", doc="a presenting city's id"),
@@ -258,6 +264,7 @@ COUNTS = Spec("counts", "t_counts", [
     Field("scope", show="wide", type="string or null"),
     Field("note", show="wide", type="string or null"),
     Field("sources", lambda c, ctx: [s.source for s in c.sources], style="id", type="string[]", doc="ids of the sources that give it (where sources disagree, each count says whose it is)"),
+    Field("caveat", _caveat, show="machine", type="string or null", doc="a weak source's caveat, when only weak sources give the count"),
 ])
 
 DATES = Spec("dates", "t_dates", [
@@ -270,6 +277,7 @@ DATES = Spec("dates", "t_dates", [
     Field("note", type="string or null"),
     Field("sources", lambda d, ctx: [s.source for s in d.sources], style="id", show="wide", type="string[]"),
     Field("cites", show="machine", type="int[]"),
+    Field("caveat", _caveat, show="machine", type="string or null", doc="a weak source's caveat, when only weak sources give the date"),
 ])
 
 
@@ -418,7 +426,8 @@ STATUS_LIST = Spec("status", "t_status", [
     Field("reliability", lambda st, ctx: _reliability(_evidence(st), ctx), show="wide", coded=RELIABILITY, missing="not_applicable", type="string or null"),
     Field("wording", lambda st, ctx: getattr(_evidence(st), "wording", None), show="machine", type="string or null", doc="the source's own wording"),
     Field("note", lambda st, ctx: st.latest.note if st.latest is not None else None, show="machine", type="string or null"),
-    Field("readings", lambda st, ctx: [{"status": s.status, "date": s.evidence[-1].date, "source": s.evidence[-1].source, "wording": s.evidence[-1].wording}
+    Field("readings", lambda st, ctx: [{"status": s.status, "date": s.evidence[-1].date, "source": s.evidence[-1].source, "wording": s.evidence[-1].wording,
+                                        "reliability": _reliability(s.evidence[-1], ctx)}
                                        for s in st.history], show="machine", type="object[]", doc="every status reading up to the day asked, oldest first",
           words=lambda st, ctx: "\n".join(say("reading_line", ctx.lang, date=s.evidence[-1].date, status=say("st_" + s.status, ctx.lang),
                                               source=_source_words(s.evidence[-1].source, ctx)) for s in st.history) or None),
