@@ -168,6 +168,13 @@ def test_the_calendar_reads_back_with_icalendar(tmp_path: Path) -> None:
     assert "China Daily" in str(third["description"])
     seventh = events["event-mnc-leaders-qingdao-summit-7@sdpartner"]
     assert str(seventh["status"]) == "TENTATIVE"  # held by a weak source's account only
+    # a day it opened or closed within a schedule of several days spans the schedule, and says both (it was one day)
+    korea = events["edition-korea-expo-2@sdpartner"]
+    assert (korea["dtstart"].dt.isoformat(), korea["dtend"].dt.isoformat(), str(korea["status"])) == ("2022-08-05", "2022-08-08", "CONFIRMED")
+    assert str(korea["description"]).splitlines()[:2] == ["2022-08-05 (opened; year from the page's date)", "2022-08-05 – 07 (scheduled; year from the page's date)"]
+    first = events["edition-mnc-summit-1@sdpartner"]
+    assert (first["dtstart"].dt.isoformat(), first["dtend"].dt.isoformat()) == ("2019-10-19", "2019-10-21")
+    assert str(first["description"]).count("Sources:") == 1  # one line of sources, not one per source
     again = run_process("export", "--format", "ics").stdout
     assert sorted(events) == sorted(str(e["uid"]) for e in icalendar.Calendar.from_ical(again).walk("VEVENT"))
     zh = icalendar.Calendar.from_ical(run_process("export", "--format", "ics", "--lang", "zh").stdout)

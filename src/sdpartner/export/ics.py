@@ -1,7 +1,7 @@
 """``export --format ics``: every event and edition with a day-precision date as an iCalendar (RFC 5545) event.
 
-All-day events (``DTSTART;VALUE=DATE`` and an exclusive ``DTEND``), a UID per record that is the same on every
-run, SUMMARY in the chosen language, LOCATION when known, a DESCRIPTION with the date's status and its
+All-day events (``DTSTART;VALUE=DATE`` and an exclusive ``DTEND``: the days of the reading that says the event
+took place, or of a schedule that holds its one day), a UID per record that is the same on every run, SUMMARY in the chosen language, LOCATION when known, a DESCRIPTION with the date's status and its
 source, and STATUS:CONFIRMED only for a date reported as held by a source that is not weak (TENTATIVE
 otherwise). Text from the plan has its control and bidi-override characters shown as stand-ins, as in the
 other text formats (RFC 5545 TEXT allows no control characters). Built with the icalendar library, imported
@@ -32,6 +32,15 @@ def _best(item: Event | Edition) -> DateReading | None:
     return next((d for d in item.dates if d.precision == "day" and d.year is not None), None)
 
 
+def _schedule(item: Event | Edition, reading: DateReading) -> DateReading | None:
+    """A scheduled span of days that holds ``reading``'s one day (opened 5 August; scheduled 5-7 August), whose days
+    the entry then spans; None when ``reading`` has its own end or no schedule holds it."""
+    if reading.end is not None or reading.what == "scheduled":
+        return None
+    return next((d for d in item.dates if d.what == "scheduled" and d.end is not None and d.precision == "day" and d.year is not None
+                 and d.start <= reading.start <= d.end), None)
+
+
 def calendar(plan: Plan, lang: Lang) -> tuple[str, int]:
     """The calendar as text, and how many events and editions were left out for want of a day."""
     import icalendar
@@ -49,8 +58,10 @@ def calendar(plan: Plan, lang: Lang) -> tuple[str, int]:
         if reading is None:
             left_out += 1
             continue
-        start = _day(reading.start)
-        end = _day(reading.end) if reading.end else start
+        schedule = _schedule(item, reading)
+        span = schedule or reading
+        start = _day(span.start)
+        end = _day(span.end) if span.end else start
         event = icalendar.Event()
         kind = "event" if isinstance(item, Event) else "edition"
         event.add("uid", f"{kind}-{item.id}@sdpartner")
@@ -62,10 +73,13 @@ def calendar(plan: Plan, lang: Lang) -> tuple[str, int]:
         if place:
             event.add("location", visible(place, single_line=True))
         cited = [sources[c.source] for c in reading.sources if c.source in sources]
-        lines = [v.date_text(plan, reading, lang)]
-        lines += [f"{say('t_sources', lang)}: {s.outlet.pick(lang)}{' ' + s.url if s.url else ''}" for s in cited]
+        shown = [reading] if schedule is None else [reading, schedule]
+        lines = [v.date_text(plan, r, lang) for r in shown]
+        outlets = [f"{s.outlet.pick(lang)}{' ' + s.url if s.url else ''}" for r in shown for s in (sources[c.source] for c in r.sources if c.source in sources)]
         if reading.cites:
-            lines.append(f"{say('t_sources', lang)}: {plan.article.outlet.pick(lang)} ¶{', '.join(map(str, reading.cites))}")
+            outlets.append(f"{plan.article.outlet.pick(lang)} ¶{', '.join(map(str, reading.cites))}")
+        if outlets:
+            lines.append(f"{say('t_sources', lang)}: " + "; ".join(dict.fromkeys(outlets)))
         event.add("description", "\n".join(visible(line, single_line=True) for line in lines))
         weak = bool(cited) and all(s.reliability == "weak" for s in cited)
         event.add("status", "CONFIRMED" if reading.what in ("held", "opened", "closed") and not weak else "TENTATIVE")
