@@ -75,6 +75,17 @@ def test_a_number_in_english_words_finds_its_record(plan: Any, query: str, found
     assert (hit.id, hit.field) == (found, "number")
 
 
+@pytest.mark.parametrize(("query", "found"), [("7,500亿元", "credit-goal-2025"), ("５００场", "exhibitions-500")])
+def test_digits_with_thousands_separators_or_full_width_are_a_number(plan: Any, query: str, found: str) -> None:
+    result = search.search(plan, query)  # 7,500亿元: "no record has the value 7,500"; ５００: the value ５００
+    assert (result.hits[0].id, result.hits[0].field, result.missing_numbers) == (found, "number", [])
+
+
+def test_a_full_width_ordinal_is_an_ordinal(plan: Any) -> None:
+    result = search.search(plan, "第７届")
+    assert (result.hits[0].id, result.missing_numbers) == ("mnc-leaders-qingdao-summit-7", [])
+
+
 @pytest.mark.parametrize(("query", "words"), [("Ten Partner Actions", "Ten Partner Actions"), ("one-stop", "one-stop"), ("a hundred", "a hundred"),
                                             ("five five hundred", "five five hundred"), ("two thousand and twenty-six", "2026")])
 def test_english_number_words_are_read_only_where_they_plainly_write_a_number(query: str, words: str) -> None:

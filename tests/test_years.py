@@ -71,6 +71,8 @@ def test_status_of_a_year_the_plan_file_has_nothing_in_says_whose_plan_it_is(run
 def test_as_of_says_when_the_day_asked_is_after_the_review_or_before_the_plan(run: Any, as_of: str, lang: str, said: str, unsaid: str) -> None:
     out = _flat(run("status", "--as-of", as_of, "--lang", lang, "-f", "md").out)
     assert said in out and unsaid not in out
+    if "2026-11-30" in said:  # the review day is said once (it was said again: "... as of 2026-11-30. As of 2026-11-30, the day ...")
+        assert out.count("2026-11-30") == 2 and "the day the sources were last reviewed" not in out and "核查。" not in out
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "tsv", "md"])

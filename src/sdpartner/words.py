@@ -222,8 +222,9 @@ WORDS: dict[str, Text] = {
         "st_partly_met": ("部分达成", "partly met"),
         "st_missed": ("未达成", "missed"),
         "status_line": ("{status}:{date},{source}", "{status}: {date}, {source}"),
-        "as_of_line": ("截至{reviewed}核查。“未见报道”不等于“未举办”:只说明所存资料中没有找到报道。",
-                       "As of {reviewed}, the day the sources were last reviewed. \"No report found\" does not mean \"did not happen\": only that no stored source reports it."),
+        "as_of_line": ("截至{reviewed}核查。", "As of {reviewed}, the day the sources were last reviewed."),
+        "no_report_meaning": ("“未见报道”不等于“未举办”:只说明所存资料中没有找到报道。",
+                              "\"No report found\" does not mean \"did not happen\": only that no stored source reports it."),
         "reading_line": ("{date} {status}({source})", "{date} {status} ({source})"),
         "as_of_asked": ("按{as_of}当日的情况显示。", "Shown as it stood on {as_of}."),
         "as_of_asked_period": ("按截至{as_of}底的情况显示。", "Shown as it stood at the end of {as_of}."),  # a month or a year

@@ -232,15 +232,17 @@ def status_listing(plan: Plan, lang: Lang, year: int | None = None, as_of: str |
     standings: list[Standing] = year_so_far(plan, year, as_of)
     shown = L.STATUS_LIST.listing(standings, c, title=say("t_status", lang, year=year))
     reviewed = plan.plan.reviewed or say("not_stated", lang)
-    caption = say("as_of_line", lang, reviewed=reviewed)
+    caption = say("as_of_line", lang, reviewed=reviewed) + ("" if lang == "zh" else " ") + say("no_report_meaning", lang)
     if as_of is not None:
         released = q.event(plan, plan.plan.released_at)
         main = L.main_reading(released) if released is not None else None
         period = as_of if lang == "en" or len(as_of) == 10 else f"{as_of[:4]}年" + (f"{int(as_of[5:7])}月" if len(as_of) == 7 else "")  # 2026年6月
         if plan.plan.reviewed and as_of > plan.plan.reviewed[: len(as_of)]:  # the whole day, month or year after the review: its status
             notes = [say("as_of_after_review", lang, as_of=period, reviewed=plan.plan.reviewed)]
+            caption = say("no_report_meaning", lang)  # (the note names the review day)
         elif plan.plan.reviewed and _ends_after(as_of, plan.plan.reviewed):  # a month or year that holds the review day, not as its last
             notes = [say("as_of_period_after_review", lang, as_of=period, reviewed=plan.plan.reviewed)]
+            caption = say("no_report_meaning", lang)
         else:
             notes = [say("as_of_asked" if len(as_of) == 10 else "as_of_asked_period", lang, as_of=period)]
             if main is not None and main.year is not None and not main.start.startswith("--") and as_of < main.start[: len(as_of)]:

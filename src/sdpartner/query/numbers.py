@@ -252,7 +252,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "ordinal_en": re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\b", re.I),
         "year_cn": re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年"),
         "sci": re.compile(r"(?<![A-Za-z0-9_.])(\d+(?:\.\d+)?)e([+-]?\d{1,2})(?![\w.])", re.I),
-        "zh_amount": re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(万亿|萬億|亿|億|万|萬|千)?\s*(元人民币|人民币|元|美元)?(?=[^\d]|$)"),
+        "zh_amount": re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万亿|萬億|亿|億|万|萬|千)?\s*(元人民币|人民币|元|美元)?(?=[^\d]|$)"),
         # hundreds or thousands of a scale, in digits: 9千万 (9000万), 5百万 (500万)
         "under_scale": re.compile(r"(?<![\d.,])(\d+)([千百])(?=[万萬亿億])"),
         # digits with two scales, as one number: 2亿1500万 (215,000,000), 1万1000 (11,000), 3万5千 (35,000)
@@ -284,10 +284,13 @@ def _counted(text: str, end: int) -> bool:
 _STOP_UNIT = frozenset("a an the of in on at to for and or with from by which what who where when how is are was were".split())
 
 
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")  # as a Chinese input method may type digits: 第７届, ５００
+
+
 def read(query: str) -> Reading:
     """The numbers, ordinal and years of a query, and the words that are left once they are taken out (Chinese
     numerals read as digits first: ``arabic``)."""
-    query = arabic(english(query))
+    query = arabic(english(query.translate(_FULL_WIDTH)))
     low = query.lower()
     if not any(c.isdigit() for c in query) and "首" not in query and "第" not in query and not any(w in low for w in _ORDINAL_WORDS):
         return Reading(" ".join(query.split()), (), None, (), ())  # nothing the patterns could take (compiling them costs ~4 ms)
@@ -345,7 +348,7 @@ def read(query: str) -> Reading:
     def zh(m: re.Match[str]) -> str:
         if not (m.group(2) or m.group(3)):
             return m.group(0)  # a bare number: the English pattern reads it
-        value = float(m.group(1)) * _SCALE.get(m.group(2) or "", 1)
+        value = float(m.group(1).replace(",", "")) * _SCALE.get(m.group(2) or "", 1)
         numbers.append(QueryNumber(value, _CURRENCY.get(m.group(3).replace("元人民币", "元")) if m.group(3) else None, False, m.group(0).strip(), False))
         if not m.group(3):
             unit_after(m.end())  # 2万人: people
