@@ -138,7 +138,7 @@ def test_an_impossible_chinese_date_is_refused_as_typed(run: Any, value: str) ->
     assert result.code == 2 and f"而不是“{value}”" in result.err
 
 
-@pytest.mark.parametrize("value", ["2026-3", "２０２６", "2026-02-30", "March", "2026/03"])
+@pytest.mark.parametrize("value", ["2026-3", "２０２６", "2026-02-30", "March", "03/2026"])
 def test_dates_in_filters_are_strict(invoke: Any, value: str) -> None:
     result = invoke("events", "--from", value)
     if value == "２０２６":  # full-width digits are read as the digits they are
@@ -220,7 +220,7 @@ def test_sdpartner_lang_is_read_as_a_locale_writes_it(invoke: Any, value: str, n
     (["events", "--place", "清岛"], "(有记录的地点:济南, 青岛, 潍坊, 泰安, 德州, 北京,"),
     (["city", "show", "烟台"], "(城市:济南, 青岛, 潍坊, 泰安, 德州)"),
     (["actions", "list", "--group", "招商"], "(行动组:1/进出口以及服务贸易, 2/招商引资, 3/国际合作, 4/制度保障)"),
-    (["events", "--series", "峰会"], "(系列:跨国公司领导人青岛峰会, 儒商大会,"),
+    (["events", "--series", "山东周"], "(系列:跨国公司领导人青岛峰会, 儒商大会,"),
     (["show", "对话会"], "2条记录名称的一部分:数字 dialogue-attendance, 活动 dialogue-2026;"),
 ])
 def test_an_error_lists_its_choices_in_chinese_for_a_chinese_reader(run: Any, args: list[str], said: str) -> None:

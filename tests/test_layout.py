@@ -71,6 +71,11 @@ def test_stacked_only_below_fifty_columns_with_indented_continuations(invoke) ->
     assert pitch[i + 1].startswith(" " * indent) and pitch[i + 1].strip()
 
 
+def test_columns_are_named_in_any_case_and_with_hyphens(invoke) -> None:
+    out = invoke("events", "--year", "2026", "--columns", "ID,Name,Source-Count", "-f", "json").stdout  # it was: no column named 'ID'
+    assert list(json.loads(out)[0]) == ["id", "name", "source_count"]
+
+
 @pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "tsv", "md"])
 def test_columns_pick_and_order_in_every_format(invoke, fmt: str) -> None:
     out = invoke("events", "--year", "2026", "--columns", "date,id", "-f", fmt, env={"COLUMNS": "120"}).stdout

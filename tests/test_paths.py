@@ -81,6 +81,13 @@ def test_a_format_before_the_command_that_it_does_not_write_is_refused_on_both_p
     assert quick[0] == 2 and quick[1] == "" and f"not '{args[1]}'" in quick[2], quick
 
 
+@pytest.mark.parametrize(("slashed", "iso"), [(["status", "--as-of", "2026/6/1"], ["status", "--as-of", "2026-06-01"]),
+                                            (["events", "--from", "2024.06", "--to", "2024/12/31"], ["events", "--from", "2024-06", "--to", "2024-12-31"])])
+def test_a_date_written_year_first_with_slashes_or_dots_is_that_date_on_both_paths(capsys: pytest.CaptureFixture[str], slashed: list[str], iso: list[str]) -> None:
+    quick, slow = _both(capsys, [*slashed, "-f", "json"])
+    assert quick == slow == _both(capsys, [*iso, "-f", "json"])[0] and quick[0] == 0
+
+
 @pytest.mark.parametrize(("args", "code"), [(["city", "show", "qingdo"], 1), (["events", "--place", "Atlantis"], 1), (["search", " "], 2), (["events", "--plan", ""], 2),
                                             (["events", "--from", "2026-3"], 2), (["city", "show", "烟台", "--lang", "zh"], 1)])
 def test_errors_the_fast_path_meets_are_typers_too(capsys: pytest.CaptureFixture[str], args: list[str], code: int) -> None:

@@ -65,3 +65,13 @@ def test_a_year_outside_the_data_says_which_years_it_covers(plan: Any) -> None:
 def test_the_series_lists_its_editions_and_the_plans_event_in_order(plan: Any) -> None:
     members = q.series_members(plan, "mnc-summit")
     assert [m.edition for m in members] == [1, 2, 3, 4, 5, 6, 7]
+
+
+@pytest.mark.parametrize(("ref", "series"), [("rcep", "rcep-expos"), ("跨国公司", "mnc-summit"), ("Korea", "korea-expos")])
+def test_a_series_answers_to_a_part_of_its_name_that_no_other_has(plan: Any, ref: str, series: str) -> None:
+    assert q.find_series(plan, ref).id == series  # --series rcep: no series named 'rcep'
+
+
+def test_a_part_several_series_share_names_none(plan: Any) -> None:
+    with pytest.raises(NotFound):
+        q.find_series(plan, "week")

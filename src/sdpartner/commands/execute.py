@@ -93,7 +93,8 @@ def render(request: Request, document: Document) -> str | bytes:
         document = widen(document)
     columns = request["columns"]
     if columns is not None:
-        keys = list(dict.fromkeys(k.strip() for k in columns.split(",") if k.strip()))  # a column named twice is shown once
+        # a column named twice is shown once; ID and Source-Count are id and source_count (the keys are lower case)
+        keys = list(dict.fromkeys(k.strip().lower().replace("-", "_") for k in columns.split(",") if k.strip()))
         if not isinstance(document, Listing):
             raise UsageError("columns_not_listing")
         if keys == ["help"]:

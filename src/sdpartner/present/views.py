@@ -282,7 +282,7 @@ def overview(plan: Plan, lang: Lang) -> Detail:
         (col("plan", lang, "name", table=False), p.name.pick(lang)),  # the panel's title already
         (col("summary", lang), p.summary.pick(lang)),
         (col("published", lang), say("released", lang, date=date, event=released.name.pick(lang) if released else "")),
-        (col("venue", lang), released.place.name.pick(lang) if released and released.place else None),
+        (col("place", lang), released.place.name.pick(lang) if released and released.place else None),
         (col("theme", lang), plan.dialogue.theme.pick(lang)),
         (col("presented_by", lang), _person_line(plan, presenter, lang) if presenter else None),
         (col("attendance", lang), "; ".join(f"{f.label.pick(lang)}: {v.amount_text(f, lang)}" for f in attendance)),

@@ -67,7 +67,8 @@ def find_city(plan: Plan, name: str) -> City:
 
 
 def find_series(plan: Plan, ref: str) -> Series:
-    """A series by id, name or alias (any language), or by the id of one of its events."""
+    """A series by id, name or alias (any language), by the id of one of its events, or by a part of one series'
+    id or name only (rcep, 跨国公司)."""
     key = fold(ref)
     for s in plan.series:
         if key in {fold(s.id), fold(s.name.en), fold(s.name.zh), *(fold(a) for a in s.aliases)}:
@@ -75,6 +76,9 @@ def find_series(plan: Plan, ref: str) -> Series:
     for e in plan.events:
         if e.series and key == fold(e.id):
             return next(s for s in plan.series if s.id == e.series)
+    partial = [s for s in plan.series if name_part(ref, [s.id.replace("-", " "), s.name.en, s.name.zh, *s.aliases])]
+    if len(partial) == 1:  # a part of one series' id or name: rcep, 跨国公司
+        return partial[0]
     raise not_found(cat.kind("series").words, ref, [s.id for s in plan.series] + [s.name.en for s in plan.series], "hint_series",
                     choices=[choice(s.name.zh, s.id) for s in plan.series])
 
@@ -180,7 +184,8 @@ def event(plan: Plan, event_id: str | None) -> Event | None:
 
 def strict_date(value: str | None, option: str) -> str | None:
     """A strict ISO date (a year, month or day); other digits (full-width) are read as ASCII ones, and a date as
-    Chinese writes it (2024年6月1日, 二〇二四年六月) as the ISO date it names."""
+    Chinese writes it (2024年6月1日, 二〇二四年六月) or year first with slashes or dots (2024/6/1, 2024.06) as the
+    ISO date it names."""
     if value is None:
         return None
     import re
@@ -196,6 +201,9 @@ def strict_date(value: str | None, option: str) -> str | None:
                                                                        lambda d: str(cn_numeral(d.group(1)) or d.group(1)), arabic(normal)))
         if cn:
             normal = "-".join([cn.group(1), *(f"{int(g):02d}" for g in cn.groups()[1:] if g)])
+    slashed = re.fullmatch(r"(\d{4})([/.])(\d{1,2})(?:\2(\d{1,2}))?", normal)  # year first, as people write it: 2026/12/01, 2026.6.1
+    if slashed:
+        normal = "-".join([slashed.group(1), *(f"{int(g):02d}" for g in slashed.groups()[2:] if g)])
     m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", normal)
     if not m or not normal.isascii():
         from ..safe import shown

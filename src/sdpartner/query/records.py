@@ -268,4 +268,5 @@ def _find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> 
                 return Resolution(top[0], ())
             if len(top) <= 8:
                 raise NotFound("part_of_names", name=shown(ref), n=len(top), choices=_kinds_and_ids(top))
-    raise not_found(RECORD, ref, [n for e in pool for n in (e.id, *e.names)], "hint_search")
+    what = cat.kind(kinds[0]).decl.words if kinds else RECORD  # events show jinan: no event named 'jinan'
+    raise not_found(what, ref, [n for e in pool for n in (e.id, *e.names)], "hint_search")
