@@ -497,3 +497,11 @@ def test_the_chinese_view_has_no_english_words_for_codes(invoke: Any) -> None:
         text = invoke("show", ref, "--lang", "zh", "-f", "md").stdout
         for english in ("Ordinal", "exactly", "exact", "status", "Organisers", "Qualifier", "Kind", "Year", "Theme", "Sources"):
             assert not re.search(rf"\*\*{english}[:*]", text) and f"| {english} |" not in text, (ref, english)
+
+
+@pytest.mark.parametrize("args", [["sectors", "--search", "robotcs"], ["actions", "list", "--search", "which city wants partners in robotics?"]])
+def test_a_listing_search_that_matches_nothing_says_where_to_look(run: Any, args: list[str]) -> None:
+    result = run(*args, "-f", "json")  # it printed "(none)" and nothing else
+    assert (result.code, result.json()) == (0, [])
+    assert result.err == f"sdpartner: note: No row holds every word of '{args[-1]}'; sdpartner search \"{args[-1]}\" looks in every record and corrects typos.\n"
+    assert run(*args[:-1], "robotics" if args[0] == "sectors" else "import", "-f", "json").err == ""  # a search that matches: no note

@@ -349,6 +349,8 @@ MESSAGES: dict[str, Text] = {
         "valid": ("有效:{which}({counts})", "valid: {which} ({counts})"),
         "bundled_plan": ("内置计划", "the bundled plan"),
         # search notes
+        "search_elsewhere": ("没有哪一行含有“{query}”的每个词;sdpartner search \"{query}\" 会查找所有记录,并纠正拼写。",
+                             "No row holds every word of '{query}'; sdpartner search \"{query}\" looks in every record and corrects typos."),
         "no_hits": ("计划中没有提到“{query}”。", "The plan does not mention '{query}'."),
         "amount_words": ("“{query}”是金额的用词:请搜索一个金额,例如 7500亿元 或 750 billion yuan。",
                          "'{query}' only names a currency or a scale: search for an amount, such as 750 billion yuan or 7500亿元."),
