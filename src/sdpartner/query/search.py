@@ -114,6 +114,7 @@ class Index:
         self._all_terms: frozenset[str] | None = None
         self._surface: dict[str, str] | None = None
         self._suggestions: dict[str, str] | None = None
+        self._close: dict[str, list[tuple[float, str]]] = {}
 
     def fields_of(self, doc: int) -> list[tuple[str, str]]:
         """(field class, text) pairs of record ``doc`` (made once, when first read)."""
@@ -215,6 +216,26 @@ class Index:
             self._suggestions = {w.casefold(): w for w in self.surface().values() if len(w) > 1}
         return self._suggestions
 
+    def close(self, folded: str) -> list[tuple[float, str]]:
+        """(ratio, word) for every word of ``suggestions`` whose difflib ratio to ``folded`` reaches 'did you mean''s
+        cutoff, best first, as ``difflib.get_close_matches`` tries and ranks them; made once per word, for both the
+        suggestions and the correction (which took its own pass over the vocabulary)."""
+        found = self._close.get(folded)
+        if found is None:
+            import difflib
+
+            cutoff = 0.72 if folded.isascii() else 0.4
+            matcher = difflib.SequenceMatcher()
+            matcher.set_seq2(folded)
+            found = []
+            for w in self.suggestions():
+                matcher.set_seq1(w)
+                if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff and (ratio := matcher.ratio()) >= cutoff:
+                    found.append((ratio, w))
+            found.sort(reverse=True)
+            self._close[folded] = found
+        return found
+
     def idf_of(self, n: int) -> float:
         """BM25's idf for a term that ``n`` records hold."""
         return math.log(1 + (self.size - n + 0.5) / (n + 0.5))
@@ -308,24 +329,20 @@ def _replace_words(query: str, fixed: dict[str, str]) -> str:
 
 def _correction(index: Index, words: str, result: Result) -> dict[str, str] | None:
     """typed word -> the plan's word, for every unknown Latin word with one confident correction; None when any has none."""
-    import difflib
-
     from .numbers import EN_NUMBER_WORDS
 
     fixed: dict[str, str] = {}
+    vocab = index.suggestions()
     for word in result.unknown:
         if not word.isascii() or len(word) < 5 or fold(word) in EN_NUMBER_WORDS:  # seven is no typo of seen
             return None
-        folded = fold(word)
-        vocab = {w.casefold(): w for w in index.surface().values() if len(w) > 3 and w.isascii()}
-        close = difflib.get_close_matches(folded, list(vocab), n=2, cutoff=0.8)
+        close = [(ratio, w) for ratio, w in index.close(fold(word)) if ratio >= 0.8 and len(w) > 3 and w.isascii()][:2]  # the plan's longer Latin words
         if not close:
             return None
-        best = difflib.SequenceMatcher(None, folded, close[0]).ratio()
-        runner = difflib.SequenceMatcher(None, folded, close[1]).ratio() if len(close) > 1 else 0.0
+        best, runner = close[0][0], close[1][0] if len(close) > 1 else 0.0
         if best < 0.85 or best - runner < 0.05:
             return None
-        fixed[word] = vocab[close[0]]
+        fixed[word] = vocab[close[0][1]]
     return fixed or None
 
 
@@ -554,16 +571,13 @@ def _with_related(plan: Plan, index: Index, hits: list[Hit], kind: str | None) -
 
 def nearest(index: Index, word: str, n: int = 3) -> list[str]:
     """The words of the plan closest to ``word`` (for 'did you mean')."""
-    import difflib
-
     from .numbers import EN_NUMBER_WORDS
 
     folded = fold(word)[:64]
     if folded in EN_NUMBER_WORDS:  # a number word is not a misspelt word of the plan (seven: not seen, eighty: not eight)
         return []
     vocab = index.suggestions()
-    close = difflib.get_close_matches(folded, vocab, n=n, cutoff=0.72 if folded.isascii() else 0.4)
-    return [vocab[c] for c in close]
+    return [vocab[w] for _, w in index.close(folded)[:n]]
 
 
 def matches(query: str, texts: Iterable[str]) -> bool:
