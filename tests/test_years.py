@@ -174,3 +174,12 @@ def test_a_past_years_event_carried_into_the_history_shows_once_in_every_year(ru
     in_2027 = [(r["edition"], r["type"]) for r in run("events", "--series", "mnc-summit", "--plan", str(PLAN_2027), "-f", "json").json()]
     assert in_2026[-1] == (7, "event") and len(in_2026) == 7
     assert in_2027[-2:] == [(7, "edition"), (8, "event")] and len(in_2027) == 8
+
+
+def test_one_later_plan_is_compared_in_year_order(run: Any) -> None:
+    # diff plan-2027.toml read the 2027 file as the older plan: every change came out backwards
+    alone = run("diff", str(PLAN_2027), "-f", "json")
+    assert alone.code == 1 and json.loads(alone.out) == json.loads(run("diff", PLAN_2026, str(PLAN_2027), "-f", "json").out)
+    assert alone.err == f"sdpartner: note: {PLAN_2027} is the plan for 2027, later than the 2026 plan it is compared with: the changes read from 2026 to 2027.\n"
+    named = run("diff", str(PLAN_2027), PLAN_2026, "-f", "json")  # both named: the order given
+    assert named.err == "" and json.loads(named.out) != json.loads(alone.out)

@@ -349,6 +349,8 @@ MESSAGES: dict[str, Text] = {
         "valid": ("有效:{which}({counts})", "valid: {which} ({counts})"),
         "bundled_plan": ("内置计划", "the bundled plan"),
         # search notes
+        "diff_in_year_order": ("{file}是{later}年的计划,晚于它所比较的{earlier}年计划:显示的是从{earlier}年到{later}年的变化。",
+                               "{file} is the plan for {later}, later than the {earlier} plan it is compared with: the changes read from {earlier} to {later}."),
         "search_elsewhere": ("没有哪一行含有“{query}”的每个词;sdpartner search \"{query}\" 会查找所有记录,并纠正拼写。",
                              "No row holds every word of '{query}'; sdpartner search \"{query}\" looks in every record and corrects typos."),
         "no_hits": ("计划中没有提到“{query}”。", "The plan does not mention '{query}'."),

@@ -107,7 +107,7 @@ COMMANDS: tuple[Command, ...] = (
                               "sdpartner status", "sdpartner status --as-of 2026-06-01 --format json",
                               text="\"No report found\" does not mean \"did not happen\": only that no stored source reports it by the review date.")),
     Command(path=("diff",), answer=a.diff, error_exit=2, params=(
-        Param(name="old", metavar="OLD", required=True, help="The older plan file."),
+        Param(name="old", metavar="OLD", required=True, help="The older plan file; given alone, a plan compared with the newest bundled one in year order (diff plan-2027.toml: from 2026 to 2027)."),
         Param(name="new", metavar="NEW", help="The newer plan file [default: the newest bundled plan]."),
         FORMAT, LANG), plan=False,
             help=_help("What changed between two plan files: actions, measures, figures, events, cities and offers added, removed or changed.",
