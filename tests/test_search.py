@@ -75,9 +75,10 @@ def test_a_number_in_english_words_finds_its_record(plan: Any, query: str, found
     assert (hit.id, hit.field) == (found, "number")
 
 
-@pytest.mark.parametrize(("query", "found"), [("7,500亿元", "credit-goal-2025"), ("５００场", "exhibitions-500")])
+@pytest.mark.parametrize(("query", "found"), [("7,500亿元", "credit-goal-2025"), ("５００场", "exhibitions-500"), ("百分之四点五", "trade-2025-growth"),
+                                            ("外贸增长百分之四点五", "trade-2025-growth")])
 def test_digits_with_thousands_separators_or_full_width_are_a_number(plan: Any, query: str, found: str) -> None:
-    result = search.search(plan, query)  # 7,500亿元: "no record has the value 7,500"; ５００: the value ５００
+    result = search.search(plan, query)  # 7,500亿元: "no record has the value 7,500"; ５００: the value ５００; 百分之四点五: a word
     assert (result.hits[0].id, result.hits[0].field, result.missing_numbers) == (found, "number", [])
 
 

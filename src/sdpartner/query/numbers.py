@@ -175,13 +175,15 @@ _CN_NUMBER_AFTER = ("亿", "万", "元", "美元", "人民币", "年", "月", "�
 
 def arabic(query: str) -> str:
     """A query with the Chinese numerals that write numbers in digits: 二〇二六年 2026年, 七千五百亿元 7500亿元,
-    三十九点三亿 39.3亿, 五百场 500场, 两万人 2万人, 一万二千人 12000人. Only a year's four digits (19xx or 20xx,
+    三十九点三亿 39.3亿, 五百场 500场, 两万人 2万人, 一万二千人 12000人, 百分之四点五 4.5%. Only a year's four digits (19xx or 20xx,
     before 年 or written with 〇) and numerals before an amount's, a date's or a count's word (or a numeral that is
     the whole query: 五百, 两万) are read, and of those only a numeral of two characters or more with 十, 百 or
     千 (or a scale inside it), or one with a scale (万, 亿) that such a word follows: 一 in 一带一路, 十 in
     十大伙伴行动, 十四五, 二十大, 二十国集团, 三百六十行 and 十万火急 stay as they are."""
     if not any(c in _CN_NUMERAL for c in query):
         return query
+    if "百分之" in query:  # a share in words: 百分之四点五 4.5%, 百分之十 10%
+        query = re.sub("百分之([〇零一二两三四五六七八九十百]+)(?:点([〇零一二三四五六七八九]+))?", _percent, query)
 
     def positional(m: re.Match[str]) -> str:
         run = m.group(0)
@@ -214,6 +216,13 @@ def arabic(query: str) -> str:
     query = re.sub(f"(?<![{digits}十百千两])[{digits}]{{4}}(?![{digits}十百千两])", positional, query)
     numeral, part = f"[{digits}十百千两]", f"[{digits}十百千两万亿]"  # a numeral starts with a digit or a unit, never with its scale
     return re.sub(f"(?<![0-9０-９{digits}十百千两])({numeral}{part}*)(?:点([{digits}]+)([万亿]*))?(?!{part})", counted, query)
+
+
+def _percent(m: re.Match[str]) -> str:
+    whole = _section(m.group(1))
+    if whole is None:
+        return m.group(0)
+    return str(whole) + ("." + "".join(str(_CN_DIGITS[c]) for c in m.group(2)) if m.group(2) else "") + "%"
 
 
 def _section(numeral: str) -> int | None:
