@@ -87,6 +87,25 @@ def test_a_full_width_ordinal_is_an_ordinal(plan: Any) -> None:
     assert (result.hits[0].id, result.missing_numbers) == ("mnc-leaders-qingdao-summit-7", [])
 
 
+@pytest.mark.parametrize("query", ["19 June 2025", "June 19, 2025", "2025-06-19", "2025年6月19日", "二〇二五年6月19日", "Qingdao summit June 2025"])
+def test_a_date_finds_what_is_dated_that_day_or_month(plan: Any, query: str) -> None:
+    result = search.search(plan, query)  # it was read as the numbers 19 and 2025: sister-city readings of May 2025 came first
+    assert (result.hits[0].id, result.hits[0].field, result.hits[0].matched) == ("mnc-summit-6", "date", "2025-06-19")
+    assert result.missing_numbers == [] and result.missing_days == []
+
+
+def test_a_date_nothing_holds_is_said(plan: Any, run: Any) -> None:
+    out = run("search", "Qingdao summit 1 March 2030", "-f", "json")
+    assert out.err == "sdpartner: note: No record is dated 1 March 2030.\n" and out.json()  # the words still search
+    assert search.search(plan, "2025-13-01").missing_days == []  # no such day: numbers and words, as typed
+
+
+@pytest.mark.parametrize("query", ["2nd Korea fair", "second Korea fair"])
+def test_an_ordinal_with_a_series_word_finds_that_edition(plan: Any, query: str) -> None:
+    # the edition's name says "Expo"; only the series knows it as a fair: the 2nd edition was not in the top 5
+    assert search.search(plan, query).hits[0].id == "korea-expo-2"
+
+
 @pytest.mark.parametrize(("query", "words"), [("Ten Partner Actions", "Ten Partner Actions"), ("one-stop", "one-stop"), ("a hundred", "a hundred"),
                                             ("five five hundred", "five five hundred"), ("two thousand and twenty-six", "2026")])
 def test_english_number_words_are_read_only_where_they_plainly_write_a_number(query: str, words: str) -> None:

@@ -362,6 +362,7 @@ MESSAGES: dict[str, Text] = {
         "did_you_mean": ("最接近的词:{near}。", "Did you mean: {near}?"),
         "corrected": ("显示的是“{corrected}”的结果;要按原词搜索,请加 --as-typed:sdpartner search --as-typed \"{query}\"",
                       "Showing results for '{corrected}'; to search for what you typed instead: sdpartner search --as-typed \"{query}\""),
+        "date_no_match": ("没有记录的日期落在{date}。", "No record is dated {date}."),
         "number_no_match": ("没有记录的数值等于{number}。", "No record has the value {number}."),
         # filters
         "undated_in_span": ("该范围内另有{n}项活动没有日期,未列出;用 {command} 查看", "{n} more event(s) in that span have no date and are not listed; see them with {command}"),
@@ -382,7 +383,7 @@ CHINESE_COLUMN: dict[Lang, bool] = {"en": True, "zh": False}
 FIELDS: dict[str, Text] = {
     code: T(zh, en)
     for code, (zh, en) in {"id": ("编号", "id"), "name": ("名称", "name"), "alias": ("别名", "alias"), "keyword": ("关键词", "keyword"),
-                           "text": ("正文", "text"), "related": ("关联记录", "related"), "number": ("数值", "number")}.items()
+                           "text": ("正文", "text"), "related": ("关联记录", "related"), "number": ("数值", "number"), "date": ("日期", "date")}.items()
 }
 
 

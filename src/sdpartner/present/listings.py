@@ -377,7 +377,7 @@ SEARCH = Spec("search", "t_search", [
     Field("type", lambda h, ctx: h.kind, style="dim", coded=_kind_words, doc="the record's kind"),
     Field("id", style="id", doc="open it with `sdpartner show ID`"),
     Field("title", style="name"),
-    Field("field", style="dim", show="wide", coded=lambda lang: words_for(FIELDS, lang), doc="`name`, `alias`, `keyword`, `text`, `number`, `related`"),
+    Field("field", style="dim", show="wide", coded=lambda lang: words_for(FIELDS, lang), doc="`name`, `alias`, `keyword`, `text`, `number`, `date`, `related`"),
     Field("matched", show="machine"),
 ])
 

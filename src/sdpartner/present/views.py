@@ -329,9 +329,11 @@ def search_notes(result: Any, query: str, lang: Lang, kind: str | None = None) -
         notes.append(message("corrected", lang, {"corrected": shown(result.corrected, 80), "query": shown(query, 80)}))
     for number in result.missing_numbers:
         notes.append(message("number_no_match", lang, {"number": shown(number, 40)}))
+    for day in result.missing_days:
+        notes.append(message("date_no_match", lang, {"date": shown(day, 40)}))
     unknown = [shown(w, 40) for w in result.unknown]
     near = list(dict.fromkeys(w for word in result.unknown for w in result.suggestions.get(word, [])))
-    if not result.hits and not result.missing_numbers:
+    if not result.hits and not result.missing_numbers and not result.missing_days:
         from ..query.numbers import amount_words
 
         if amount_words(query):  # yuan, billion: a word of amounts, which only an amount matches

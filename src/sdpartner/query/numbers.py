@@ -44,6 +44,7 @@ class Reading(msgspec.Struct, frozen=True):
     ordinal: int | None
     years: tuple[int, ...]
     units: tuple[str, ...]  # the word that follows a number ("guests", "MOUs"): narrows, never matches alone
+    days: tuple[tuple[str, str], ...] = ()  # the dates it names: (ISO day or month, as typed): 19 June 2025, 2025年6月
 
 
 def amount_words(text: str) -> bool:
@@ -296,6 +297,51 @@ _STOP_UNIT = frozenset("a an the of in on at to for and or with from by which wh
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")  # as a Chinese input method may type digits: 第７届, ５００
 
 
+_MONTHS = {m: i + 1 for i, m in enumerate("january february march april may june july august september october november december".split())}
+_MONTH = "(" + "|".join(sorted({*_MONTHS, *(m[:3] for m in _MONTHS), "sept"}, key=len, reverse=True)) + r")\.?"
+
+
+def _month(word: str) -> int:
+    low = word.lower()
+    return _MONTHS.get(low) or next(n for m, n in _MONTHS.items() if m.startswith(low[:3]))
+
+
+@cache
+def _date_patterns() -> list[tuple[re.Pattern[str], tuple[str, str, str]]]:
+    """Dates as people write them, each with where its (year, month, day) are: 2025-06-19, 19 June 2025, June 19,
+    2025, June 2025, 2025年6月19日, 2025年6月 (Chinese numerals are digits by then)."""
+    day = r"(\d{1,2})(?:st|nd|rd|th)?"
+    return [(re.compile(p, re.I), where) for p, where in [
+        (r"(?<![\d.,-])(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d-])", ("1", "2", "3")),
+        (rf"\b{day}\s+{_MONTH}\s*,?\s*(\d{{4}})\b", ("3", "2", "1")),
+        (rf"\b{_MONTH}\s+{day}\s*,?\s*(\d{{4}})\b", ("3", "1", "2")),
+        (rf"\b{_MONTH}\s*,?\s*(\d{{4}})\b", ("2", "1", "")),
+        (r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?", ("1", "2", "3")),
+    ]]
+
+
+def _dates(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The text with the dates it names cut out, and those dates as (ISO day or month, as typed); a date that
+    cannot be (2025-13-01) stays words."""
+    import datetime as dt
+
+    found: list[tuple[int, str, str]] = []
+
+    def take(m: re.Match[str], where: tuple[str, str, str]) -> str:
+        y, mo, d = (m.group(int(i)) if i else None for i in where)
+        try:
+            month = int(mo) if mo and mo.isdigit() else _month(mo or "")
+            dt.date(int(y or 0), month, int(d) if d else 1)
+        except (ValueError, StopIteration):
+            return m.group(0)
+        found.append((m.start(), f"{int(y or 0):04d}-{month:02d}" + (f"-{int(d):02d}" if d else ""), m.group(0).strip()))
+        return " " * (m.end() - m.start())
+
+    for pattern, where in _date_patterns():
+        text = pattern.sub(lambda m, w=where: take(m, w), text)  # type: ignore[misc]
+    return text, [(iso, typed) for _, iso, typed in sorted(found)]
+
+
 def read(query: str) -> Reading:
     """The numbers, ordinal and years of a query, and the words that are left once they are taken out (Chinese
     numerals read as digits first: ``arabic``)."""
@@ -304,9 +350,9 @@ def read(query: str) -> Reading:
     if not any(c.isdigit() for c in query) and "首" not in query and "第" not in query and not any(w in low for w in _ORDINAL_WORDS):
         return Reading(" ".join(query.split()), (), None, (), ())  # nothing the patterns could take (compiling them costs ~4 ms)
     p = _patterns()
-    text = query
+    text, days = _dates(query) if re.search(r"\d{4}", query) else (query, [])  # a date names a day or month, not numbers
     ordinal: int | None = None
-    years: list[int] = []
+    years: list[int] = [int(iso[:4]) for iso, _ in days]
     numbers: list[QueryNumber] = []
     units: list[str] = []
 
@@ -400,7 +446,7 @@ def read(query: str) -> Reading:
         if not bare:  # a bare number stays a word too (a record may write it so); an amount is only a value
             text = text[:start] + " " * (end - start) + text[end:]
     numbers.sort(key=lambda n: query.find(n.text))
-    return Reading(" ".join(text.split()), tuple(numbers), ordinal, tuple(dict.fromkeys(years)), tuple(units))
+    return Reading(" ".join(text.split()), tuple(numbers), ordinal, tuple(dict.fromkeys(years)), tuple(units), tuple(days))
 
 
 def amounts(record: Any) -> list[Amount]:

@@ -286,6 +286,7 @@ class Result(msgspec.Struct, frozen=True):
     suggestions: dict[str, list[str]]
     corrected: str | None = None
     missing_numbers: list[str] = []
+    missing_days: list[str] = []  # the dates no record's dates hold, as typed
 
 
 NUMBER_SCORE = 10.0  # a record whose value is the number asked for ranks above any match of words alone
@@ -325,6 +326,30 @@ def _replace_words(query: str, fixed: dict[str, str]) -> str:
     """The query with each corrected word replaced, however it was typed (Qindao, QINDAO)."""
     by_fold = {fold(typed): word for typed, word in fixed.items()}
     return re.sub(r"[A-Za-z][A-Za-z'-]*", lambda m: by_fold.get(fold(m.group(0)), m.group(0)), query)
+
+
+def _edition_of_series(index: Index, hits: list[Hit], ordinal: int, kind: str | None, chinese: bool) -> list[Hit]:
+    """An ordinal with the words of a series (2nd Korea fair: the series' keyword, not the edition's name): the
+    series' edition of that number scores at least as the best hit of its series (the series, or another of its
+    editions and events) with the ordinal's boost, as if it held the words."""
+    series: dict[str, float] = {}  # series id -> the best score of a hit that is the series or one of its events
+    by_id = {(e.kind, e.id): e for e in index.entries}
+    for h in hits:
+        record = by_id[(h.kind, h.id)].record
+        sid = h.id if h.kind == "series" else getattr(record, "series", None)
+        if sid is not None and getattr(record, "edition", None) != ordinal:  # (an edition of that number has had its boost)
+            series[sid] = max(series.get(sid, 0.0), h.score)
+    if not series:
+        return hits
+    scored = {(h.kind, h.id): h for h in hits}
+    for e in index.entries:
+        if getattr(e.record, "edition", None) == ordinal and getattr(e.record, "series", None) in series and (kind is None or e.kind == kind):
+            score = round(series[e.record.series] * ORDINAL_BOOST, 3)
+            had = scored.get((e.kind, e.id))
+            if had is None or had.score < score:
+                title = e.title.pick("zh" if chinese else "en")
+                scored[(e.kind, e.id)] = Hit(e.kind, e.id, e.title, "name" if had is None else had.field, title if had is None else had.matched, score)
+    return list(scored.values())
 
 
 def _correction(index: Index, words: str, result: Result) -> dict[str, str] | None:
@@ -384,6 +409,8 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
     numbers = [n for n in reading.numbers if not n.year]
     number_hits: dict[int, str] = {}
     missing: list[str] = []
+    missing_days: list[str] = []
+    by_date: set[int] = set()  # the records found by a date asked for
     held = [(doc, a) for doc, e in enumerate(index.entries) for a in amounts(e.record)] if reading.numbers else []
     asked = unit_forms(*reading.units)  # a unit word of the plan's amounts narrows the numbers to amounts of its kind
     known: dict[str, set[str]] = {}
@@ -399,6 +426,14 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
         elif not number.year:
             unit = (" " if number.text.isascii() else "").join(("", *reading.units)) if valued else ""  # the unit that ruled a value out
             missing.append(number.text + unit)  # 750 billion people, 7500亿人
+    for iso, typed in reading.days:  # a date: the records whose dates hold that day or month
+        dated = {doc: span for doc, e in enumerate(index.entries) if (span := _dated(e.record, iso)) is not None}
+        if dated:
+            for doc, span in dated.items():
+                number_hits.setdefault(doc, span)
+                by_date.add(doc)
+        else:
+            missing_days.append(typed)
     if number_hits:
         digits = {stem(n.text.replace(",", "")) for n in reading.numbers}
         written = {doc for t in qtoks if t.term in digits for doc in index.posting(t.term)}
@@ -415,7 +450,7 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
             if doc in number_hits:
                 words_share = sum(weight[c] for c in matched.get(doc, set())) / total if weight else 0.0
                 score = (NUMBER_SCORE + scores.get(doc, 0.0) * words_share) * prior
-                hits.append(Hit(entry.kind, entry.id, entry.title, "number", number_hits[doc], round(score, 3)))
+                hits.append(Hit(entry.kind, entry.id, entry.title, "date" if doc in by_date else "number", number_hits[doc], round(score, 3)))
                 continue
             if doc not in written:
                 continue  # a number was asked for: words alone (yuan, guests) never make a hit
@@ -434,13 +469,28 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
         hits.append(Hit(entry.kind, entry.id, entry.title, field, text, round(score, 3)))
     if not qtoks and not number_hits and (reading.ordinal is not None or reading.years):
         hits = _by_ordinal_or_year(index, reading, kind, chinese)
+    elif reading.ordinal is not None and not number_hits:
+        hits = _edition_of_series(index, hits, reading.ordinal, kind, chinese)
     hits.sort(key=lambda h: -h.score)  # stable: ties keep the plan's order
     if related and hits:
         hits = _with_related(plan, index, hits, kind)
     numeric = {t for n in reading.numbers for t in (n.text, n.text.replace(",", ""))}  # said of numbers apart (missing)
     unknown = [w for w in _unknown(qtoks, weight, index, words) if w not in numeric and not amount_words(w)  # yuan, billion
                and not (known and unit_forms(w) & known.keys())]  # a unit of the plan's amounts (平方米, square metres) is no unknown word
-    return Result(hits, unknown, {w: nearest(index, w) for w in unknown[:SUGGEST_AT_MOST]}, None, missing)
+    return Result(hits, unknown, {w: nearest(index, w) for w in unknown[:SUGGEST_AT_MOST]}, None, missing, missing_days)
+
+
+def _dated(record: object, iso: str) -> str | None:
+    """The record's own date (a date reading, an as-of, a fact's or a source's date) that holds the day or month
+    ``iso``, as written (2025-06-19, 2022-06-19/2022-06-21); None when none does. A date known only to the year
+    holds no day or month of it."""
+    spans = [(d.start, d.end or d.start) for d in getattr(record, "dates", None) or []]
+    spans += [(v, v) for name in ("as_of", "date") if isinstance(v := getattr(record, name, None), str)]
+    for start, end in spans:
+        n = min(len(iso), len(start), len(end))
+        if n >= 7 and start[:n] <= iso[:n] <= end[:n] and not start.startswith("--"):
+            return start if start == end else f"{start}/{end}"
+    return None
 
 
 def record_years(record: object) -> set[int]:
