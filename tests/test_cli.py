@@ -220,7 +220,7 @@ def test_sdpartner_lang_is_read_as_a_locale_writes_it(invoke: Any, value: str, n
     (["events", "--place", "清岛"], "(有记录的地点:济南, 青岛, 潍坊, 泰安, 德州, 北京,"),
     (["city", "show", "烟台"], "(城市:济南, 青岛, 潍坊, 泰安, 德州)"),
     (["actions", "list", "--group", "招商"], "(行动组:1/进出口以及服务贸易, 2/招商引资, 3/国际合作, 4/制度保障)"),
-    (["events", "--series", "山东周"], "(系列:跨国公司领导人青岛峰会, 儒商大会,"),
+    (["events", "--series", "展览"], "(系列:跨国公司领导人青岛峰会, 儒商大会,"),
     (["show", "对话会"], "2条记录名称的一部分:数字 dialogue-attendance, 活动 dialogue-2026;"),
 ])
 def test_an_error_lists_its_choices_in_chinese_for_a_chinese_reader(run: Any, args: list[str], said: str) -> None:
@@ -294,6 +294,11 @@ def test_a_count_is_read_as_its_chinese_numeral_and_other_words_are_refused_as_t
 @pytest.mark.parametrize("ref", ["seven", "Seventh", "7th"])
 def test_an_action_answers_to_its_number_in_english_words(run: Any, ref: str) -> None:
     assert run("actions", "show", ref, "-f", "json").json()["id"] == 7  # it was: no action named 'seventh'
+
+
+def test_a_number_word_alone_is_no_action_where_every_kind_is_asked_for(run: Any) -> None:
+    assert run("show", "ten").code == 1 and "'ten' is part of the names of 2 records" in run("show", "ten").err  # it opened action 10
+    assert run("show", "seven").code == 1
 
 
 @pytest.mark.parametrize("ref", ["two", "second", "2nd"])
@@ -503,5 +508,6 @@ def test_the_chinese_view_has_no_english_words_for_codes(invoke: Any) -> None:
 def test_a_listing_search_that_matches_nothing_says_where_to_look(run: Any, args: list[str]) -> None:
     result = run(*args, "-f", "json")  # it printed "(none)" and nothing else
     assert (result.code, result.json()) == (0, [])
-    assert result.err == f"sdpartner: note: No row holds every word of '{args[-1]}'; sdpartner search \"{args[-1]}\" looks in every record and corrects typos.\n"
+    assert result.err == f"sdpartner: note: No row holds every word of '{args[-1]}'; search (sdpartner search \"{args[-1]}\") looks in every record and corrects typos.\n"
+    assert run("actions", "list", "--group", "1", "--search", "belt", "-f", "json").err == ""  # --group emptied it: action 7 holds belt
     assert run(*args[:-1], "robotics" if args[0] == "sectors" else "import", "-f", "json").err == ""  # a search that matches: no note

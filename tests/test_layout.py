@@ -74,6 +74,7 @@ def test_stacked_only_below_fifty_columns_with_indented_continuations(invoke) ->
 def test_columns_are_named_in_any_case_and_with_hyphens(invoke) -> None:
     out = invoke("events", "--year", "2026", "--columns", "ID,Name,Source-Count", "-f", "json").stdout  # it was: no column named 'ID'
     assert list(json.loads(out)[0]) == ["id", "name", "source_count"]
+    assert "no column named 'Bogus-Col'" in invoke("events", "--columns", "id,Bogus-Col").stderr  # as typed
 
 
 @pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "tsv", "md"])

@@ -72,6 +72,7 @@ def test_a_series_answers_to_a_part_of_its_name_that_no_other_has(plan: Any, ref
     assert q.find_series(plan, ref).id == series  # --series rcep: no series named 'rcep'
 
 
-def test_a_part_several_series_share_names_none(plan: Any) -> None:
-    with pytest.raises(NotFound):
+def test_a_part_several_series_share_lists_them(plan: Any) -> None:
+    with pytest.raises(NotFound) as raised:
         q.find_series(plan, "week")
+    assert raised.value.code == "part_of_names" and raised.value.params["n"] == 2

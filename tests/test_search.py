@@ -90,8 +90,21 @@ def test_a_full_width_ordinal_is_an_ordinal(plan: Any) -> None:
 @pytest.mark.parametrize("query", ["19 June 2025", "June 19, 2025", "2025-06-19", "2025年6月19日", "二〇二五年6月19日", "Qingdao summit June 2025"])
 def test_a_date_finds_what_is_dated_that_day_or_month(plan: Any, query: str) -> None:
     result = search.search(plan, query)  # it was read as the numbers 19 and 2025: sister-city readings of May 2025 came first
-    assert (result.hits[0].id, result.hits[0].field, result.hits[0].matched) == ("mnc-summit-6", "date", "2025-06-19")
+    assert result.hits[0].id == "mnc-summit-6"
+    if "summit" not in query:  # a date alone finds by the date; with words, the words find and the date ranks
+        assert (result.hits[0].field, result.hits[0].matched) == ("date", "2025-06-19")
     assert result.missing_numbers == [] and result.missing_days == []
+
+
+def test_with_words_a_date_ranks_what_it_holds_and_keeps_the_rest(plan: Any) -> None:
+    # RCEP expo June 2025 listed only the records of June 2025 (the 6th summit's), none of them an RCEP expo
+    assert search.search(plan, "RCEP expo June 2025").hits[0].id in ("rcep-expos", "rcep-import-expo")
+    assert search.search(plan, "2025-06-01 " * 50).missing_days == ["2025-06-01"]  # a date typed fifty times is said once
+
+
+@pytest.mark.parametrize(("query", "day"), [("二〇二五年六月十九日", "2025-06-19"), ("2025/6/19", "2025-06-19"), ("1st of June 2025", "2025-06-01")])
+def test_dates_in_chinese_numerals_with_slashes_or_of(query: str, day: str) -> None:
+    assert [iso for iso, _ in read(query).days] == [day]
 
 
 def test_a_date_nothing_holds_is_said(plan: Any, run: Any) -> None:
@@ -104,6 +117,17 @@ def test_a_date_nothing_holds_is_said(plan: Any, run: Any) -> None:
 def test_an_ordinal_with_a_series_word_finds_that_edition(plan: Any, query: str) -> None:
     # the edition's name says "Expo"; only the series knows it as a fair: the 2nd edition was not in the top 5
     assert search.search(plan, query).hits[0].id == "korea-expo-2"
+
+
+@pytest.mark.parametrize(("query", "value"), [("one point five billion", 1.5e9), ("thirty-nine point three billion yuan", 3.93e10),
+                                            ("峰会，435位嘉宾", 435), ("信贷，7500亿元", 7.5e11)])
+def test_english_decimals_and_numbers_after_a_chinese_comma(query: str, value: float) -> None:
+    assert [n.value for n in read(query).numbers] == [value]  # one point five billion was 5 billion; ，435 was no number
+
+
+def test_for_the_first_time_names_no_edition(plan: Any) -> None:
+    assert read("multinationals attending the summit for the first time").ordinal is None
+    assert search.search(plan, "multinationals attending summit for the first time").hits[0].id == "mnc-summit-5"
 
 
 @pytest.mark.parametrize(("query", "words"), [("Ten Partner Actions", "Ten Partner Actions"), ("one-stop", "one-stop"), ("a hundred", "a hundred"),

@@ -312,6 +312,7 @@ MESSAGES: dict[str, Text] = {
                              "the output encoding ({encoding}) cannot show Chinese text, so it was written as \\u escapes; set PYTHONIOENCODING=utf-8 or use a UTF-8 locale (e.g. LANG=C.UTF-8)"),
         "internal_error": ("内部错误:{error}。这是 sdpartner 的缺陷;请设置 SDPARTNER_TRACEBACK=1 重新运行查看详情并报告",
                            "internal error: {error}. This is a bug in sdpartner; run again with SDPARTNER_TRACEBACK=1 to see the traceback, and report it"),
+        "takes_no_format": ("{command} 不接受 --format:它的输出只有一种", "{command} takes no --format: it writes one kind of output"),
         "bad_choice": ("{option} 应为以下之一:{choices},而不是“{value}”", "{option} must be one of {choices}, not {value!r}"),
         "empty_value": ("{option} 为空;请给出一个值", "{option} is empty; give it a value"),
         # Typer's (click's) usage errors, worded for a Chinese reader (the English is click's own wording)
@@ -351,8 +352,8 @@ MESSAGES: dict[str, Text] = {
         # search notes
         "diff_in_year_order": ("{file}是{later}年的计划,晚于它所比较的{earlier}年计划:显示的是从{earlier}年到{later}年的变化。",
                                "{file} is the plan for {later}, later than the {earlier} plan it is compared with: the changes read from {earlier} to {later}."),
-        "search_elsewhere": ("没有哪一行含有“{query}”的每个词;sdpartner search \"{query}\" 会查找所有记录,并纠正拼写。",
-                             "No row holds every word of '{query}'; sdpartner search \"{query}\" looks in every record and corrects typos."),
+        "search_elsewhere": ("没有哪一行含有“{query}”的每个词;搜索(sdpartner search \"{query}\")会查找所有记录。",
+                             "No row holds every word of '{query}'; search (sdpartner search \"{query}\") looks in every record and corrects typos."),
         "no_hits": ("计划中没有提到“{query}”。", "The plan does not mention '{query}'."),
         "amount_words": ("“{query}”是金额的用词:请搜索一个金额,例如 7500亿元 或 750 billion yuan。",
                          "'{query}' only names a currency or a scale: search for an amount, such as 750 billion yuan or 7500亿元."),

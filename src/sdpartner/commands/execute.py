@@ -32,8 +32,18 @@ def resolve(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
     choices = next((p.choices for p in command.params if p.name == "format"), ())
     if choices and fmt not in choices:  # before the command name or after it: a format it does not write is refused
         raise UsageError("bad_choice", option="--format", choices=", ".join(choices), value=str(fmt)[:40])
+    if not choices and root.get("format") is not None:  # sdpartner -f json validate: it writes no format to choose
+        raise UsageError("takes_no_format", command=" ".join(command.path))
     plan = values.get("plan") or root.get("plan") or os.environ.get("SDPARTNER_PLAN") or None
     return chosen, str(fmt), plan
+
+
+def _other_filters(command: Command, values: dict[str, Any]) -> bool:
+    """Whether a value besides --search narrows the listing (actions list --group 1 --search belt)."""
+    from .catalog import LISTING
+
+    shaping = {p.name for p in LISTING} | {"search"}
+    return any(values.get(p.name) not in (None, False, p.default) for p in command.params if p.name not in shaping)
 
 
 def execute(command: Command, values: dict[str, Any], root: dict[str, Any] | None = None) -> int:
@@ -46,6 +56,13 @@ def execute(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
 
         request = Request(command, values, lang, fmt, plan_path)
         answer = request.answer(people=fmt not in MACHINE_FORMATS)
+        if values.get("search") and not getattr(answer.document, "rows", True) and not _other_filters(command, values):
+            import msgspec
+
+            from ..safe import shown
+            from ..words import message  # --search alone matched nothing: where to look instead
+
+            answer = msgspec.structs.replace(answer, notes=(*answer.notes, message("search_elsewhere", lang, {"query": shown(values["search"], 80)})))
         try:
             if isinstance(answer.document, (str, bytes)):
                 emit(answer.document)
@@ -94,6 +111,7 @@ def render(request: Request, document: Document) -> str | bytes:
     columns = request["columns"]
     if columns is not None:
         # a column named twice is shown once; ID and Source-Count are id and source_count (the keys are lower case)
+        typed = {k.strip().lower().replace("-", "_"): k.strip() for k in reversed(columns.split(",")) if k.strip()}
         keys = list(dict.fromkeys(k.strip().lower().replace("-", "_") for k in columns.split(",") if k.strip()))
         if not isinstance(document, Listing):
             raise UsageError("columns_not_listing")
@@ -109,5 +127,5 @@ def render(request: Request, document: Document) -> str | bytes:
             except ValueError as exc:
                 from ..safe import shown
 
-                raise UsageError("no_such_column", name=shown(str(exc), 40), valid=", ".join(column_keys(document))) from None
+                raise UsageError("no_such_column", name=shown(typed.get(str(exc), str(exc)), 40), valid=", ".join(column_keys(document))) from None
     return render_document(document, request.fmt, Terminal.detect())

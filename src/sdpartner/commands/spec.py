@@ -42,16 +42,9 @@ class Request:
 
         token = PEOPLE_WORDS.set(people)
         try:
-            answer = self.command.answer(self)
+            return self.command.answer(self)
         finally:
             PEOPLE_WORDS.reset(token)
-        text = self.values.get("search")
-        if text and not getattr(answer.document, "rows", True):  # a listing's --search that matched nothing: where to look instead
-            from ..safe import shown
-            from ..words import message
-
-            answer = msgspec.structs.replace(answer, notes=(*answer.notes, message("search_elsewhere", self.lang, {"query": shown(text, 80)})))
-        return answer
 
 
 class Answer(msgspec.Struct, frozen=True):

@@ -33,12 +33,14 @@ def _best(item: Event | Edition) -> DateReading | None:
 
 
 def _schedule(item: Event | Edition, reading: DateReading) -> DateReading | None:
-    """A scheduled span of days that holds ``reading``'s one day (opened 5 August; scheduled 5-7 August), whose days
-    the entry then spans; None when ``reading`` has its own end or no schedule holds it."""
+    """A scheduled span of days that holds ``reading``'s one day where it would fall (opened 5 August, the first of
+    a schedule of 5-7 August; closed on its last day), whose days the entry then spans; None when ``reading`` has
+    its own end or no schedule holds it."""
     if reading.end is not None or reading.what == "scheduled":
         return None
     return next((d for d in item.dates if d.what == "scheduled" and d.end is not None and d.precision == "day" and d.year is not None
-                 and d.start <= reading.start <= d.end), None)
+                 and d.start <= reading.start <= d.end  # opened on the first day, closed on the last, held or reported on any
+                 and (reading.what != "opened" or reading.start == d.start) and (reading.what != "closed" or reading.start == d.end)), None)
 
 
 def calendar(plan: Plan, lang: Lang) -> tuple[str, int]:

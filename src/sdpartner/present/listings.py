@@ -163,9 +163,12 @@ def iso(d: DateReading | None) -> str | None:
     return d.start if d.end is None else f"{d.start}/{d.end}"
 
 
+_READING_KEYS = ("start", "end", "precision", "what", "year_known", "sources", "cites", "caveat")  # a date reading in JSON
+
+
 def _reading(d: DateReading, ctx: Ctx) -> dict[str, Any]:
-    return {"start": d.start, "end": d.end, "precision": d.precision, "what": d.what, "year_known": d.year_known,
-            "sources": [c.source for c in d.sources], "cites": d.cites, "caveat": _caveat(d, ctx)}
+    values = {"sources": [c.source for c in d.sources], "caveat": _caveat(d, ctx)}
+    return {k: values[k] if k in values else getattr(d, k) for k in _READING_KEYS}
 
 
 def _caveat(value: Any, ctx: Ctx) -> str | None:
@@ -223,7 +226,7 @@ EVENTS = Spec("events", "t_events", [
     Field("year_known", lambda e, ctx: _main(e, "year_known"), show="machine", type="string or null",
           doc="`stated`, `page_date`, `context`, `not_stated`"),
     Field("dates", lambda e, ctx: [_reading(d, ctx) for d in e.dates], show="machine", type="object[]",
-          doc="every date reading: `start`, `end`, `precision`, `what`, `year_known`, `sources`, `cites`, `caveat` (a weak source's, when only weak ones give it)"),
+          doc="every date reading: " + ", ".join(f"`{k}`" for k in _READING_KEYS) + " (`caveat`: a weak source's, when only weak ones give it)"),
     Field("edition", style="number", show="machine", type="int or null", doc="e.g. 7"),
     Field("series", _series, show="machine", type="string or null", doc="the series id"),
     Field("city", lambda e, ctx: getattr(e, "city", None), show="machine", type="string or null", doc="a presenting city's id"),
@@ -377,7 +380,7 @@ SEARCH = Spec("search", "t_search", [
     Field("type", lambda h, ctx: h.kind, style="dim", coded=_kind_words, doc="the record's kind"),
     Field("id", style="id", doc="open it with `sdpartner show ID`"),
     Field("title", style="name"),
-    Field("field", style="dim", show="wide", coded=lambda lang: words_for(FIELDS, lang), doc="`name`, `alias`, `keyword`, `text`, `number`, `date`, `related`"),
+    Field("field", style="dim", show="wide", coded=lambda lang: words_for(FIELDS, lang), doc=", ".join(f"`{code}`" for code in FIELDS)),
     Field("matched", show="machine"),
 ])
 

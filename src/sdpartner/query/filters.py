@@ -79,6 +79,11 @@ def find_series(plan: Plan, ref: str) -> Series:
     partial = [s for s in plan.series if name_part(ref, [s.id.replace("-", " "), s.name.en, s.name.zh, *s.aliases])]
     if len(partial) == 1:  # a part of one series' id or name: rcep, 跨国公司
         return partial[0]
+    if partial:  # week: a part of several
+        from ..errors import NotFound
+        from ..safe import shown
+
+        raise NotFound("part_of_names", name=shown(ref), n=len(partial), choices=[choice(f"{s.name.zh} {s.id}", s.id) for s in partial])
     raise not_found(cat.kind("series").words, ref, [s.id for s in plan.series] + [s.name.en for s in plan.series], "hint_series",
                     choices=[choice(s.name.zh, s.id) for s in plan.series])
 

@@ -80,7 +80,7 @@ EN_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six 
                                                 "sixteen seventeen eighteen nineteen".split())} | {
     w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _EN_SCALES = ("hundred", "thousand")
-_EN_LARGE = ("million", "billion", "trillion")
+_EN_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 def _en_value(words: list[str]) -> int | None:
@@ -107,20 +107,28 @@ def english(query: str) -> str:
     """A query with English number words written in digits where they plainly are a number: with hundred or
     thousand in them (five hundred exhibitions: 500, seven hundred and two: 702, two thousand five hundred: 2500)
     or before million, billion or trillion (seven hundred fifty billion yuan: 750 billion yuan). A number word
-    alone or in a name stays a word (seven, Ten Partner Actions, one-stop)."""
+    alone or in a name stays a word (seven, Ten Partner Actions, one-stop). A decimal is read with its point
+    (thirty-nine point three billion: 39.3 billion)."""
     low = query.lower()
-    if not any(w in low for w in (*_EN_SCALES, *_EN_LARGE)):
+    large = [w for w, v in _SCALE.items() if v >= 1e6 and w.isascii() and len(w) > 1]  # million, mn, billion, bn, ...
+    if not any(w in low for w in (*_EN_SCALES, *large)):
         return query
     number = "|".join(sorted((*EN_NUMBER_WORDS, *_EN_SCALES), key=len, reverse=True))
-    run = re.compile(rf"\b(?:{number})(?:(?:[\s-]+(?:and\s+)?)(?:{number}))*\b", re.IGNORECASE)
+    run = re.compile(rf"\b(?:{number})(?:(?:[\s-]+(?:and\s+)?)(?:{number}))*(?P<point>\s+point(?:\s+(?:{'|'.join(_EN_DIGITS)}))+)?\b", re.IGNORECASE)
+    before_large = re.compile(rf"\s+(?:{'|'.join(sorted(large, key=len, reverse=True))})\b", re.IGNORECASE)
 
     def digits(m: re.Match[str]) -> str:
-        words = [w for w in re.split(r"[\s-]+", m.group(0).lower()) if w != "and"]
-        large = re.match(rf"\s+(?:{'|'.join(_EN_LARGE)})\b", m.string[m.end():], re.IGNORECASE)
-        if not (large or any(w in _EN_SCALES for w in words)):
+        if re.search(r"\bpoint\s+$", m.string[: m.start()], re.IGNORECASE):  # point five billion: the decimals of no number
+            return m.group(0)
+        whole = m.group(0)[: m.start("point") - m.start()] if m.group("point") else m.group(0)
+        words = [w for w in re.split(r"[\s-]+", whole.lower()) if w != "and"]
+        if not (before_large.match(m.string, m.end()) or any(w in _EN_SCALES for w in words)):
             return m.group(0)
         value = _en_value(words)
-        return m.group(0) if value is None or value == 0 else str(value)
+        if value is None or (value == 0 and not m.group("point")):
+            return m.group(0)
+        decimals = "".join(str(_EN_DIGITS.index(w)) for w in m.group("point").lower().split()[1:]) if m.group("point") else ""
+        return f"{value}.{decimals}" if decimals else str(value)
 
     return run.sub(digits, query)
 
@@ -294,7 +302,7 @@ def _counted(text: str, end: int) -> bool:
 _STOP_UNIT = frozenset("a an the of in on at to for and or with from by which what who where when how is are was were".split())
 
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")  # as a Chinese input method may type digits: 第７届, ５００
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")  # as a Chinese input method may type digits: 第７届, ５００ (not ，: a comma between clauses)
 
 
 _MONTHS = {m: i + 1 for i, m in enumerate("january february march april may june july august september october november december".split())}
@@ -311,12 +319,13 @@ def _date_patterns() -> list[tuple[re.Pattern[str], tuple[str, str, str]]]:
     """Dates as people write them, each with where its (year, month, day) are: 2025-06-19, 19 June 2025, June 19,
     2025, June 2025, 2025年6月19日, 2025年6月 (Chinese numerals are digits by then)."""
     day = r"(\d{1,2})(?:st|nd|rd|th)?"
+    cn = "[0-9一二三四五六七八九十]{1,3}"  # a month or day in digits or Chinese numerals (二〇二五年六月十九日)
     return [(re.compile(p, re.I), where) for p, where in [
-        (r"(?<![\d.,-])(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?![\d-])", ("1", "2", "3")),
-        (rf"\b{day}\s+{_MONTH}\s*,?\s*(\d{{4}})\b", ("3", "2", "1")),
+        (r"(?<![\d.,/-])(\d{4})([-/])(\d{1,2})(?:\2(\d{1,2}))?(?![\d/-])", ("1", "3", "4")),
+        (rf"\b{day}\s+(?:of\s+)?{_MONTH}\s*,?\s*(\d{{4}})\b", ("3", "2", "1")),
         (rf"\b{_MONTH}\s+{day}\s*,?\s*(\d{{4}})\b", ("3", "1", "2")),
         (rf"\b{_MONTH}\s*,?\s*(\d{{4}})\b", ("2", "1", "")),
-        (r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?", ("1", "2", "3")),
+        (rf"(?<!\d)(\d{{4}})\s*年\s*({cn})\s*月(?:\s*({cn})\s*[日号])?", ("1", "2", "3")),
     ]]
 
 
@@ -330,16 +339,17 @@ def _dates(text: str) -> tuple[str, list[tuple[str, str]]]:
     def take(m: re.Match[str], where: tuple[str, str, str]) -> str:
         y, mo, d = (m.group(int(i)) if i else None for i in where)
         try:
-            month = int(mo) if mo and mo.isdigit() else _month(mo or "")
-            dt.date(int(y or 0), month, int(d) if d else 1)
+            month = (int(mo) if mo.isdigit() else cn_numeral(mo) or _month(mo)) if mo else 0
+            dd = (int(d) if d.isdigit() else cn_numeral(d) or 0) if d else None
+            dt.date(int(y or 0), month, dd or 1)
         except (ValueError, StopIteration):
             return m.group(0)
-        found.append((m.start(), f"{int(y or 0):04d}-{month:02d}" + (f"-{int(d):02d}" if d else ""), m.group(0).strip()))
+        found.append((m.start(), f"{int(y or 0):04d}-{month:02d}" + (f"-{dd:02d}" if dd else ""), m.group(0).strip()))
         return " " * (m.end() - m.start())
 
     for pattern, where in _date_patterns():
         text = pattern.sub(lambda m, w=where: take(m, w), text)  # type: ignore[misc]
-    return text, [(iso, typed) for _, iso, typed in sorted(found)]
+    return text, list(dict.fromkeys((iso, typed) for _, iso, typed in sorted(found)))  # a date typed twice is one
 
 
 def read(query: str) -> Reading:
@@ -368,6 +378,8 @@ def read(query: str) -> Reading:
 
     def ordinal_en(m: re.Match[str]) -> str:
         nonlocal ordinal
+        if re.match(r"\s+times?\b", m.string[m.end():], re.IGNORECASE):  # for the first time: no edition's number
+            return m.group(0)
         n = en_ordinal(m.group(0))
         if ordinal is None:
             ordinal = n

@@ -176,11 +176,12 @@ def _choose(found: list[Entry], ref: str) -> Resolution:
 _NUMBERED = r"(?P<pre>第|行动|组)?(?P<n>[〇零一二两三四五六七八九十]{1,3}|[0-9０-９]{1,2})(?P<post>项行动|项|个|组|行动)?"  # compiled on first use
 
 
-def numbered(ref: str, kind: str, worded: bool = False) -> int | None:
+def numbered(ref: str, kind: str, worded: bool = False, spelled: bool = True) -> int | None:
     """The number of the action or group (``kind``) a Chinese numeral (or digits) names: 七, 第七, 第七项, 第7项, 第七项行动,
     行动七, "action 7" and "the seventh action" an action's, 第二组, 第2组, 组二 and "group 2" a group's, a bare numeral (or seven,
     seventh, 7th) either's (unless
-    ``worded``: then only a number with its kind's word); None for anything else (第二组 is no action)."""
+    ``worded``: then only a number with its kind's word; ``spelled``: an English word alone too, where only actions or
+    groups are asked for, since show ten means the words of names); None for anything else (第二组 is no action)."""
     from .numbers import EN_NUMBER_WORDS, cn_numeral, en_ordinal
 
     english = re.fullmatch(r"(action|group)\s*(?:no\.\s*|#\s*)?([0-9]{1,2})", ref.strip(), re.I)  # action 7, Group 2
@@ -189,7 +190,7 @@ def numbered(ref: str, kind: str, worded: bool = False) -> int | None:
     english = re.fullmatch(r"(?:the\s+)?(\w+)\s+(action|group)", ref.strip(), re.I)  # the seventh action, 2nd group
     if english:
         return en_ordinal(english.group(1)) if english.group(2).lower() == kind else None
-    if not worded and (said := en_ordinal(ref.strip()) or EN_NUMBER_WORDS.get(ref.strip().lower())):  # seventh, 7th, seven: as 七
+    if spelled and not worded and (said := en_ordinal(ref.strip()) or EN_NUMBER_WORDS.get(ref.strip().lower())):  # seventh, 7th, seven: as 七
         return said
     found = re.fullmatch(_NUMBERED, ref.strip())
     if found is None:
@@ -238,7 +239,7 @@ def find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> R
                 if also.code != "not_found":  # 第2届: part of several names, which it lists (as typed)
                     missing = NotFound(also.code, **{**also.params, "name": shown(ref)})
         by_number = sorted((e for e in entries(plan) if e.kind in ("action", "group") and (kinds is None or e.kind in kinds)
-                            and numbered(ref, e.kind) == getattr(e.record, "id", None)), key=lambda e: e.kind != "action")  # as show 2 opens action 2
+                            and numbered(ref, e.kind, spelled=kinds is not None) == getattr(e.record, "id", None)), key=lambda e: e.kind != "action")  # as show 2 opens action 2
         if not by_number:
             raise missing
         return Resolution(by_number[0], tuple(by_number[1:]))

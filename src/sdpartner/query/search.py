@@ -359,7 +359,9 @@ def _correction(index: Index, words: str, result: Result) -> dict[str, str] | No
     fixed: dict[str, str] = {}
     vocab = index.suggestions()
     for word in result.unknown:
-        if not word.isascii() or len(word) < 5 or fold(word) in EN_NUMBER_WORDS:  # seven is no typo of seen
+        if fold(word) in EN_NUMBER_WORDS:  # seven is no typo of seen
+            continue
+        if not word.isascii() or len(word) < 5:
             return None
         close = [(ratio, w) for ratio, w in index.close(fold(word)) if ratio >= 0.8 and len(w) > 3 and w.isascii()][:2]  # the plan's longer Latin words
         if not close:
@@ -426,14 +428,14 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
         elif not number.year:
             unit = (" " if number.text.isascii() else "").join(("", *reading.units)) if valued else ""  # the unit that ruled a value out
             missing.append(number.text + unit)  # 750 billion people, 7500亿人
-    for iso, typed in reading.days:  # a date: the records whose dates hold that day or month
+    for iso, typed in reading.days:  # a date: the records whose dates hold that day or month (with words: those of them first)
         dated = {doc: span for doc, e in enumerate(index.entries) if (span := _dated(e.record, iso)) is not None}
-        if dated:
-            for doc, span in dated.items():
-                number_hits.setdefault(doc, span)
-                by_date.add(doc)
-        else:
+        if not dated:
             missing_days.append(typed)
+        for doc, span in dated.items():
+            by_date.add(doc)
+            if not qtoks:
+                number_hits.setdefault(doc, span)
     if number_hits:
         digits = {stem(n.text.replace(",", "")) for n in reading.numbers}
         written = {doc for t in qtoks if t.term in digits for doc in index.posting(t.term)}
@@ -465,6 +467,8 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
         if reading.ordinal is not None and getattr(record, "edition", None) == reading.ordinal:
             score *= ORDINAL_BOOST
         if reading.years and set(reading.years) & record_years(record):
+            score *= YEAR_BOOST
+        if doc in by_date:  # Qingdao summit June 2025: the summit of that month
             score *= YEAR_BOOST
         hits.append(Hit(entry.kind, entry.id, entry.title, field, text, round(score, 3)))
     if not qtoks and not number_hits and (reading.ordinal is not None or reading.years):
