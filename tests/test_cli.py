@@ -120,9 +120,9 @@ def test_the_article_links_every_record_that_cites_its_paragraphs(run: Any) -> N
 def test_a_date_filter_says_what_it_leaves_out(invoke: Any) -> None:
     result = invoke("events", "--from", "2026-03", "--to", "2026-12", "-f", "json")
     assert [r["id"] for r in json.loads(result.stdout)] == ["mnc-leaders-qingdao-summit-7"]
-    assert "7 more event(s) in that span have no date and are not listed; see them with sdpartner events --year 2026" in result.stderr
+    assert "7 more event(s) of those years have no date, so whether they fall in that span is not known; they are not listed: see them with sdpartner events --year 2026" in result.stderr
     zh = invoke("events", "--from", "2026-03", "--to", "2026-12", "--lang", "zh")
-    assert "该范围内另有7项活动没有日期" in zh.stderr
+    assert "这些年份里另有7项活动没有日期,无从知道是否落在该范围内" in zh.stderr
 
 
 @pytest.mark.parametrize(("value", "iso"), [("2026年6月", "2026-06"), ("2026年6月16日", "2026-06-16"), ("二〇二六年六月", "2026-06"), ("二〇二六年六月十六日", "2026-06-16"),

@@ -141,7 +141,7 @@ def test_a_companion_that_cannot_be_written_takes_the_main_output_with_it(tmp_pa
     main = tmp_path / "a.db"
     main.write_text("the old one", encoding="utf-8")
     elsewhere = tmp_path / "no-such-dir" / "a.db.metadata.json"
-    with pytest.raises(OutputError, match="cannot write"):
+    with pytest.raises(OutputError, match="cannot create a file in"):
         write_files([(str(main), _writer("new")), (str(elsewhere), _writer("{}"))], force=True)
     assert main.read_text(encoding="utf-8") == "the old one" and _leftovers(tmp_path) == []
 
@@ -210,3 +210,9 @@ def test_an_output_has_the_permissions_a_new_file_gets_or_those_of_the_file_it_r
         assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text(encoding="utf-8").startswith("{\n")
     finally:
         os.umask(old)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="a Linux /proc, where no file can be created")
+def test_a_directory_that_takes_no_new_file_is_named_as_such() -> None:
+    result = run_process("export", "--output", "/proc/sdpartner-test.json")  # it said "cannot write to /proc: No such file or directory"
+    assert result.returncode == 1 and result.stderr.decode() == "sdpartner: error: cannot create a file in /proc: No such file or directory\n"

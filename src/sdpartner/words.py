@@ -297,7 +297,7 @@ MESSAGES: dict[str, Text] = {
         "file_exists": ("{path}已存在;加上 --force 才会覆盖", "{path} exists; add --force to overwrite it"),
         "not_regular": ("{path}不是普通文件({what});--force 只替换普通文件", "{path} is {what}, not a regular file; --force replaces only regular files"),
         "is_directory": ("{path}是目录;请给出文件名", "{path} is a directory; give a file name"),
-        "cannot_write_dir": ("无法写入{path}:{why}", "cannot write to {path}: {why}"),
+        "cannot_write_dir": ("无法在{path}中创建文件:{why}", "cannot create a file in {path}: {why}"),
         "cannot_write": ("无法写入{path}:{why}", "cannot write {path}: {why}"),
         "appeared": ("写入期间{path}出现了一个文件;它保持原样,未被替换", "a file appeared at {path} while the output was being written; it was left as it is"),
         "interrupted": ("已中断({signal});没有留下不完整的文件", "interrupted ({signal}); no partial output was left behind"),
@@ -366,7 +366,8 @@ MESSAGES: dict[str, Text] = {
         "date_no_match": ("没有记录的日期落在{date}。", "No record is dated {date}."),
         "number_no_match": ("没有记录的数值等于{number}。", "No record has the value {number}."),
         # filters
-        "undated_in_span": ("该范围内另有{n}项活动没有日期,未列出;用 {command} 查看", "{n} more event(s) in that span have no date and are not listed; see them with {command}"),
+        "undated_in_span": ("这些年份里另有{n}项活动没有日期,无从知道是否落在该范围内,未列出;用 {command} 查看",
+                            "{n} more event(s) of those years have no date, so whether they fall in that span is not known; they are not listed: see them with {command}"),
         "year_outside": ("{year}年没有记录;数据覆盖的年份:{years}", "nothing is recorded for {year}; the data covers the years {years}"),
         "mcp_missing": ("sdpartner mcp 需要可选组件:pip install 'sdpartner[mcp]'(在源码目录中:pip install '.[mcp]')", "sdpartner mcp needs the optional extra: pip install 'sdpartner[mcp]' (in a checkout: pip install '.[mcp]')"),
     }.items()
