@@ -42,7 +42,7 @@ def _flat(text: str) -> str:
 
 def test_status_readings_read_as_words_in_tables_and_stay_values_in_json(run: Any) -> None:
     table = run("status", "--columns", "id,readings", "-f", "md").out
-    assert "| mnc-leaders-qingdao-summit-7 | 2026-02-04 scheduled (a third party's summary of an official document)<br>" in table and "{" not in table
+    assert "| mnc-leaders-qingdao-summit-7 | 2026-02-04 planned (a third party's summary of an official document)<br>" in table and "{" not in table
     assert "2026-01-21 据报已举办(大众日报)" in run("status", "--columns", "id,readings", "--lang", "zh").out
     summit = next(r for r in run("status", "-f", "json").json() if r["id"] == "mnc-leaders-qingdao-summit-7")
     assert summit["readings"][0] == {"status": "scheduled", "date": "2026-02-04", "source": "policydb-2026-shandong-commerce-work-points",

@@ -214,7 +214,7 @@ WORDS: dict[str, Text] = {
         "yearless": ("{md}(年份未说明)", "{md}, year not stated"),
         # statuses
         "st_no_report": ("未见报道", "no report found"),
-        "st_scheduled": ("已排期", "scheduled"),
+        "st_scheduled": ("计划举办", "planned"),  # (a source names it among what is to be held, with or without a date)
         "st_opened": ("据报已开幕", "reported opened"),
         "st_held": ("据报已举办", "reported held"),
         "st_closed": ("据报已举办(闭幕)", "reported held (closed)"),
