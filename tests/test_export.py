@@ -179,3 +179,13 @@ def test_the_calendar_reads_back_with_icalendar(tmp_path: Path) -> None:
     assert sorted(events) == sorted(str(e["uid"]) for e in icalendar.Calendar.from_ical(again).walk("VEVENT"))
     zh = icalendar.Calendar.from_ical(run_process("export", "--format", "ics", "--lang", "zh").stdout)
     assert "第三届跨国公司领导人青岛峰会" in [str(e["summary"]) for e in zh.walk("VEVENT")]
+
+
+def test_the_briefing_holds_the_year_so_far_every_edition_and_the_rated_sources() -> None:
+    # it held the plan's own events only, no status, and no sources
+    md = run_process("export", "--format", "md").stdout.decode()
+    assert "\n## The 2026 plan so far\n" in md and "_As of 2026-11-30, the day the sources were last reviewed." in md
+    events = md[md.index("\n## Events\n"):md.index("\n## Jinan")]
+    assert "1st Qingdao Multinationals Summit" in events and "7th Qingdao Multinationals Summit" in events
+    sources = md[md.index("\n## Sources\n"):]
+    assert "| exhibitor-2026-mnc-summit-7-opening |" in sources and "| weak |" in sources

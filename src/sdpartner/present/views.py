@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import Enum
-from typing import Any
+from typing import Any, cast
 
 import msgspec
 
@@ -24,7 +24,7 @@ from ..query.status import Standing, readings, standing, year_so_far
 from ..words import CHINESE_COLUMN, LABELS, field_label, label, say, yes_no
 from . import listings as L
 from . import values as v
-from .documents import Bundle, Column, Detail, Listing, Value, replace
+from .documents import Bundle, Column, Detail, Listing, Value, replace, widen
 from .fields import Ctx
 
 
@@ -393,14 +393,19 @@ def typed(plan: Plan) -> tuple[dict[str, Any], list[dict[str, Any]]]:
 
 
 def export(plan: Plan, lang: Lang) -> Bundle:
-    """The whole plan: typed JSON for scripts, a record a line for JSON Lines, a briefing of every view for people."""
+    """The whole plan: typed JSON for scripts, a record a line for JSON Lines, a briefing of every view for people
+    (the overview, each action, the figures, the year so far, every event and edition, each city, the sectors,
+    the sources)."""
     parts: list[tuple[int, Detail | Listing]] = [(2, overview(plan, lang))]
     c = Ctx(plan, lang)
     parts += [(3, action_detail(plan, a, lang)) for a in plan.actions]
     parts.append((2, L.FIGURES.listing(plan.figures, c)))
-    parts.append((2, L.EVENTS.listing(plan.events, c)))
+    parts.append((2, status_listing(plan, lang)))  # the year so far, as of the last review
+    parts.append((2, L.EVENTS.listing(q.events(plan), c)))  # the plan's events and the earlier editions of their series
     parts += [(3, city_detail(plan, city, lang)) for city in plan.cities]
     parts.append((2, L.SECTORS.listing(q.sector_index(plan), c)))
+    sources = widen(L.SOURCE_LIST.listing([plan.article, *plan.sources], c))  # with each source's outlet and rating
+    parts.append((2, cast(Listing, sources)))
     art = plan.article
     authors = ", ".join(a.pick(lang) for a in art.authors)
     data, records = typed(plan)
