@@ -392,3 +392,10 @@ def test_ties_keep_the_plans_order_whatever_the_hash_seed() -> None:
     hits = json.loads(runs[0].stdout)
     scores = [h["score"] for h in hits]
     assert len(scores) > len(set(scores))  # there are ties to order
+
+
+def test_a_number_only_written_in_words_says_so(run: Any) -> None:
+    out = run("search", "222", "-f", "json")  # the 2019 reading writes 222 pairs and has no value: the note said only "no record has it"
+    assert out.json()[0]["id"] == "friendship-pairs-2019-10"
+    assert out.err == "sdpartner: note: No record has the value 222; the records listed write it in their words.\n"
+    assert run("search", "9999", "-f", "json").err == "sdpartner: note: No record has the value 9999.\n"

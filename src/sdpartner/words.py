@@ -363,6 +363,7 @@ MESSAGES: dict[str, Text] = {
         "did_you_mean": ("最接近的词:{near}。", "Did you mean: {near}?"),
         "corrected": ("显示的是“{corrected}”的结果;要按原词搜索,请加 --as-typed:sdpartner search --as-typed \"{query}\"",
                       "Showing results for '{corrected}'; to search for what you typed instead: sdpartner search --as-typed \"{query}\""),
+        "number_written": ("没有记录的数值等于{number};列出的记录在文字中写到了它。", "No record has the value {number}; the records listed write it in their words."),
         "date_no_match": ("没有记录的日期落在{date}。", "No record is dated {date}."),
         "number_no_match": ("没有记录的数值等于{number}。", "No record has the value {number}."),
         # filters

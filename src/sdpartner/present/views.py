@@ -327,8 +327,9 @@ def search_notes(result: Any, query: str, lang: Lang, kind: str | None = None) -
     notes: list[str] = []
     if result.corrected is not None:
         notes.append(message("corrected", lang, {"corrected": shown(result.corrected, 80), "query": shown(query, 80)}))
-    for number in result.missing_numbers:
-        notes.append(message("number_no_match", lang, {"number": shown(number, 40)}))
+    for number in result.missing_numbers:  # a record that writes the number in its words is listed: say why
+        written = any(number in h.matched for h in result.hits)
+        notes.append(message("number_written" if written else "number_no_match", lang, {"number": shown(number, 40)}))
     for day in result.missing_days:
         notes.append(message("date_no_match", lang, {"date": shown(day, 40)}))
     unknown = [shown(w, 40) for w in result.unknown]
