@@ -291,7 +291,7 @@ def test_a_count_is_read_as_its_chinese_numeral_and_other_words_are_refused_as_t
     assert run("search", "二〇二六", "-f", "json").code == 0  # a query's words are not an option's value
 
 
-@pytest.mark.parametrize("ref", ["seven", "Seventh", "7th"])
+@pytest.mark.parametrize("ref", ["seven", "Seventh", "7th", "action seven", "Action Seventh"])
 def test_an_action_answers_to_its_number_in_english_words(run: Any, ref: str) -> None:
     assert run("actions", "show", ref, "-f", "json").json()["id"] == 7  # it was: no action named 'seventh'
 

@@ -76,3 +76,9 @@ def test_a_part_several_series_share_lists_them(plan: Any) -> None:
     with pytest.raises(NotFound) as raised:
         q.find_series(plan, "week")
     assert raised.value.code == "part_of_names" and raised.value.params["n"] == 2
+
+
+def test_a_span_holds_an_event_still_on_at_its_start_and_no_event_without_a_year(plan: Any) -> None:
+    # the 3rd RCEP expo ran 18-20 August 2023: 19 August found nothing; the 4th's days have no year: --to 1999 listed it
+    assert [x.id for x in q.events(plan, since="2023-08-19", until="2023-08-19")] == ["rcep-expo-3"]
+    assert "rcep-expo-4" not in [x.id for x in q.events(plan, until="1999")]

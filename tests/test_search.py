@@ -399,3 +399,13 @@ def test_a_number_only_written_in_words_says_so(run: Any) -> None:
     assert out.json()[0]["id"] == "friendship-pairs-2019-10"
     assert out.err == "sdpartner: note: No record has the value 222; the records listed write it in their words.\n"
     assert run("search", "9999", "-f", "json").err == "sdpartner: note: No record has the value 9999.\n"
+
+
+def test_a_date_with_words_none_of_which_match_lists_what_is_dated_then(plan: Any) -> None:
+    result = search.search(plan, "what happened in October 2019")  # it listed nothing
+    assert (result.hits[0].id, result.hits[0].field) == ("mnc-summit-1", "date")
+
+
+def test_a_day_and_month_without_a_year_is_read_in_the_records_year(plan: Any) -> None:
+    result = search.search(plan, "August 2023")  # it said no record is dated August 2023, then listed the 3rd RCEP expo
+    assert (result.hits[0].id, result.missing_days) == ("rcep-expo-3", [])

@@ -273,3 +273,6 @@ def test_scripts_read_which_values_only_weak_sources_give(run: Any) -> None:
     assert run("show", "mnc-leaders-qingdao-summit-7", "-f", "json", "--lang", "zh").json()["dates"][0]["caveat"] == "一家参展企业的自述"
     standing = next(s for s in run("status", "-f", "json").json() if s["id"] == "mnc-leaders-qingdao-summit-7")
     assert [r["reliability"] for r in standing["readings"]] == ["weak", "weak", "weak"]
+    assert [r["reliability"] for r in summit["statuses"]] == ["weak", "weak", "weak"]  # the record's own page, too
+    fourth_event = next(e for e in run("events", "-f", "json").json() if e["id"] == "mnc-summit-4")
+    assert (event["date_caveat"], fourth_event["date_caveat"]) == ("an exhibitor's account", None)

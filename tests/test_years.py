@@ -67,11 +67,12 @@ def test_status_of_a_year_the_plan_file_has_nothing_in_says_whose_plan_it_is(run
     ("2026", "zh", "2026年底晚于最近一次核查(2026-11-30),此后的资料未收存,所以显示的是截至2026-11-30的情况。", "按截至"),  # the review day is in 2026
     ("2026", "en", "The end of 2026 is after the last review (2026-11-30): no later source is stored, so this is the status as of 2026-11-30.", "Shown as it stood"),
     ("2026-06", "zh", "按截至2026年6月底的情况显示。", "当日"),
+    ("2026-11-30", "en", "As of 2026-11-30, the day the sources were last reviewed.", "Shown as it stood"),  # the review day: not said twice
 ])
 def test_as_of_says_when_the_day_asked_is_after_the_review_or_before_the_plan(run: Any, as_of: str, lang: str, said: str, unsaid: str) -> None:
     out = _flat(run("status", "--as-of", as_of, "--lang", lang, "-f", "md").out)
     assert said in out and unsaid not in out
-    if "2026-11-30" in said:  # the review day is said once (it was said again: "... as of 2026-11-30. As of 2026-11-30, the day ...")
+    if "after the last review" in said or "晚于最近一次核查" in said:  # the review day is said once (it was said again: "... as of 2026-11-30. As of 2026-11-30, the day ...")
         assert out.count("2026-11-30") == 2 and "the day the sources were last reviewed" not in out and "核查。" not in out
 
 
@@ -181,5 +182,6 @@ def test_one_later_plan_is_compared_in_year_order(run: Any) -> None:
     alone = run("diff", str(PLAN_2027), "-f", "json")
     assert alone.code == 1 and json.loads(alone.out) == json.loads(run("diff", PLAN_2026, str(PLAN_2027), "-f", "json").out)
     assert alone.err == f"sdpartner: note: {PLAN_2027} is the plan for 2027, later than the 2026 plan it is compared with: the changes read from 2026 to 2027.\n"
-    named = run("diff", str(PLAN_2027), PLAN_2026, "-f", "json")  # both named: the order given
-    assert named.err == "" and json.loads(named.out) != json.loads(alone.out)
+    named = run("diff", str(PLAN_2027), PLAN_2026, "-f", "json")  # both named: the order given, said
+    assert named.err == "sdpartner: note: OLD is the plan for 2027, later than NEW's 2026: the changes read backwards, from 2027 to 2026.\n"
+    assert json.loads(named.out) != json.loads(alone.out)

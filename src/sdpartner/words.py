@@ -350,6 +350,8 @@ MESSAGES: dict[str, Text] = {
         "valid": ("有效:{which}({counts})", "valid: {which} ({counts})"),
         "bundled_plan": ("内置计划", "the bundled plan"),
         # search notes
+        "diff_backwards": ("OLD 是{later}年的计划,晚于 NEW 的{earlier}年计划:显示的是从{later}年回到{earlier}年的变化。",
+                           "OLD is the plan for {later}, later than NEW's {earlier}: the changes read backwards, from {later} to {earlier}."),
         "diff_in_year_order": ("{file}是{later}年的计划,晚于它所比较的{earlier}年计划:显示的是从{earlier}年到{later}年的变化。",
                                "{file} is the plan for {later}, later than the {earlier} plan it is compared with: the changes read from {earlier} to {later}."),
         "search_elsewhere": ("没有哪一行含有“{query}”的每个词;搜索(sdpartner search \"{query}\")会查找所有记录。",

@@ -151,12 +151,15 @@ def diff(req: Request) -> Answer:
     old = load(req["old"])
     new = load(req["new"] or req.plan_path)  # the newer plan: named, else --plan (before the command name) or SDPARTNER_PLAN
     notes: tuple[str, ...] = ()
-    if req["new"] is None and old.plan.year > new.plan.year:  # diff plan-2027.toml: one file, a later plan than the one it meets
+    if old.plan.year > new.plan.year:
         from ..safe import shown
         from ..words import message
 
-        old, new = new, old
-        notes = (message("diff_in_year_order", req.lang, {"file": shown(req["old"], 120), "later": new.plan.year, "earlier": old.plan.year}),)
+        if req["new"] is None:  # diff plan-2027.toml: one file, a later plan than the one it meets: in year order
+            old, new = new, old
+            notes = (message("diff_in_year_order", req.lang, {"file": shown(req["old"], 120), "later": new.plan.year, "earlier": old.plan.year}),)
+        else:  # both named: the order given, said
+            notes = (message("diff_backwards", req.lang, {"later": old.plan.year, "earlier": new.plan.year}),)
     changes = compare(old, new)
     return Answer(diff_document(old, new, changes, req.lang), notes, code=ExitCode.FAILURE if changes else ExitCode.OK)
 

@@ -225,6 +225,8 @@ EVENTS = Spec("events", "t_events", [
           doc="`scheduled`, `held`, `opened`, `closed`, `reported`, `during` (a day during the event)"),
     Field("year_known", lambda e, ctx: _main(e, "year_known"), show="machine", type="string or null",
           doc="`stated`, `page_date`, `context`, `not_stated`"),
+    Field("date_caveat", lambda e, ctx: _caveat(r, ctx) if (r := main_reading(e)) is not None else None, show="machine", type="string or null",
+          doc="a weak source's caveat, when only weak sources give the main reading"),
     Field("dates", lambda e, ctx: [_reading(d, ctx) for d in e.dates], show="machine", type="object[]",
           doc="every date reading: " + ", ".join(f"`{k}`" for k in _READING_KEYS) + " (`caveat`: a weak source's, when only weak ones give it)"),
     Field("edition", style="number", show="machine", type="int or null", doc="e.g. 7"),
@@ -475,6 +477,7 @@ STATUS_HISTORY = Spec("status readings", "t_status_history", [
     Field("date", lambda s, ctx: s.evidence[-1].date),
     Field("source", lambda s, ctx: s.evidence[-1].source, words=lambda s, ctx: _source_words(s.evidence[-1].source, ctx)),
     Field("wording", lambda s, ctx: s.evidence[-1].wording),
+    Field("reliability", lambda s, ctx: _reliability(s.evidence[-1], ctx), show="machine", type="string or null"),
     Field("id", style="dim", show="machine"),
 ])
 

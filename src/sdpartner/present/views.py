@@ -243,8 +243,8 @@ def status_listing(plan: Plan, lang: Lang, year: int | None = None, as_of: str |
         elif plan.plan.reviewed and _ends_after(as_of, plan.plan.reviewed):  # a month or year that holds the review day, not as its last
             notes = [say("as_of_period_after_review", lang, as_of=period, reviewed=plan.plan.reviewed)]
             caption = say("no_report_meaning", lang)
-        else:
-            notes = [say("as_of_asked" if len(as_of) == 10 else "as_of_asked_period", lang, as_of=period)]
+        else:  # (the review day itself: the caption says it)
+            notes = [] if as_of == plan.plan.reviewed else [say("as_of_asked" if len(as_of) == 10 else "as_of_asked_period", lang, as_of=period)]
             if main is not None and main.year is not None and not main.start.startswith("--") and as_of < main.start[: len(as_of)]:
                 notes.append(say("as_of_before_plan", lang, as_of=period, released=main.start))
         caption = " ".join([*notes, caption])

@@ -243,6 +243,17 @@ def start(item: Occurrence) -> str:
     return ""
 
 
+def end(item: Occurrence) -> str:
+    """The last day (or month, or year) of the reading ``start`` reads, as sortable text; '' if none."""
+    for d in item.dates:
+        if d.year is not None:
+            return d.end or d.start
+    if item.year:
+        yearless = next((d for d in item.dates if d.year is None), None)
+        return f"{item.year}{(yearless.end or yearless.start)[1:]}" if yearless else str(item.year)
+    return ""
+
+
 def dated(item: Occurrence) -> bool:
     """Whether a source gives the event a day or a month (not only a year)."""
     return any(d.precision in ("day", "month") for d in item.dates)
@@ -304,10 +315,10 @@ def events(plan: Plan, year: int | None = None, place: str | None = None, action
         chosen = [x for x in chosen if x.series == s.id]
     if year is not None:
         chosen = [x for x in chosen if year in years_of(x)]
-    if since is not None:
-        chosen = [x for x in chosen if dated(x) and start(x) >= since]
-    if until is not None:
-        chosen = [x for x in chosen if dated(x) and start(x)[: len(until)] <= until]
+    if since is not None:  # an event that is still on at the start of the span is in it (18-20 August, from 19 August)
+        chosen = [x for x in chosen if dated(x) and end(x)[: len(since)] >= since]
+    if until is not None:  # (a day and month no year is known for is in no span: '' is no date)
+        chosen = [x for x in chosen if dated(x) and start(x) != "" and start(x)[: len(until)] <= until]
     order = {id(x): i for i, x in enumerate(chosen)}
     return sorted(chosen, key=lambda x: ((start(x) or "9999") + "~", order[id(x)]))  # "~" sorts a bare year after its dated days
 

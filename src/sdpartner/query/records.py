@@ -178,15 +178,17 @@ _NUMBERED = r"(?P<pre>第|行动|组)?(?P<n>[〇零一二两三四五六七八�
 
 def numbered(ref: str, kind: str, worded: bool = False, spelled: bool = True) -> int | None:
     """The number of the action or group (``kind``) a Chinese numeral (or digits) names: 七, 第七, 第七项, 第7项, 第七项行动,
-    行动七, "action 7" and "the seventh action" an action's, 第二组, 第2组, 组二 and "group 2" a group's, a bare numeral (or seven,
+    行动七, "action 7", "action seven" and "the seventh action" an action's, 第二组, 第2组, 组二 and "group 2" a group's, a bare numeral (or seven,
     seventh, 7th) either's (unless
     ``worded``: then only a number with its kind's word; ``spelled``: an English word alone too, where only actions or
     groups are asked for, since show ten means the words of names); None for anything else (第二组 is no action)."""
     from .numbers import EN_NUMBER_WORDS, cn_numeral, en_ordinal
 
-    english = re.fullmatch(r"(action|group)\s*(?:no\.\s*|#\s*)?([0-9]{1,2})", ref.strip(), re.I)  # action 7, Group 2
+    english = re.fullmatch(r"(action|group)\s*(?:no\.\s*|#\s*)?([0-9]{1,2}|[a-z]+)", ref.strip(), re.I)  # action 7, Group 2, action seven
     if english:
-        return int(english.group(2)) if english.group(1).lower() == kind else None
+        n = english.group(2)
+        number = int(n) if n.isdigit() else EN_NUMBER_WORDS.get(n.lower()) or en_ordinal(n)
+        return number if english.group(1).lower() == kind else None
     english = re.fullmatch(r"(?:the\s+)?(\w+)\s+(action|group)", ref.strip(), re.I)  # the seventh action, 2nd group
     if english:
         return en_ordinal(english.group(1)) if english.group(2).lower() == kind else None

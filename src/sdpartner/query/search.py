@@ -290,6 +290,7 @@ class Result(msgspec.Struct, frozen=True):
 
 
 NUMBER_SCORE = 10.0  # a record whose value is the number asked for ranks above any match of words alone
+DATE_ONLY = 0.1  # a record of the date asked for that holds none of the query's words: listed, below those that hold some
 ORDINAL_BOOST = 4.0
 YEAR_BOOST = 3.0
 
@@ -442,12 +443,15 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
     else:
         written = set()
     hits: list[Hit] = []
-    candidates = set(scores) | set(number_hits)
+    candidates = set(scores) | set(number_hits) | (by_date if not number_hits else set())
     for doc in sorted(candidates):  # in the plan's order, so that ties keep it (a set promises no order)
         entry = index.entries[doc]
         if kind is not None and entry.kind != kind:
             continue
         prior = cat.kind(entry.kind).decl.prior
+        if doc not in scores and not number_hits:  # dated then, with none of the words: after the records that hold them
+            hits.append(Hit(entry.kind, entry.id, entry.title, "date", _dated(entry.record, reading.days[0][0]) or "", round(DATE_ONLY * prior, 3)))
+            continue
         if number_hits:
             if doc in number_hits:
                 words_share = sum(weight[c] for c in matched.get(doc, set())) / total if weight else 0.0
@@ -487,13 +491,19 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
 def _dated(record: object, iso: str) -> str | None:
     """The record's own date (a date reading, an as-of, a fact's or a source's date) that holds the day or month
     ``iso``, as written (2025-06-19, 2022-06-19/2022-06-21); None when none does. A date known only to the year
-    holds no day or month of it."""
+    holds no day or month of it; a day and month with no year (--08-18) is read in the record's year, if it has one."""
+    year = getattr(record, "year", None)
     spans = [(d.start, d.end or d.start) for d in getattr(record, "dates", None) or []]
     spans += [(v, v) for name in ("as_of", "date") if isinstance(v := getattr(record, name, None), str)]
     for start, end in spans:
+        written = start if start == end else f"{start}/{end}"
+        if start.startswith("--"):  # a day and month with no year: under the record's year, as events sorts it
+            if not isinstance(year, int):
+                continue
+            start, end = f"{year}{start[1:]}", f"{year}{end[1:]}" if end.startswith("--") else end
         n = min(len(iso), len(start), len(end))
-        if n >= 7 and start[:n] <= iso[:n] <= end[:n] and not start.startswith("--"):
-            return start if start == end else f"{start}/{end}"
+        if n >= 7 and start[:n] <= iso[:n] <= end[:n]:
+            return written
     return None
 
 
