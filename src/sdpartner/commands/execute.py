@@ -110,9 +110,11 @@ def render(request: Request, document: Document) -> str | bytes:
         document = widen(document)
     columns = request["columns"]
     if columns is not None:
-        # a column named twice is shown once; ID and Source-Count are id and source_count (the keys are lower case)
-        typed = {k.strip().lower().replace("-", "_"): k.strip() for k in reversed(columns.split(",")) if k.strip()}
-        keys = list(dict.fromkeys(k.strip().lower().replace("-", "_") for k in columns.split(",") if k.strip()))
+        typed: dict[str, str] = {}  # key -> the name as typed: ID and Source-Count are id and source_count (a column named twice is shown once)
+        for name in (k.strip() for k in columns.split(",")):
+            if name:
+                typed.setdefault(name.lower().replace("-", "_"), name)
+        keys = list(typed)
         if not isinstance(document, Listing):
             raise UsageError("columns_not_listing")
         if keys == ["help"]:

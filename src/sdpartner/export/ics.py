@@ -1,8 +1,9 @@
 """``export --format ics``: every event and edition with a day-precision date as an iCalendar (RFC 5545) event.
 
 All-day events (``DTSTART;VALUE=DATE`` and an exclusive ``DTEND``: the days of the reading that says the event
-took place, or of a schedule that holds its one day), a UID per record that is the same on every run, SUMMARY in the chosen language, LOCATION when known, a DESCRIPTION with the date's status and its
-source, and STATUS:CONFIRMED only for a date reported as held by a source that is not weak (TENTATIVE
+took place, or of a schedule that holds its one day), a UID per record that is the same on every run, SUMMARY
+in the chosen language, LOCATION when known, a DESCRIPTION with the date's status and its sources, and
+STATUS:CONFIRMED only for a date reported as held by a source that is not weak (TENTATIVE
 otherwise). Text from the plan has its control and bidi-override characters shown as stand-ins, as in the
 other text formats (RFC 5545 TEXT allows no control characters). Built with the icalendar library, imported
 only here.

@@ -94,6 +94,11 @@ def _parse_iso(text: str) -> tuple[int | None, int | None, int | None]:
     return parts[0], (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
 
 
+def in_year(iso: str, year: int) -> str:
+    """A day and month written without a year (--08-18) in ``year`` (2023-08-18); any other date as it is."""
+    return f"{year}{iso[1:]}" if iso.startswith("--") else iso
+
+
 def _sort_key(text: str) -> tuple[int, int, int]:
     year, month, day = _parse_iso(text)
     return (year or 0, month or 0, day or 0)

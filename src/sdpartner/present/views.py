@@ -15,7 +15,7 @@ from typing import Any, cast
 import msgspec
 
 from ..plan import catalogue as cat
-from ..plan.model import Action, Amount, City, Edition, Event, Figure, Place, Plan, Series, Source
+from ..plan.model import Action, Amount, City, DateReading, Edition, Event, Figure, Place, Plan, Series, Source
 from ..text import Lang, Text
 from ..query import filters as q
 from ..query.links import Link, cited_sources, links, source_count, source_usage
@@ -203,8 +203,7 @@ def record_detail(plan: Plan, found: Resolution | Entry, lang: Lang) -> Detail:
     if isinstance(r, Figure):
         over_time: list[Any] = list(q.observations_of(plan, r.id))
         if over_time:  # the plan's own reading at the plan's date: a later source's reading comes after it
-            released = q.event(plan, plan.plan.released_at)
-            day = main.start if released is not None and (main := L.main_reading(released)) is not None else None
+            day = main.start if (main := _release(plan)) is not None else None
             at = len(over_time) if day is None else sum(o.as_of <= day for o in over_time)
             extra.append(("history", L.READINGS.listing([*over_time[:at], r, *over_time[at:]], c)))
     if isinstance(r, (Event, Figure)) and readings(plan, r.id):
@@ -234,8 +233,7 @@ def status_listing(plan: Plan, lang: Lang, year: int | None = None, as_of: str |
     reviewed = plan.plan.reviewed or say("not_stated", lang)
     caption = say("as_of_line", lang, reviewed=reviewed) + ("" if lang == "zh" else " ") + say("no_report_meaning", lang)
     if as_of is not None:
-        released = q.event(plan, plan.plan.released_at)
-        main = L.main_reading(released) if released is not None else None
+        main = _release(plan)
         period = as_of if lang == "en" or len(as_of) == 10 else f"{as_of[:4]}年" + (f"{int(as_of[5:7])}月" if len(as_of) == 7 else "")  # 2026年6月
         if plan.plan.reviewed and as_of > plan.plan.reviewed[: len(as_of)]:  # the whole day, month or year after the review: its status
             notes = [say("as_of_after_review", lang, as_of=period, reviewed=plan.plan.reviewed)]
@@ -251,6 +249,12 @@ def status_listing(plan: Plan, lang: Lang, year: int | None = None, as_of: str |
     if not standings and year != plan.plan.year:
         caption = say("status_other_year", lang, year=year, plan_year=plan.plan.year) + " " + caption
     return replace(shown, caption=caption)
+
+
+def _release(plan: Plan) -> DateReading | None:
+    """The date reading of the plan's release (the dialogue's), if it has one."""
+    released = q.event(plan, plan.plan.released_at)
+    return L.main_reading(released) if released is not None else None
 
 
 def _ends_after(period: str, day: str) -> bool:
@@ -276,7 +280,7 @@ def overview(plan: Plan, lang: Lang) -> Detail:
     released = q.event(plan, p.released_at)
     presenter = q.person(plan, p.presented_by)
     attendance = [f for f in plan.figures if f.id in set(plan.dialogue.figures)]
-    main = L.main_reading(released) if released is not None else None
+    main = _release(plan)
     date = main.start if main is not None else say("date_not_stated", lang)
     fields: list[tuple[Column, Value]] = [
         (col("plan", lang, "name", table=False), p.name.pick(lang)),  # the panel's title already

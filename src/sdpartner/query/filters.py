@@ -12,7 +12,7 @@ import msgspec
 
 from ..names import fold
 from ..plan import catalogue as cat
-from ..plan.model import Action, City, Edition, Event, Fact, Figure, FigureKind, Group, Measure, Observation, Offer, Person, Plan, Programme, Sector, Series
+from ..plan.model import Action, City, Edition, Event, Fact, Figure, FigureKind, Group, Measure, Observation, Offer, Person, Plan, Programme, Sector, Series, in_year
 from ..text import Text
 from .records import PLACE, choice, name_part, not_found, numbered
 
@@ -231,27 +231,23 @@ def strict_date(value: str | None, option: str) -> str | None:
 
 
 
+def span(item: Occurrence) -> tuple[str, str]:
+    """The first and last day (or month, or year) an event or edition is known to fall on, as sortable text; ''
+    for none. A day and month without a year is read in the record's year when it has one."""
+    for d in item.dates:
+        if d.year is not None:
+            return d.start, d.end or d.start
+    if item.year:
+        yearless = next((d for d in item.dates if d.year is None), None)
+        if yearless is None:
+            return str(item.year), str(item.year)
+        return in_year(yearless.start, item.year), in_year(yearless.end or yearless.start, item.year)
+    return "", ""
+
+
 def start(item: Occurrence) -> str:
-    """The first day (or month, or year) an event or edition is known to fall on, as sortable text; '' if none.
-    A day and month without a year sorts under the record's year when it has one."""
-    for d in item.dates:
-        if d.year is not None:
-            return d.start
-    if item.year:
-        yearless = next((d for d in item.dates if d.year is None), None)
-        return f"{item.year}{yearless.start[1:]}" if yearless else str(item.year)
-    return ""
-
-
-def end(item: Occurrence) -> str:
-    """The last day (or month, or year) of the reading ``start`` reads, as sortable text; '' if none."""
-    for d in item.dates:
-        if d.year is not None:
-            return d.end or d.start
-    if item.year:
-        yearless = next((d for d in item.dates if d.year is None), None)
-        return f"{item.year}{(yearless.end or yearless.start)[1:]}" if yearless else str(item.year)
-    return ""
+    """The first day (or month, or year) an event or edition is known to fall on, as sortable text; '' if none."""
+    return span(item)[0]
 
 
 def dated(item: Occurrence) -> bool:
@@ -316,7 +312,7 @@ def events(plan: Plan, year: int | None = None, place: str | None = None, action
     if year is not None:
         chosen = [x for x in chosen if year in years_of(x)]
     if since is not None:  # an event that is still on at the start of the span is in it (18-20 August, from 19 August)
-        chosen = [x for x in chosen if dated(x) and end(x)[: len(since)] >= since]
+        chosen = [x for x in chosen if dated(x) and span(x)[1][: len(since)] >= since]
     if until is not None:  # (a day and month no year is known for is in no span: '' is no date)
         chosen = [x for x in chosen if dated(x) and start(x) != "" and start(x)[: len(until)] <= until]
     order = {id(x): i for i, x in enumerate(chosen)}

@@ -103,6 +103,17 @@ def _en_value(words: list[str]) -> int | None:
     return total + current
 
 
+_EN_LARGE = tuple(w for w, v in _SCALE.items() if v >= 1e6 and w.isascii() and len(w) > 1)  # million, mn, billion, bn, ...
+
+
+@cache
+def _english_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A run of number words (with a decimal point), and a large scale's word after one."""
+    number = "|".join(sorted((*EN_NUMBER_WORDS, *_EN_SCALES), key=len, reverse=True))
+    run = re.compile(rf"\b(?:{number})(?:(?:[\s-]+(?:and\s+)?)(?:{number}))*(?P<point>\s+point(?:\s+(?:{'|'.join(_EN_DIGITS)}))+)?\b", re.IGNORECASE)
+    return run, re.compile(rf"\s+(?:{'|'.join(sorted(_EN_LARGE, key=len, reverse=True))})\b", re.IGNORECASE)
+
+
 def english(query: str) -> str:
     """A query with English number words written in digits where they plainly are a number: with hundred or
     thousand in them (five hundred exhibitions: 500, seven hundred and two: 702, two thousand five hundred: 2500)
@@ -110,12 +121,9 @@ def english(query: str) -> str:
     alone or in a name stays a word (seven, Ten Partner Actions, one-stop). A decimal is read with its point
     (thirty-nine point three billion: 39.3 billion)."""
     low = query.lower()
-    large = [w for w, v in _SCALE.items() if v >= 1e6 and w.isascii() and len(w) > 1]  # million, mn, billion, bn, ...
-    if not any(w in low for w in (*_EN_SCALES, *large)):
+    if not any(w in low for w in (*_EN_SCALES, *_EN_LARGE)):
         return query
-    number = "|".join(sorted((*EN_NUMBER_WORDS, *_EN_SCALES), key=len, reverse=True))
-    run = re.compile(rf"\b(?:{number})(?:(?:[\s-]+(?:and\s+)?)(?:{number}))*(?P<point>\s+point(?:\s+(?:{'|'.join(_EN_DIGITS)}))+)?\b", re.IGNORECASE)
-    before_large = re.compile(rf"\s+(?:{'|'.join(sorted(large, key=len, reverse=True))})\b", re.IGNORECASE)
+    run, before_large = _english_patterns()
 
     def digits(m: re.Match[str]) -> str:
         if re.search(r"\bpoint\s+$", m.string[: m.start()], re.IGNORECASE):  # point five billion: the decimals of no number

@@ -21,10 +21,10 @@ import msgspec
 
 from ..plan import catalogue as cat
 from ..plan.cache import derived
-from ..plan.model import Plan
+from ..plan.model import Plan, in_year
 from ..text import Text
 from .links import links
-from .records import Entry, entries
+from .records import Entry, by_id, entries
 from .terms import Token, chunks, doc_terms, fold, kept, stem, tokens, unhyphened
 
 WEIGHTS = {"name": 3.0, "alias": 3.0, "id": 2.0, "keyword": 2.0, "text": 1.0}
@@ -115,6 +115,7 @@ class Index:
         self._surface: dict[str, str] | None = None
         self._suggestions: dict[str, str] | None = None
         self._close: dict[str, list[tuple[float, str]]] = {}
+        self._parts: dict[int, list[str]] = {}  # per record, its scan form cut into its fields' parts (made when first asked)
 
     def fields_of(self, doc: int) -> list[tuple[str, str]]:
         """(field class, text) pairs of record ``doc`` (made once, when first read)."""
@@ -155,7 +156,9 @@ class Index:
         found by a Latin word is not cut in Chinese). Each field's scan form is its part of the record's (its
         texts were joined at NULs); where a text holds a NUL of its own, every field is said to hold them."""
         record_fields = self.fields_of(doc)
-        parts = self.scans[doc].split("\x00")
+        parts = self._parts.get(doc)
+        if parts is None:
+            parts = self._parts[doc] = self.scans[doc].split("\x00")
         if len(parts) != len(record_fields):
             return [True] * len(record_fields)
         return [any(p in part for p in probes) for part in parts]
@@ -334,9 +337,9 @@ def _edition_of_series(index: Index, hits: list[Hit], ordinal: int, kind: str | 
     series' edition of that number scores at least as the best hit of its series (the series, or another of its
     editions and events) with the ordinal's boost, as if it held the words."""
     series: dict[str, float] = {}  # series id -> the best score of a hit that is the series or one of its events
-    by_id = {(e.kind, e.id): e for e in index.entries}
+    found = by_id(index._plan)
     for h in hits:
-        record = by_id[(h.kind, h.id)].record
+        record = found[(h.kind, h.id)].record
         sid = h.id if h.kind == "series" else getattr(record, "series", None)
         if sid is not None and getattr(record, "edition", None) != ordinal:  # (an edition of that number has had its boost)
             series[sid] = max(series.get(sid, 0.0), h.score)
@@ -413,7 +416,7 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
     number_hits: dict[int, str] = {}
     missing: list[str] = []
     missing_days: list[str] = []
-    by_date: set[int] = set()  # the records found by a date asked for
+    by_date: dict[int, str] = {}  # the records found by a date asked for -> their date that holds it
     held = [(doc, a) for doc, e in enumerate(index.entries) for a in amounts(e.record)] if reading.numbers else []
     asked = unit_forms(*reading.units)  # a unit word of the plan's amounts narrows the numbers to amounts of its kind
     known: dict[str, set[str]] = {}
@@ -434,7 +437,7 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
         if not dated:
             missing_days.append(typed)
         for doc, span in dated.items():
-            by_date.add(doc)
+            by_date.setdefault(doc, span)
             if not qtoks:
                 number_hits.setdefault(doc, span)
     if number_hits:
@@ -443,14 +446,14 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
     else:
         written = set()
     hits: list[Hit] = []
-    candidates = set(scores) | set(number_hits) | (by_date if not number_hits else set())
+    candidates = set(scores) | set(number_hits) | (set(by_date) if not number_hits else set())
     for doc in sorted(candidates):  # in the plan's order, so that ties keep it (a set promises no order)
         entry = index.entries[doc]
         if kind is not None and entry.kind != kind:
             continue
         prior = cat.kind(entry.kind).decl.prior
         if doc not in scores and not number_hits:  # dated then, with none of the words: after the records that hold them
-            hits.append(Hit(entry.kind, entry.id, entry.title, "date", _dated(entry.record, reading.days[0][0]) or "", round(DATE_ONLY * prior, 3)))
+            hits.append(Hit(entry.kind, entry.id, entry.title, "date", by_date[doc], round(DATE_ONLY * prior, 3)))
             continue
         if number_hits:
             if doc in number_hits:
@@ -497,10 +500,10 @@ def _dated(record: object, iso: str) -> str | None:
     spans += [(v, v) for name in ("as_of", "date") if isinstance(v := getattr(record, name, None), str)]
     for start, end in spans:
         written = start if start == end else f"{start}/{end}"
-        if start.startswith("--"):  # a day and month with no year: under the record's year, as events sorts it
+        if start.startswith("--"):  # a day and month with no year: in the record's year, as events reads it
             if not isinstance(year, int):
                 continue
-            start, end = f"{year}{start[1:]}", f"{year}{end[1:]}" if end.startswith("--") else end
+            start, end = in_year(start, year), in_year(end, year)
         n = min(len(iso), len(start), len(end))
         if n >= 7 and start[:n] <= iso[:n] <= end[:n]:
             return written
