@@ -109,13 +109,13 @@ def test_search_answers_the_same_without_the_cache_with_a_cold_one_and_a_warm_on
 def test_derived_data_is_read_from_the_cache_not_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = PlanCache(tmp_path / "c")
     made = Index(load_plan(None, cache=cache))
-    made_words = made.surface()
+    made_words = made.suggestions()
     cache_module._loaded.clear()  # as in a new process: the plan and what was derived from it come from the files
     monkeypatch.setattr(Index, "_digest", lambda self: pytest.fail("the index's digest made again"))
     monkeypatch.setattr(Index, "_words", lambda self: pytest.fail("the plan's words made again"))
     read = Index(load_plan(None, cache=cache))
     assert (read.scans, read.avg, read.vocab) == (made.scans, made.avg, made.vocab)
-    assert read.surface() == made_words
+    assert read.suggestions() == made_words
 
 
 def _sound_entry(digest: Digest) -> bytes:

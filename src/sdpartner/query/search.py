@@ -112,7 +112,6 @@ class Index:
         self._postings: dict[str, dict[int, float]] = {}
         self._terms: dict[tuple[int, int], list[str]] = {}
         self._all_terms: frozenset[str] | None = None
-        self._surface: dict[str, str] | None = None
         self._suggestions: dict[str, str] | None = None
         self._close: dict[str, list[tuple[float, str]]] = {}
         self._parts: dict[int, list[str]] = {}  # per record, its scan form cut into its fields' parts (made when first asked)
@@ -191,33 +190,28 @@ class Index:
         self._postings[term] = out
         return out
 
-    def surface(self) -> dict[str, str]:
-        """term -> a word as the plan writes it (for suggestions; made once per plan, kept in the cache, and read
+    def suggestions(self) -> dict[str, str]:
+        """The plan's words for 'did you mean', folded -> as written (made once per plan, kept in the cache, and read
         only when a word is unknown)."""
-        if self._surface is None:
-            self._surface = derived(self._plan, "words", CODE, dict[str, str], self._words)
-        return self._surface
+        if self._suggestions is None:
+            self._suggestions = derived(self._plan, "words", CODE, dict[str, str], self._words)
+        return self._suggestions
 
     def _words(self) -> dict[str, str]:
-        """The surface forms, made from the plan. A record's texts are folded at once (folding is per character, so
-        texts joined fold as each alone), and each distinct word is cut into terms once: a large plan repeats its
-        words far more than it has them."""
-        out: dict[str, str] = {}
+        """The words for suggestions, made from the plan: each term's surface form (a word as the plan writes it),
+        longer than one character, folded -> as written. A record's texts are folded at once (folding is per
+        character, so texts joined fold as each alone), and each distinct word is cut into terms once: a large plan
+        repeats its words far more than it has them."""
+        surface: dict[str, str] = {}
         distinct = dict.fromkeys(w for doc in range(self.size) for w in chunks(fold("\x00".join(t for _, t in self.fields_of(doc)))))
         for chunk in distinct:  # distinct words, in the plan's order; each gives what tokens() gives it in a text
             if chunk[0] >= "\u3400":  # bigrams, written as the whole run
                 for i in range(len(chunk) - 1):
-                    out.setdefault(chunk[i:i + 2], chunk)
+                    surface.setdefault(chunk[i:i + 2], chunk)
             else:  # each part of a hyphenated word as itself (their joins have no written form)
                 for part in chunk.split("-") if not chunk.isalnum() else (chunk,):
-                    out.setdefault(stem(part), part)
-        return out
-
-    def suggestions(self) -> dict[str, str]:
-        """The plan's words for 'did you mean', folded -> as written (made once, whatever the unknown words)."""
-        if self._suggestions is None:
-            self._suggestions = {w.casefold(): w for w in self.surface().values() if len(w) > 1}
-        return self._suggestions
+                    surface.setdefault(stem(part), part)
+        return {w.casefold(): w for w in surface.values() if len(w) > 1}
 
     def close(self, folded: str) -> list[tuple[float, str]]:
         """(ratio, word) for every word of ``suggestions`` whose difflib ratio to ``folded`` reaches 'did you mean''s
@@ -231,7 +225,13 @@ class Index:
             matcher = difflib.SequenceMatcher()
             matcher.set_seq2(folded)
             found = []
+            # difflib's quick_ratio is 2M / (len(w) + len(folded)), M the characters the two share counted with
+            # their repeats; M is at most the distinct characters they share plus the repeats in ``folded``. A word
+            # whose bound (one set intersection, in C) misses the cutoff would miss it in quick_ratio too.
+            common, repeats, n = frozenset(folded).intersection, len(folded) - len(set(folded)), len(folded)
             for w in self.suggestions():
+                if 2.0 * (len(common(w)) + repeats) / (len(w) + n) < cutoff:
+                    continue
                 matcher.set_seq1(w)
                 if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff and (ratio := matcher.ratio()) >= cutoff:
                     found.append((ratio, w))
