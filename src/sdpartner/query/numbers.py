@@ -80,7 +80,7 @@ EN_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six 
                                                 "sixteen seventeen eighteen nineteen".split())} | {
     w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _EN_SCALES = ("hundred", "thousand")
-_EN_DIGITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_EN_DIGITS = tuple(w for w, n in EN_NUMBER_WORDS.items() if n < 10)  # zero ... nine: a decimal's digits
 
 
 def _en_value(words: list[str]) -> int | None:
@@ -91,7 +91,7 @@ def _en_value(words: list[str]) -> int | None:
         n = EN_NUMBER_WORDS.get(w)
         if n is not None:
             kind = "ten" if n >= 20 else "unit"
-            if last == "unit" or (last == "ten" and kind == "ten") or (last == "ten" and n >= 10):
+            if last == "unit" or (last == "ten" and n >= 10):
                 return None
             current, last = current + n, kind
         elif w == "hundred" and last in ("unit", "ten") and 0 < current < 100:
@@ -126,7 +126,7 @@ def english(query: str) -> str:
     run, before_large = _english_patterns()
 
     def digits(m: re.Match[str]) -> str:
-        if re.search(r"\bpoint\s+$", m.string[: m.start()], re.IGNORECASE):  # point five billion: the decimals of no number
+        if _after_point(m.string, m.start()):  # point five billion: the decimals of no number
             return m.group(0)
         whole = m.group(0)[: m.start("point") - m.start()] if m.group("point") else m.group(0)
         words = [w for w in re.split(r"[\s-]+", whole.lower()) if w != "and"]
@@ -135,10 +135,24 @@ def english(query: str) -> str:
         value = _en_value(words)
         if value is None or (value == 0 and not m.group("point")):
             return m.group(0)
-        decimals = "".join(str(_EN_DIGITS.index(w)) for w in m.group("point").lower().split()[1:]) if m.group("point") else ""
+        decimals = "".join(str(EN_NUMBER_WORDS[w]) for w in m.group("point").lower().split()[1:]) if m.group("point") else ""
         return f"{value}.{decimals}" if decimals else str(value)
 
     return run.sub(digits, query)
+
+
+def _after_point(text: str, at: int) -> bool:
+    """Whether ``text`` has the word "point" and blanks just before ``at``. Only the blanks and the five letters
+    before them are read (the whole text before each number, read again per number, made a long query quadratic)."""
+    start = at
+    while start and text[start - 1].isspace():
+        start -= 1
+    return start < at and _point().search(text, max(0, start - 5), at) is not None
+
+
+@cache
+def _point() -> re.Pattern[str]:
+    return re.compile(r"\bpoint\s+$", re.IGNORECASE)
 
 
 def cn_numeral(text: str) -> int | None:

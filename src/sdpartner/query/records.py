@@ -203,6 +203,14 @@ def numbered(ref: str, kind: str, worded: bool = False, spelled: bool = True) ->
     return cn_numeral(found.group("n")) if named <= {kind} else None
 
 
+def by_number(every: Iterable[Entry], ref: str, kinds: tuple[str, ...] | None = None, worded: bool = False, spelled: bool = True) -> list[Entry]:
+    """The actions and groups (of ``kinds``) that ``ref`` names by their number (``numbered``), actions first: show 2
+    opens action 2."""
+    named = {code: numbered(ref, code, worded, spelled) for code in ("action", "group") if kinds is None or code in kinds}
+    found = [e for e in every if named.get(e.kind) is not None and named[e.kind] == getattr(e.record, "id", None)]
+    return sorted(found, key=lambda e: e.kind != "action")
+
+
 _SAID = {"组": "group", "行动": "action", "项": "action", "项行动": "action"}  # the Chinese words that name a kind by number
 
 
@@ -240,11 +248,10 @@ def find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> R
             except NotFound as also:
                 if also.code != "not_found":  # 第2届: part of several names, which it lists (as typed)
                     missing = NotFound(also.code, **{**also.params, "name": shown(ref)})
-        by_number = sorted((e for e in entries(plan) if e.kind in ("action", "group") and (kinds is None or e.kind in kinds)
-                            and numbered(ref, e.kind, spelled=kinds is not None) == getattr(e.record, "id", None)), key=lambda e: e.kind != "action")  # as show 2 opens action 2
-        if not by_number:
+        found = by_number(entries(plan), ref, kinds, spelled=kinds is not None)
+        if not found:
             raise missing
-        return Resolution(by_number[0], tuple(by_number[1:]))
+        return Resolution(found[0], tuple(found[1:]))
 
 
 def _find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> Resolution:

@@ -307,7 +307,6 @@ def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = 
 
     query = query[:MAX_QUERY]
     index = Index(plan)
-    reading = read(query)
     # a name that matched no word is shown in the query's language (not names.has_cjk: its pattern, compiled on
     # first use, cost 3 ms of every search, measured pair by pair)
     chinese = any("\u3400" <= ch <= "\u9fff" for ch in query)
@@ -315,6 +314,7 @@ def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = 
     if named is not None:  # 第七项, 第2组, action 7: the record, as show opens it (not the words 第, 项)
         hits = _with_related(plan, index, [named], kind) if related else [named]
         return Result(hits[:limit] if limit else hits, [], {})
+    reading = read(query)
     result = _rank(plan, index, reading, kind, related, chinese)
     if correct and result.unknown:
         fixed = _correction(index, reading.words, result)
@@ -528,16 +528,12 @@ def record_years(record: object) -> set[int]:
 
 def _numbered(index: Index, query: str, kind: str | None, chinese: bool) -> Hit | None:
     """The action or group a query names by its number with its kind's word (第七项, 行动七, 第2组, action 7)."""
-    from .records import may_be_numbered, numbered
+    from .records import by_number, may_be_numbered
 
     if not may_be_numbered(query):
         return None
-
-    named = {code: numbered(query, code, worded=True) for code in ("action", "group") if kind in (None, code)}
-    for e in index.entries:
-        if named.get(e.kind) is not None and named[e.kind] == getattr(e.record, "id", None):
-            return Hit(e.kind, e.id, e.title, "name", e.title.zh if chinese else e.title.en, NUMBER_SCORE)
-    return None
+    found = by_number(index.entries, query, None if kind is None else (kind,), worded=True)
+    return Hit(found[0].kind, found[0].id, found[0].title, "name", found[0].title.pick("zh" if chinese else "en"), NUMBER_SCORE) if found else None
 
 
 def _by_ordinal_or_year(index: Index, reading: object, kind: str | None, chinese: bool = False) -> list[Hit]:
@@ -548,9 +544,9 @@ def _by_ordinal_or_year(index: Index, reading: object, kind: str | None, chinese
         if e.kind not in ("event", "edition") or (kind is not None and e.kind != kind):
             continue
         if getattr(reading, "ordinal") is not None and getattr(e.record, "edition", None) == getattr(reading, "ordinal"):
-            out.append(Hit(e.kind, e.id, e.title, "name", e.title.zh if chinese else e.title.en, ORDINAL_BOOST))
+            out.append(Hit(e.kind, e.id, e.title, "name", e.title.pick("zh" if chinese else "en"), ORDINAL_BOOST))
         elif set(getattr(reading, "years")) & record_years(e.record):
-            out.append(Hit(e.kind, e.id, e.title, "name", e.title.zh if chinese else e.title.en, YEAR_BOOST))
+            out.append(Hit(e.kind, e.id, e.title, "name", e.title.pick("zh" if chinese else "en"), YEAR_BOOST))
     return out
 
 

@@ -90,7 +90,6 @@ def fold(text: str) -> str:
 @cache
 def stem(word: str) -> str:
     """One Latin word as a term: US spelling to British, demonym to country, plural to singular."""
-    word = _SPELLING.get(word, word)
     word = _DEMONYM.get(word, word)
     if "iz" in word:  # (what _ize needs; most words have none)
         word = _ize().sub(lambda m: "is" + m.group(1), word)
