@@ -47,8 +47,6 @@ def events(req: Request) -> Answer:
 
     since, until = q.strict_date(req["since"], "--from"), q.strict_date(req["until"], "--to")
     if since is not None and until is not None and since[: len(until)] > until[: len(since)]:  # --from 2025 --to 2024
-        from ..errors import UsageError
-
         raise UsageError("reversed_range", since=since, until=until)
     found = q.events(req.plan, req["year"], req["place"], req["action"], req["series"], since, until)
     notes = tuple(message(n.code, req.lang, n.params) for n in q.event_notes(req.plan, found, req["year"], since, until))

@@ -25,12 +25,17 @@ def _day(iso: str) -> dt.date:
     return dt.date.fromisoformat(iso)
 
 
+def _has_day(reading: DateReading) -> bool:
+    """Whether a reading names a day of a known year (what a calendar entry needs)."""
+    return reading.precision == "day" and reading.year is not None
+
+
 def _best(item: Event | Edition) -> DateReading | None:
     """The reading to put in a calendar: the main one if it has a day, else any reading with a day."""
     main = main_reading(item)
-    if main is not None and main.precision == "day" and main.year is not None:
+    if main is not None and _has_day(main):
         return main
-    return next((d for d in item.dates if d.precision == "day" and d.year is not None), None)
+    return next((d for d in item.dates if _has_day(d)), None)
 
 
 def _schedule(item: Event | Edition, reading: DateReading) -> DateReading | None:
@@ -39,7 +44,7 @@ def _schedule(item: Event | Edition, reading: DateReading) -> DateReading | None
     its own end or no schedule holds it."""
     if reading.end is not None or reading.what == "scheduled":
         return None
-    return next((d for d in item.dates if d.what == "scheduled" and d.end is not None and d.precision == "day" and d.year is not None
+    return next((d for d in item.dates if d.what == "scheduled" and d.end is not None and _has_day(d)
                  and d.start <= reading.start <= d.end  # opened on the first day, closed on the last, held or reported on any
                  and (reading.what != "opened" or reading.start == d.start) and (reading.what != "closed" or reading.start == d.end)), None)
 
@@ -75,16 +80,16 @@ def calendar(plan: Plan, lang: Lang) -> tuple[str, int]:
         place = ", ".join(p.name.pick(lang) for p in (item.venue, item.place) if p is not None)
         if place:
             event.add("location", visible(place, single_line=True))
-        cited = [sources[c.source] for c in reading.sources if c.source in sources]
         shown = [reading] if schedule is None else [reading, schedule]
+        cited = [[sources[c.source] for c in r.sources if c.source in sources] for r in shown]  # the reading's, then the schedule's
         lines = [v.date_text(plan, r, lang) for r in shown]
-        outlets = [f"{s.outlet.pick(lang)}{' ' + s.url if s.url else ''}" for r in shown for s in (sources[c.source] for c in r.sources if c.source in sources)]
+        outlets = [f"{s.outlet.pick(lang)}{' ' + s.url if s.url else ''}" for of in cited for s in of]
         if reading.cites:
             outlets.append(f"{plan.article.outlet.pick(lang)} ¶{', '.join(map(str, reading.cites))}")
         if outlets:
             lines.append(f"{say('t_sources', lang)}: " + "; ".join(dict.fromkeys(outlets)))
         event.add("description", "\n".join(visible(line, single_line=True) for line in lines))
-        weak = bool(cited) and all(s.reliability == "weak" for s in cited)
+        weak = bool(cited[0]) and all(s.reliability == "weak" for s in cited[0])
         event.add("status", "CONFIRMED" if reading.what in ("held", "opened", "closed") and not weak else "TENTATIVE")
         cal.add_component(event)
     return cal.to_ical().decode("utf-8"), left_out

@@ -233,16 +233,15 @@ def status_listing(plan: Plan, lang: Lang, year: int | None = None, as_of: str |
     reviewed = plan.plan.reviewed or say("not_stated", lang)
     caption = say("as_of_line", lang, reviewed=reviewed) + ("" if lang == "zh" else " ") + say("no_report_meaning", lang)
     if as_of is not None:
-        main = _release(plan)
         period = as_of if lang == "en" or len(as_of) == 10 else f"{as_of[:4]}年" + (f"{int(as_of[5:7])}月" if len(as_of) == 7 else "")  # 2026年6月
-        if plan.plan.reviewed and as_of > plan.plan.reviewed[: len(as_of)]:  # the whole day, month or year after the review: its status
-            notes = [say("as_of_after_review", lang, as_of=period, reviewed=plan.plan.reviewed)]
-            caption = say("no_report_meaning", lang)  # (the note names the review day)
-        elif plan.plan.reviewed and _ends_after(as_of, plan.plan.reviewed):  # a month or year that holds the review day, not as its last
-            notes = [say("as_of_period_after_review", lang, as_of=period, reviewed=plan.plan.reviewed)]
+        day = plan.plan.reviewed
+        if day and (as_of > day[: len(as_of)] or _ends_after(as_of, day)):  # the whole day, month or year after the review, or a
+            # month or year that holds the review day, not as its last: its status, said by a note that names the review day
+            notes = [say("as_of_after_review" if as_of > day[: len(as_of)] else "as_of_period_after_review", lang, as_of=period, reviewed=day)]
             caption = say("no_report_meaning", lang)
         else:  # (the review day itself: the caption says it)
-            notes = [] if as_of == plan.plan.reviewed else [say("as_of_asked" if len(as_of) == 10 else "as_of_asked_period", lang, as_of=period)]
+            notes = [] if as_of == day else [say("as_of_asked" if len(as_of) == 10 else "as_of_asked_period", lang, as_of=period)]
+            main = _release(plan)
             if main is not None and main.year is not None and not main.start.startswith("--") and as_of < main.start[: len(as_of)]:
                 notes.append(say("as_of_before_plan", lang, as_of=period, released=main.start))
         caption = " ".join([*notes, caption])
@@ -280,7 +279,7 @@ def overview(plan: Plan, lang: Lang) -> Detail:
     released = q.event(plan, p.released_at)
     presenter = q.person(plan, p.presented_by)
     attendance = [f for f in plan.figures if f.id in set(plan.dialogue.figures)]
-    main = _release(plan)
+    main = L.main_reading(released) if released is not None else None  # (what _release reads)
     date = main.start if main is not None else say("date_not_stated", lang)
     fields: list[tuple[Column, Value]] = [
         (col("plan", lang, "name", table=False), p.name.pick(lang)),  # the panel's title already

@@ -314,7 +314,7 @@ def events(plan: Plan, year: int | None = None, place: str | None = None, action
     if since is not None:  # an event that is still on at the start of the span is in it (18-20 August, from 19 August)
         chosen = [x for x in chosen if dated(x) and span(x)[1][: len(since)] >= since]
     if until is not None:  # (a day and month no year is known for is in no span: '' is no date)
-        chosen = [x for x in chosen if dated(x) and start(x) != "" and start(x)[: len(until)] <= until]
+        chosen = [x for x in chosen if dated(x) and (first := start(x)) != "" and first[: len(until)] <= until]
     order = {id(x): i for i, x in enumerate(chosen)}
     return sorted(chosen, key=lambda x: ((start(x) or "9999") + "~", order[id(x)]))  # "~" sorts a bare year after its dated days
 
