@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import run_process, sdpartner_exe
+from .conftest import PLAN_2027, run_process, sdpartner_exe
 
 
 def test_installed_command_answers() -> None:
@@ -60,6 +60,23 @@ def test_machine_formats_import_neither_rich_nor_typer(args: list[str]) -> None:
     assert not loaded & {"rich", "typer", "click", "icalendar", "mcp", "sqlite3", "typing_extensions", "pathlib"}, loaded
 
 
+@pytest.mark.parametrize("args", [["events", "--format", "json"], ["show", "qingdao", "-f", "json"], ["search", "lithium", "-f", "json"],
+                                  ["search", "qzxv", "-f", "json"], ["diff", str(PLAN_2027), "-f", "csv"], ["sources", "-f", "tsv"]])
+def test_machine_formats_compile_no_source_text(args: list[str]) -> None:
+    # a process's first compile() builds the interpreter's AST types (about 1 ms): no annotation the fast path
+    # reads is a string, and msgspec's import-time probe of typing.ForwardRef is answered without compiling.
+    # (namedtuple's eval of its lambda is no compile() call and does not build them)
+    # (a module compiled from its source, where no .pyc is written, is not counted: an installed one has it)
+    hook = ('compiled = []\nsys.addaudithook(lambda event, a: event == "compile" and a[1] == "<string>" '
+            'and not (a[0] if isinstance(a[0], str) else a[0].decode()).startswith("lambda _cls") and compiled.append(a[0]))\n')
+    probe = _PROBE.replace("from sdpartner.app import main", hook + "from sdpartner.app import main").replace(
+        'sys.stderr.write("\\nLOADED:"', 'sys.stderr.write("\\nCOMPILED:" + repr(compiled)); sys.stderr.write("\\nLOADED:"')
+    env = {k: v for k, v in os.environ.items() if k not in ("SDPARTNER_PLAN", "FORCE_COLOR")}
+    subprocess.run([sys.executable, "-c", probe.format(args=list(args))], capture_output=True, env=env, check=False)  # the cache, written
+    result = subprocess.run([sys.executable, "-c", probe.format(args=list(args))], capture_output=True, env=env, check=False)
+    assert result.stderr.decode().split("COMPILED:", 1)[1].split("\n", 1)[0] == "[]", result.stderr
+
+
 def test_tables_import_rich_and_help_imports_typer() -> None:
     # the controls for the test above: the probe does see rich when a table is drawn, and Typer when it runs
     assert "rich" in _loaded("actions", "list")
@@ -84,7 +101,9 @@ def test_the_modules_msgspec_is_imported_without_are_the_real_ones_afterwards() 
              "assert msgspec.inspect is sys.modules['msgspec.inspect']; "
              "assert uuid._LINUX == (os.uname().sysname == 'Linux'); "
              "u = uuid.UUID(int=7); assert msgspec.json.decode(msgspec.json.encode(u), type=uuid.UUID) == u; "
-             "assert msgspec.json.schema(int) == dict(type='integer'); ")
+             "assert msgspec.json.schema(int) == dict(type='integer'); "
+             "import typing; assert 'compile' not in vars(typing); "
+             "S = msgspec.defstruct('S', [('x', 'list[int]')], array_like=True); assert msgspec.json.decode(b'[[[1]]]', type=list[S]) == [S([1])]; ")
     probe = _PROBE.replace('sys.stderr.write("\\nLOADED:"', check + 'sys.stderr.write("\\nLOADED:"')
     assert probe != _PROBE
     env = {k: v for k, v in os.environ.items() if k not in ("SDPARTNER_PLAN", "FORCE_COLOR")}

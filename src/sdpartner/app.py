@@ -15,7 +15,7 @@ import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import NoReturn
+    from typing import Any, NoReturn
 
 
 def run(args: list[str] | None = None, *, tab_tried: bool = False) -> int:
@@ -127,6 +127,12 @@ def _import_msgspec() -> None:
       (``os.uname().sysname``; uuid imports ``platform`` nowhere else).
     - ``msgspec.inspect`` and ``textwrap``, which msgspec's package imports for its JSON Schema generator and
       type introspection only (their import defines some 40 classes and compiles textwrap's patterns).
+    - the compiling of ``typing.ForwardRef("Foo", is_class=True)``, which ``msgspec._utils`` makes only to learn
+      whether ``ForwardRef`` takes ``is_class`` (it does from Python 3.11) and then drops. A process's first
+      call of the built-in ``compile`` builds the interpreter's AST types (about 1 ms), and in a command that
+      answers in JSON, CSV or TSV this probe is the only call: no annotation sdpartner's fast path reads is a
+      string. ``compile`` in ``typing``'s globals (looked up before the built-in one) gives no code for that
+      one source only, for the length of the import.
 
     A stand-in hands any other name to the real module, imported when first asked for; the markers leave
     ``sys.modules`` at once, so anything imported later (rich, click, the MCP SDK's pydantic) gets the real
@@ -141,11 +147,18 @@ def _import_msgspec() -> None:
         if name not in sys.modules:
             hidden[name] = _stand_in(name, known)
     sys.modules.update(hidden)  # type: ignore[arg-type]
+    import typing
+
+    probed = "compile" not in vars(typing)
+    if probed:
+        vars(typing)["compile"] = _probe
     try:
         import msgspec  # noqa: F401
     except ImportError:  # pragma: no cover - the long way reports a broken installation
         pass
     finally:
+        if probed:
+            del vars(typing)["compile"]
         for name, marker in hidden.items():
             if name in sys.modules and sys.modules[name] is marker:
                 del sys.modules[name]
@@ -192,3 +205,9 @@ def _light(args: list[str]) -> None:
         except (OSError, ValueError, AttributeError):
             code = code or 1
         os._exit(code)
+
+
+def _probe(source: str, *args: Any, **kwargs: Any) -> Any:
+    """``compile`` as ``typing`` sees it while msgspec is imported: nothing for msgspec's probe ``Foo`` (whose
+    code is never run), anything else compiled as always."""
+    return None if source == "Foo" else compile(source, *args, **kwargs)

@@ -101,7 +101,7 @@ class Bundle(msgspec.Struct, frozen=True, kw_only=True):
 Document = Union[Listing, Detail, Bundle]
 
 
-_D = TypeVar("_D", "Column", "Listing", "Detail")
+_D = TypeVar("_D", Column, Listing, Detail)
 
 
 def replace(document: _D, **changes: Any) -> _D:

@@ -11,8 +11,6 @@ costs more than this whole module's indexing of the bundled plan, FTS5's trigram
 two-character Chinese word, and its unicode61 tokenizer does not split Chinese at all.
 """
 
-from __future__ import annotations
-
 import math
 import re
 from collections.abc import Iterable, Sequence
