@@ -114,6 +114,12 @@ def test_a_date_nothing_holds_is_said(plan: Any, run: Any) -> None:
     assert (read("2025-13-01").days, no_day.missing_days, no_day.missing_numbers) == ((), [], ["13", "01"])
 
 
+@pytest.mark.parametrize("query", ["2025-06-00", "2025年6月0日", "2025-00"])
+def test_a_day_or_month_0_is_no_date(query: str) -> None:
+    # 2025-06-00 was read as June 2025 and listed the records of that month
+    assert read(query).days == ()
+
+
 @pytest.mark.parametrize("query", ["2nd Korea fair", "second Korea fair"])
 def test_an_ordinal_with_a_series_word_finds_that_edition(plan: Any, query: str) -> None:
     # the edition's name says "Expo"; only the series knows it as a fair: the 2nd edition was not in the top 5

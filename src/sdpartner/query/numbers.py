@@ -363,7 +363,7 @@ def _dates(text: str) -> tuple[str, list[tuple[str, str]]]:
         try:
             month = (int(mo) if mo.isdigit() else cn_numeral(mo) or _month(mo)) if mo else 0
             dd = (int(d) if d.isdigit() else cn_numeral(d) or 0) if d else None
-            dt.date(int(y or 0), month, dd or 1)
+            dt.date(int(y or 0), month, 1 if dd is None else dd)  # day 0 (2025-06-00) cannot be either
         except (ValueError, StopIteration):
             return m.group(0)
         found.append((m.start(), f"{int(y or 0):04d}-{month:02d}" + (f"-{dd:02d}" if dd else ""), m.group(0).strip()))
