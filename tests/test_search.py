@@ -217,7 +217,7 @@ def test_unit_words_narrow_a_number_and_never_match_alone(plan: Any) -> None:
 
 @pytest.mark.parametrize(("query", "found"), [("两万人", None), ("20,000 people", None), ("7500亿人", None), ("750 billion people", None),
                                             ("两万平方米", "korea-expo-1"), ("25300 square metres", "rcep-expo-1"), ("20,000 square meters", "korea-expo-1"),
-                                            ("750 billion credit", "credit-goal-2025"),
+                                            ("25300平米", "rcep-expo-1"), ("2万平米", "korea-expo-1"), ("750 billion credit", "credit-goal-2025"),
                                             ("435 guests", "mnc-leaders-qingdao-summit-7"), ("一万一千项", "friendship-cooperation-projects-2023")])
 def test_a_unit_of_the_plans_amounts_narrows_a_number_to_amounts_of_its_kind(plan: Any, query: str, found: str | None) -> None:
     """People are no area and no money; a word that is no unit of the plan (guests, credit) narrows nothing, and a

@@ -497,8 +497,12 @@ def unit_forms(*words: str) -> set[str]:
     out: set[str] = set()
     for word in words:
         folded = fold(word).strip()
+        folded = _SAID_FOR.get(folded, folded)
         out |= {stem(w) for w in folded.split()} if folded.isascii() else {folded} if folded else set()
     return out
+
+
+_SAID_FOR = {"平米": "平方米"}  # a unit's short form -> the plan's word for it (25300平米 is 25,300 平方米)
 
 
 def dimension(amount: Amount) -> str:
