@@ -75,6 +75,13 @@ def test_a_number_in_english_words_finds_its_record(plan: Any, query: str, found
     assert (hit.id, hit.field) == (found, "number")
 
 
+@pytest.mark.parametrize("query", ["sixty-one countries", "sixty one countries", "Sixty-One countries"])
+def test_a_ten_and_a_unit_in_words_search_as_their_digits(plan: Any, query: str) -> None:
+    # 61 is in the 2019 observation's name (61个国家); sixty-one found it only by the word countries
+    first = search.search(plan, query).hits[0]
+    assert (first.id, first.field, first.score) == ("friendship-countries-2019-10", "name", search.search(plan, "61 countries").hits[0].score)
+
+
 @pytest.mark.parametrize(("query", "found"), [("7,500亿元", "credit-goal-2025"), ("５００场", "exhibitions-500"), ("百分之四点五", "trade-2025-growth"),
                                             ("外贸增长百分之四点五", "trade-2025-growth")])
 def test_digits_with_thousands_separators_or_full_width_are_a_number(plan: Any, query: str, found: str) -> None:
@@ -138,7 +145,8 @@ def test_for_the_first_time_names_no_edition(plan: Any) -> None:
 
 
 @pytest.mark.parametrize(("query", "words"), [("Ten Partner Actions", "Ten Partner Actions"), ("one-stop", "one-stop"), ("a hundred", "a hundred"),
-                                            ("five five hundred", "five five hundred"), ("two thousand and twenty-six", "2026")])
+                                            ("five five hundred", "five five hundred"), ("two thousand and twenty-six", "2026"),
+                                            ("sixty countries", "sixty countries"), ("twenty one two", "twenty one two"), ("forty-two", "42")])
 def test_english_number_words_are_read_only_where_they_plainly_write_a_number(query: str, words: str) -> None:
     from sdpartner.query.numbers import english
 
@@ -149,6 +157,12 @@ def test_english_number_words_are_read_only_where_they_plainly_write_a_number(qu
 def test_a_number_word_is_not_corrected_into_another_word(run: Any, word: str) -> None:
     out = run("search", word, "-f", "json")  # seven was searched as 'seen', eighty as 'eight'
     assert out.err == f"sdpartner: note: The plan does not mention '{word}'.\n"
+
+
+@pytest.mark.parametrize(("query", "ordinal"), [("twenty-first century", 21), ("Twenty First", 21), ("21st", 21), ("twentieth", 20), ("first", 1)])
+def test_an_english_ordinal_past_twentieth_is_a_ten_and_a_unit(query: str, ordinal: int) -> None:
+    # twenty-first was read as the 1st (the word after the hyphen) and twenty was left as a word
+    assert (read(query).ordinal, read(query).words.split()[:1]) == (ordinal, ["century"] if "century" in query else [])
 
 
 @pytest.mark.parametrize(("query", "matched"), [("首届", "首届跨国公司领导人青岛峰会"), ("first", "1st Qingdao Multinationals Summit")])

@@ -68,11 +68,15 @@ _CHINESE_AMOUNT_WORDS = sorted((w for w in (*_SCALE, *_CURRENCY) if not w.isasci
 
 
 def en_ordinal(word: str) -> int | None:
-    """7th -> 7, seventh -> 7 (up to twentieth), as a query writes an ordinal (``ordinal_en``); None for anything else."""
+    """7th -> 7, seventh -> 7 (up to twentieth, then a ten and a unit: twenty-first, twenty first -> 21), as a query
+    writes an ordinal (``ordinal_en``); None for anything else."""
     low = word.lower()
     digits = low[:-2]
     if digits.isascii() and digits.isdigit() and len(digits) <= 3 and low[-2:] in ("st", "nd", "rd", "th"):
         return int(digits)
+    ten, _, unit = low.replace("-", " ").rpartition(" ")
+    if ten.strip() in _EN_TENS and _ORDINAL_WORDS.get(unit, 10) < 10:
+        return EN_NUMBER_WORDS[ten.strip()] + _ORDINAL_WORDS[unit]
     return _ORDINAL_WORDS.get(low)
 
 
@@ -81,6 +85,7 @@ EN_NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six 
     w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _EN_SCALES = ("hundred", "thousand")
 _EN_DIGITS = tuple(w for w, n in EN_NUMBER_WORDS.items() if n < 10)  # zero ... nine: a decimal's digits
+_EN_TENS = tuple(w for w, n in EN_NUMBER_WORDS.items() if n >= 20)  # twenty ... ninety: sixty-one is 61
 
 
 def _en_value(words: list[str]) -> int | None:
@@ -116,12 +121,12 @@ def _english_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def english(query: str) -> str:
     """A query with English number words written in digits where they plainly are a number: with hundred or
-    thousand in them (five hundred exhibitions: 500, seven hundred and two: 702, two thousand five hundred: 2500)
-    or before million, billion or trillion (seven hundred fifty billion yuan: 750 billion yuan). A number word
-    alone or in a name stays a word (seven, Ten Partner Actions, one-stop). A decimal is read with its point
-    (thirty-nine point three billion: 39.3 billion)."""
+    thousand in them (five hundred exhibitions: 500, seven hundred and two: 702, two thousand five hundred: 2500),
+    a ten and a unit (sixty-one countries, sixty one: 61) or before million, billion or trillion (seven hundred
+    fifty billion yuan: 750 billion yuan). A number word alone or in a name stays a word (seven, sixty, Ten
+    Partner Actions, one-stop). A decimal is read with its point (thirty-nine point three billion: 39.3 billion)."""
     low = query.lower()
-    if not any(w in low for w in (*_EN_SCALES, *_EN_LARGE)):
+    if not any(w in low for w in (*_EN_SCALES, *_EN_LARGE, *_EN_TENS)):
         return query
     run, before_large = _english_patterns()
 
@@ -130,7 +135,8 @@ def english(query: str) -> str:
             return m.group(0)
         whole = m.group(0)[: m.start("point") - m.start()] if m.group("point") else m.group(0)
         words = [w for w in re.split(r"[\s-]+", whole.lower()) if w != "and"]
-        if not (before_large.match(m.string, m.end()) or any(w in _EN_SCALES for w in words)):
+        ten_and_unit = len(words) == 2 and words[0] in _EN_TENS and 0 < EN_NUMBER_WORDS.get(words[1], 0) < 10
+        if not (before_large.match(m.string, m.end()) or ten_and_unit or any(w in _EN_SCALES for w in words)):
             return m.group(0)
         value = _en_value(words)
         if value is None or (value == 0 and not m.group("point")):
@@ -289,7 +295,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     currency_after = r"(?P<cur>us\s*dollars?|dollars?|usd|yuan|rmb|cny|renminbi)\b"
     return {
         "ordinal_cn": re.compile(r"首届|首次|第\s*([0-9一二三四五六七八九十两]+)\s*(?:届|次|回|个)?"),
-        "ordinal_en": re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(" + "|".join(_ORDINAL_WORDS) + r"))\b", re.I),
+        "ordinal_en": re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(?:" + "|".join(_EN_TENS) + r")[\s-]+(?:" + "|".join(list(_ORDINAL_WORDS)[:9])
+                                 + ")|(" + "|".join(_ORDINAL_WORDS) + r"))\b", re.I),  # 7th, twenty-first, seventh
         "year_cn": re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年"),
         "sci": re.compile(r"(?<![A-Za-z0-9_.])(\d+(?:\.\d+)?)e([+-]?\d{1,2})(?![\w.])", re.I),
         "zh_amount": re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万亿|萬億|亿|億|万|萬|千)?\s*(元人民币|人民币|元|美元)?(?=[^\d]|$)"),
