@@ -149,11 +149,15 @@ def test_the_tools_defaults_and_the_notes_the_command_line_writes_to_stderr() ->
         many = await session.call_tool("search", {"query": "qingdao"})
         null = await session.call_tool("search", {"query": "qingdao", "limit": None})
         nothing = await session.call_tool("search", {"query": "qzxv"})
-        return many.structured_content, null.structured_content, nothing.structured_content
+        no_row = await session.call_tool("list_sectors", {"search": "qzxv"})
+        return many.structured_content, null.structured_content, nothing.structured_content, no_row.structured_content
 
-    many, null, nothing = _session(calls)
+    many, null, nothing, no_row = _session(calls)
     assert len(_cli("search", "qingdao")) > 20 and len(many["hits"]) == 20 and null == many
     assert nothing["hits"] == [] and nothing["notes"] == [line.removeprefix("sdpartner: note: ") for line in run_process("search", "qzxv", "-f", "json").stderr.decode().splitlines()]
+    # a listing's --search that matches no row says where to look instead (the tool's result said nothing)
+    said = run_process("sectors", "--search", "qzxv", "-f", "json").stderr.decode()
+    assert said.startswith("sdpartner: note: No row holds every word of 'qzxv'") and no_row["notes"] == [said.removeprefix("sdpartner: note: ").rstrip("\n")]
 
 
 def test_resources_and_the_template() -> None:

@@ -38,14 +38,6 @@ def resolve(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
     return chosen, str(fmt), plan
 
 
-def _other_filters(command: Command, values: dict[str, Any]) -> bool:
-    """Whether a value besides --search narrows the listing (actions list --group 1 --search belt)."""
-    from .catalog import LISTING
-
-    shaping = {p.name for p in LISTING} | {"search"}
-    return any(values.get(p.name) not in (None, False, p.default) for p in command.params if p.name not in shaping)
-
-
 def execute(command: Command, values: dict[str, Any], root: dict[str, Any] | None = None) -> int:
     """Run ``command`` with its parsed ``values`` and print its answer once; the exit code."""
     lang: Lang = _language(values, root)
@@ -56,13 +48,6 @@ def execute(command: Command, values: dict[str, Any], root: dict[str, Any] | Non
 
         request = Request(command, values, lang, fmt, plan_path)
         answer = request.answer(people=fmt not in MACHINE_FORMATS)
-        if values.get("search") and not getattr(answer.document, "rows", True) and not _other_filters(command, values):
-            import msgspec
-
-            from ..safe import shown
-            from ..words import message  # --search alone matched nothing: where to look instead
-
-            answer = msgspec.structs.replace(answer, notes=(*answer.notes, message("search_elsewhere", lang, {"query": shown(values["search"], 80)})))
         try:
             if isinstance(answer.document, (str, bytes)):
                 emit(answer.document)
