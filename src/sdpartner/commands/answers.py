@@ -6,6 +6,8 @@ loads only the layers it uses.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..errors import ExitCode, UsageError
 from .spec import Answer, Command, Request
 
@@ -21,7 +23,18 @@ def actions_list(req: Request) -> Answer:
     from ..present.fields import Ctx
     from ..query import filters as q
 
-    return Answer(L.ACTIONS.listing(q.actions(req.plan, req["group"], req["search"]), Ctx(req.plan, req.lang)))
+    return _searched(req, L.ACTIONS.listing(q.actions(req.plan, req["group"], req["search"]), Ctx(req.plan, req.lang)), req["group"] is not None)
+
+
+def _searched(req: Request, listing: Any, narrowed: bool) -> Answer:
+    """A listing's answer; where its --search alone (nothing else ``narrowed`` it) matched no row, a note says
+    where to look instead."""
+    if not req["search"] or listing.rows or narrowed:
+        return Answer(listing)
+    from ..safe import shown
+    from ..words import message
+
+    return Answer(listing, (message("search_elsewhere", req.lang, {"query": shown(req["search"], 80)}),))
 
 
 def actions_show(req: Request) -> Answer:
@@ -86,7 +99,7 @@ def sectors(req: Request) -> Answer:
     from ..present.fields import Ctx
     from ..query import filters as q
 
-    return Answer(L.SECTORS.listing(q.sector_index(req.plan, req["search"]), Ctx(req.plan, req.lang)))
+    return _searched(req, L.SECTORS.listing(q.sector_index(req.plan, req["search"]), Ctx(req.plan, req.lang)), False)
 
 
 def search(req: Request) -> Answer:

@@ -42,24 +42,9 @@ class Request:
 
         token = PEOPLE_WORDS.set(people)
         try:
-            answer = self.command.answer(self)
+            return self.command.answer(self)
         finally:
             PEOPLE_WORDS.reset(token)
-        query = self.values.get("search")
-        if query and not getattr(answer.document, "rows", True) and not _other_filters(self.command, self.values):
-            from ..safe import shown
-            from ..words import message  # --search alone matched nothing: where to look instead
-
-            answer = msgspec.structs.replace(answer, notes=(*answer.notes, message("search_elsewhere", self.lang, {"query": shown(query, 80)})))
-        return answer
-
-
-def _other_filters(command: "Command", values: dict[str, Any]) -> bool:
-    """Whether a value besides --search narrows the listing (actions list --group 1 --search belt)."""
-    from .catalog import LISTING
-
-    shaping = {p.name for p in LISTING} | {"search"}
-    return any(values.get(p.name) not in (None, False, p.default) for p in command.params if p.name not in shaping)
 
 
 class Answer(msgspec.Struct, frozen=True):
