@@ -6,7 +6,8 @@
 
 tests/search_corpus.toml is the corpus the engine is tuned against (issue 11's 90 questions and issue 22's dev
 half); tests/search_heldout.toml is the held-out half, written before the engine changed and never tuned
-against. Precision at 3: of the top 3 hits, the share that are records the question must find. Success at 3:
+against; tests/search_traditional.toml is every Chinese question of both in traditional characters, held out
+too. Precision at 3: of the top 3 hits, the share that are records the question must find. Success at 3:
 the share of questions whose every must-find record is in the top 3 (and whose "never" records do not
 appear). MRR: the mean of 1/rank of the first must-find record.
 """
@@ -21,7 +22,8 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPORA = {"tuned": ROOT / "tests" / "search_corpus.toml", "held-out": ROOT / "tests" / "search_heldout.toml"}
+CORPORA = {"tuned": ROOT / "tests" / "search_corpus.toml", "held-out": ROOT / "tests" / "search_heldout.toml",
+           "traditional": ROOT / "tests" / "search_traditional.toml"}
 OLD_KINDS = {"city field": "offer"}
 
 
@@ -75,7 +77,7 @@ def main() -> None:
     get = (lambda q: hits_of(args.exe, q)) if args.exe else hits_in_process
     for name, path in CORPORA.items():
         r = evaluate(questions(path), get)
-        print(f"{name:9} {r['questions']:3} questions: precision@3 {r['precision_at_3']:.3f}, success@3 {r['success_at_3']:.3f}, MRR {r['mrr']:.3f}")
+        print(f"{name:11} {r['questions']:3} questions: precision@3 {r['precision_at_3']:.3f}, success@3 {r['success_at_3']:.3f}, MRR {r['mrr']:.3f}")
         if args.failures and name == "tuned":
             for query, top in r["failures"]:
                 print(f"  {query!r}: {top}")
