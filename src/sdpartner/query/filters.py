@@ -10,11 +10,11 @@ from typing import Any
 
 import msgspec
 
-from ..names import fold
+from ..names import fold, simplified
 from ..plan import catalogue as cat
 from ..plan.model import Action, City, Edition, Event, Fact, Figure, FigureKind, Group, Measure, Observation, Offer, Person, Plan, Programme, Sector, Series, in_year
 from ..text import Text
-from .records import PLACE, choice, name_part, not_found, numbered
+from .records import PLACE, also_simplified, choice, name_part, not_found, numbered
 
 Occurrence = Event | Edition
 
@@ -23,6 +23,7 @@ Occurrence = Event | Edition
 # ----------------------------------------------------------------------------------------------
 
 
+@also_simplified
 def find_action(plan: Plan, ref: str) -> Action:
     """An action by number or slug, or by its English or Chinese name or a part of one that only it has."""
     key = fold(ref)
@@ -38,6 +39,7 @@ def find_action(plan: Plan, ref: str) -> Action:
     raise not_found(cat.kind("action").words, ref, [a.slug for a in plan.actions], "hint_actions", ids=", ".join(str(a.id) for a in plan.actions))
 
 
+@also_simplified
 def find_group(plan: Plan, ref: str) -> Group:
     """A group of actions by number, slug or name."""
     key = fold(ref)
@@ -56,6 +58,7 @@ def city_names(city: City) -> list[str]:
     return [city.id, city.name.zh, city.name.en, *city.aliases]
 
 
+@also_simplified
 def find_city(plan: Plan, name: str) -> City:
     """A city by id, Chinese or English name or alias, in any case and with or without punctuation."""
     key = fold(name)
@@ -66,6 +69,7 @@ def find_city(plan: Plan, name: str) -> City:
                     choices=[choice(c.name.zh, c.id) for c in plan.cities])  # what each reader types
 
 
+@also_simplified
 def find_series(plan: Plan, ref: str) -> Series:
     """A series by id, name or alias (any language), by the id of one of its events, or by a part of one series'
     id or name only (rcep, 跨国公司)."""
@@ -107,6 +111,7 @@ def actions(plan: Plan, group: str | None = None, search: str | None = None) -> 
     if search:
         from .search import matches
 
+        search = simplified(search)  # 營商環境: the plan's words are simplified
         chosen = [a for a in chosen if matches(search, [a.name.en, a.name.zh, a.slug, *a.keywords, a.summary.en, a.summary.zh])]
     return list(chosen)
 
@@ -297,12 +302,7 @@ def events(plan: Plan, year: int | None = None, place: str | None = None, action
     of one action (the plan's events only), of one series, or from/to a date. An empty list is an answer."""
     chosen: list[Occurrence] = [*plan.events, *plan.editions]
     if place is not None:
-        key = fold(place)
-        city = next((c for c in plan.cities if key in {fold(n) for n in city_names(c)}), None)
-        chosen = [x for x in chosen if _at(x, key, city)]
-        if not chosen and city is None and not any(len(key) >= 2 and key in fold(n) for n in place_names(plan)):
-            named = [c.name for c in plan.cities] + [p.name for x in [*plan.events, *plan.editions] for p in (x.place,) if p]
-            raise not_found(PLACE, place, place_names(plan), "hint_places", choices=[choice(t.zh, t.en) for t in {t.en: t for t in named}.values()])
+        chosen = _at_place(plan, place, chosen)
     if action is not None:
         linked = {e.id for e in events_of(plan, find_action(plan, action))}
         chosen = [x for x in chosen if isinstance(x, Event) and x.id in linked]
@@ -317,6 +317,19 @@ def events(plan: Plan, year: int | None = None, place: str | None = None, action
         chosen = [x for x in chosen if dated(x) and (first := start(x)) != "" and first[: len(until)] <= until]
     order = {id(x): i for i, x in enumerate(chosen)}
     return sorted(chosen, key=lambda x: ((start(x) or "9999") + "~", order[id(x)]))  # "~" sorts a bare year after its dated days
+
+
+@also_simplified
+def _at_place(plan: Plan, place: str, chosen: list[Occurrence]) -> list[Occurrence]:
+    """Those of ``chosen`` at a place (a city by any of its names, or a part of a venue's or city's name); a place
+    the plan names nowhere is an error."""
+    key = fold(place)
+    city = next((c for c in plan.cities if key in {fold(n) for n in city_names(c)}), None)
+    found = [x for x in chosen if _at(x, key, city)]
+    if not found and city is None and not any(len(key) >= 2 and key in fold(n) for n in place_names(plan)):
+        named = [c.name for c in plan.cities] + [p.name for x in [*plan.events, *plan.editions] for p in (x.place,) if p]
+        raise not_found(PLACE, place, place_names(plan), "hint_places", choices=[choice(t.zh, t.en) for t in {t.en: t for t in named}.values()])
+    return found
 
 
 class EventNote(msgspec.Struct, frozen=True):
@@ -384,6 +397,8 @@ def sector_index(plan: Plan, search: str | None = None) -> list[SectorEntry]:
     if not search:
         return entries
     from .search import matches
+
+    search = simplified(search)  # 鋰電: the plan's words are simplified
 
     def hit(*texts: str) -> bool:
         return matches(search, texts)

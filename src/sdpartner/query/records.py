@@ -9,14 +9,14 @@ tie between records of equal standing is an error that lists them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import cache
-from typing import Any
+from collections.abc import Callable, Iterable
+from functools import cache, wraps
+from typing import Any, TypeVar
 
 import msgspec
 
 from ..errors import NotFound
-from ..names import fold, has_cjk, words
+from ..names import fold, has_cjk, simplified, words
 from ..plan import catalogue as cat
 from ..plan.model import Plan
 from ..text import Text
@@ -101,6 +101,29 @@ def suggest(wanted: str, names: Iterable[str]) -> str | None:
 
 RECORD = Text(zh="记录", en="record")
 PLACE = Text(zh="地点", en="place")
+
+
+_Find = TypeVar("_Find", bound=Callable[..., Any])
+
+
+def also_simplified(find: _Find) -> _Find:
+    """A finder of ``(plan, name, ...)`` that, where a name in traditional characters finds nothing, looks again in
+    the simplified ones the plan is written in (青島 finds 青岛, 第七屆 the 7th edition); an error that remains
+    names what was typed. Only a name that finds nothing is converted."""
+    @wraps(find)
+    def again(plan: Any, ref: str, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return find(plan, ref, *args, **kwargs)
+        except NotFound as missing:
+            simple = simplified(ref)
+            if simple == ref:
+                raise
+            try:
+                return find(plan, simple, *args, **kwargs)
+            except NotFound:
+                raise missing from None
+
+    return again  # type: ignore[return-value]
 
 
 def not_found(kind: Text, wanted: str, names: Iterable[str], hint: str, **hint_values: Any) -> NotFound:
@@ -234,6 +257,7 @@ def _respelled(ref: str) -> list[str]:
     return out
 
 
+@also_simplified
 def find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> Resolution:
     """A record of any kind (or of ``kinds``) by id or name, in any language or case, or a number by its Chinese
     numeral (七: action 7); NotFound lists a tie or suggests."""

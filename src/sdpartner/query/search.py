@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 
 import msgspec
 
+from ..names import simplified
 from ..plan import catalogue as cat
 from ..plan.cache import derived
 from ..plan.model import Plan, in_year
@@ -303,15 +304,17 @@ def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = 
     is named; a confident spelling correction is searched as corrected (``correct=False``: as typed)."""
     from .numbers import read
 
-    query = query[:MAX_QUERY]
+    typed = query = query[:MAX_QUERY]
     index = Index(plan)
     # a name that matched no word is shown in the query's language (not names.has_cjk: its pattern, compiled on
     # first use, cost 3 ms of every search, measured pair by pair)
     chinese = any("\u3400" <= ch <= "\u9fff" for ch in query)
+    if chinese and correct:  # 青島峰會: searched as the plan writes it, 青岛峰会, and said as a correction
+        query = simplified(query)
     named = _numbered(index, query, kind, chinese)
     if named is not None:  # 第七项, 第2组, action 7: the record, as show opens it (not the words 第, 项)
         hits = _with_related(plan, index, [named], kind) if related else [named]
-        return Result(hits[:limit] if limit else hits, [], {})
+        return Result(hits[:limit] if limit else hits, [], {}, query if query != typed else None)
     reading = read(query)
     result = _rank(plan, index, reading, kind, related, chinese)
     if correct and result.unknown:
@@ -321,6 +324,8 @@ def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = 
             again = _rank(plan, index, read(corrected), kind, related, chinese) if corrected != query else None
             if again is not None and again.hits:
                 result = msgspec.structs.replace(again, corrected=corrected)
+    if query != typed and result.corrected is None and result.hits:  # (as a spelling's, said where it finds something)
+        result = msgspec.structs.replace(result, corrected=query)
     return msgspec.structs.replace(result, hits=result.hits[:limit] if limit else result.hits)
 
 
