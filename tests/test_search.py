@@ -146,7 +146,8 @@ def test_for_the_first_time_names_no_edition(plan: Any) -> None:
 
 @pytest.mark.parametrize(("query", "words"), [("Ten Partner Actions", "Ten Partner Actions"), ("one-stop", "one-stop"), ("a hundred", "a hundred"),
                                             ("five five hundred", "five five hundred"), ("two thousand and twenty-six", "2026"),
-                                            ("sixty countries", "sixty countries"), ("twenty one two", "twenty one two"), ("forty-two", "42")])
+                                            ("sixty countries", "sixty countries"), ("twenty one two", "twenty one two"), ("forty-two", "42"),
+                                            ("twenty one-stop services", "twenty one-stop services")])
 def test_english_number_words_are_read_only_where_they_plainly_write_a_number(query: str, words: str) -> None:
     from sdpartner.query.numbers import english
 
@@ -159,7 +160,7 @@ def test_a_number_word_is_not_corrected_into_another_word(run: Any, word: str) -
     assert out.err == f"sdpartner: note: The plan does not mention '{word}'.\n"
 
 
-@pytest.mark.parametrize(("query", "ordinal"), [("twenty-first century", 21), ("Twenty First", 21), ("21st", 21), ("twentieth", 20), ("first", 1)])
+@pytest.mark.parametrize(("query", "ordinal"), [("twenty-first century", 21), ("Twenty First", 21), ("twenty\tfirst", 21), ("21st", 21), ("twentieth", 20), ("first", 1)])
 def test_an_english_ordinal_past_twentieth_is_a_ten_and_a_unit(query: str, ordinal: int) -> None:
     # twenty-first was read as the 1st (the word after the hyphen) and twenty was left as a word
     assert (read(query).ordinal, read(query).words.split()[:1]) == (ordinal, ["century"] if "century" in query else [])

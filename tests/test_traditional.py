@@ -49,3 +49,23 @@ def test_a_traditional_name_that_finds_nothing_is_named_as_typed(run: Any) -> No
 def test_the_installed_command_reads_traditional_characters() -> None:
     result = run_process("city", "show", "青島", "-f", "json")
     assert result.returncode == 0 and b'"id": "qingdao"' in result.stdout
+
+
+def test_a_traditional_name_of_several_records_lists_them(run: Any) -> None:
+    # 第2屆 is part of four editions' names, as 第2届 is: the list, not "no record named"
+    out = run("show", "第2屆")
+    assert out.code == 1 and out.err.startswith("sdpartner: error: '第2屆' is part of the names of 4 records: edition mnc-summit-2")
+
+
+def test_the_plans_own_quotations_in_traditional_or_japanese_are_found_as_typed(run: Any) -> None:
+    # the plan quotes sources in their words (新時代新枠組み, 四港聯動): found as typed, never "corrected"
+    japanese = run("search", "新時代新枠組み", "-f", "json")
+    assert japanese.json()[0]["id"] == "rcep-expo-2" and japanese.err == ""
+    assert run("search", "四港聯動", "-f", "json").json()[0]["id"] == "korea-expo-1"
+
+
+def test_a_word_left_unknown_after_the_conversion_is_named(run: Any) -> None:
+    out = run("search", "鋰電 robotz", "-f", "json")
+    assert out.json()[0]["id"] == "taian-lithium-valley"
+    assert out.err.splitlines()[1:] == ["sdpartner: note: No record uses the word 'robotz'."]
+

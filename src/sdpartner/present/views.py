@@ -345,7 +345,7 @@ def search_notes(result: Any, query: str, lang: Lang, kind: str | None = None) -
         text = message("no_hits", lang, {"query": shown(query, 80)}) if kind is None else \
             message("no_hits_kind", lang, {"query": shown(query, 80), "kind": cat.kind(kind).decl.words})
         notes.append(text + (" " + message("did_you_mean", lang, {"near": ", ".join(near)}) if near else ""))
-    elif unknown and result.corrected is None:
+    elif unknown:  # (a spelling corrected leaves none; traditional characters converted may leave some: 鋰電 robotz)
         listed = unknown[:10] + ([f"… (+{len(unknown) - 10})"] if len(unknown) > 10 else [])
         text = message("not_mentioned", lang, {"word": listed[0]}) if len(listed) == 1 else message("not_mentioned_many", lang, {"words": ", ".join(listed)})
         notes.append(text + (" " + message("did_you_mean", lang, {"near": ", ".join(near)}) if near else ""))

@@ -74,9 +74,9 @@ def en_ordinal(word: str) -> int | None:
     digits = low[:-2]
     if digits.isascii() and digits.isdigit() and len(digits) <= 3 and low[-2:] in ("st", "nd", "rd", "th"):
         return int(digits)
-    ten, _, unit = low.replace("-", " ").rpartition(" ")
-    if ten.strip() in _EN_TENS and _ORDINAL_WORDS.get(unit, 10) < 10:
-        return EN_NUMBER_WORDS[ten.strip()] + _ORDINAL_WORDS[unit]
+    ten, _, unit = " ".join(low.replace("-", " ").split()).rpartition(" ")
+    if ten in _EN_TENS and _ORDINAL_WORDS.get(unit, 10) < 10:
+        return EN_NUMBER_WORDS[ten] + _ORDINAL_WORDS[unit]
     return _ORDINAL_WORDS.get(low)
 
 
@@ -135,7 +135,8 @@ def english(query: str) -> str:
             return m.group(0)
         whole = m.group(0)[: m.start("point") - m.start()] if m.group("point") else m.group(0)
         words = [w for w in re.split(r"[\s-]+", whole.lower()) if w != "and"]
-        ten_and_unit = len(words) == 2 and words[0] in _EN_TENS and 0 < EN_NUMBER_WORDS.get(words[1], 0) < 10
+        ten_and_unit = (len(words) == 2 and words[0] in _EN_TENS and 0 < EN_NUMBER_WORDS.get(words[1], 0) < 10
+                        and not re.match(r"-\w", m.string[m.end():m.end() + 2]))  # twenty one-stop services: a word's part
         if not (before_large.match(m.string, m.end()) or ten_and_unit or any(w in _EN_SCALES for w in words)):
             return m.group(0)
         value = _en_value(words)

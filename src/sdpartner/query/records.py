@@ -120,8 +120,12 @@ def also_simplified(find: _Find) -> _Find:
                 raise
             try:
                 return find(plan, simple, *args, **kwargs)
-            except NotFound:
-                raise missing from None
+            except NotFound as also:
+                if also.code == "not_found":
+                    raise missing from None
+                from ..safe import shown  # 第2屆: part of several names, which it lists (as typed)
+
+                raise NotFound(also.code, **{**also.params, "name": shown(ref)}) from None
 
     return again  # type: ignore[return-value]
 

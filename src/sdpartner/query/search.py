@@ -302,19 +302,27 @@ def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = 
 
     Numbers are matched by value, ordinals by edition number and years by year; a word the plan does not use
     is named; a confident spelling correction is searched as corrected (``correct=False``: as typed)."""
+    query = query[:MAX_QUERY]
+    index = Index(plan)
+    result = _search(plan, index, query, kind, related, correct)
+    if correct and any(not w.isascii() for w in result.unknown):  # 青島峰會: Chinese words the plan does not use
+        simple = simplified(query)  # in the simplified characters the plan is written in, if they were traditional
+        again = _search(plan, index, simple, kind, related, correct) if simple != query else None
+        if again is not None and again.hits and len(again.unknown) < len(result.unknown):  # (as a spelling's correction)
+            result = msgspec.structs.replace(again, corrected=again.corrected or simple)
+    return msgspec.structs.replace(result, hits=result.hits[:limit] if limit else result.hits)
+
+
+def _search(plan: Plan, index: "Index", query: str, kind: str | None, related: bool, correct: bool) -> Result:
+    """``search`` of a query as written (a confident spelling correction searched as corrected)."""
     from .numbers import read
 
-    typed = query = query[:MAX_QUERY]
-    index = Index(plan)
     # a name that matched no word is shown in the query's language (not names.has_cjk: its pattern, compiled on
     # first use, cost 3 ms of every search, measured pair by pair)
     chinese = any("\u3400" <= ch <= "\u9fff" for ch in query)
-    if chinese and correct:  # 青島峰會: searched as the plan writes it, 青岛峰会, and said as a correction
-        query = simplified(query)
     named = _numbered(index, query, kind, chinese)
     if named is not None:  # 第七项, 第2组, action 7: the record, as show opens it (not the words 第, 项)
-        hits = _with_related(plan, index, [named], kind) if related else [named]
-        return Result(hits[:limit] if limit else hits, [], {}, query if query != typed else None)
+        return Result(_with_related(plan, index, [named], kind) if related else [named], [], {})
     reading = read(query)
     result = _rank(plan, index, reading, kind, related, chinese)
     if correct and result.unknown:
@@ -324,9 +332,7 @@ def search(plan: Plan, query: str, limit: int | None = None, kind: str | None = 
             again = _rank(plan, index, read(corrected), kind, related, chinese) if corrected != query else None
             if again is not None and again.hits:
                 result = msgspec.structs.replace(again, corrected=corrected)
-    if query != typed and result.corrected is None and result.hits:  # (as a spelling's, said where it finds something)
-        result = msgspec.structs.replace(result, corrected=query)
-    return msgspec.structs.replace(result, hits=result.hits[:limit] if limit else result.hits)
+    return result
 
 
 def _replace_words(query: str, fixed: dict[str, str]) -> str:
