@@ -104,7 +104,7 @@ def sectors(req: Request) -> Answer:
 
 def search(req: Request) -> Answer:
     from ..plan import catalogue as cat
-    from ..present.views import search_listing, search_notes
+    from ..present.hits import search_listing, search_notes
     from ..query.search import MAX_QUERY
     from ..query.search import search as run
 
@@ -155,7 +155,7 @@ def status(req: Request) -> Answer:
 
 
 def diff(req: Request) -> Answer:
-    from ..present.views import diff_document
+    from ..present.changes import diff_document
     from ..query.diff import compare
     from .spec import load
 
