@@ -36,7 +36,7 @@ sys.argv = ["sdpartner", *{args!r}]
 from sdpartner.app import main
 end = os._exit  # main() ends the process with os._exit: report what was imported just before
 def report(code):
-    sys.stderr.write("\\nLOADED:" + ",".join(sorted(m for m in ("rich", "tomli", "msgspec", "typer", "click", "icalendar", "mcp", "sqlite3", "typing_extensions", "pathlib") if m in sys.modules)) + "\\n")
+    sys.stderr.write("\\nLOADED:" + ",".join(sorted(m for m in ("rich", "tomli", "msgspec", "typer", "click", "icalendar", "mcp", "sqlite3", "typing_extensions", "pathlib", "sdpartner.present.views") if m in sys.modules)) + "\\n")
     sys.stderr.flush()
     end(code)
 os._exit = report
@@ -76,6 +76,12 @@ def test_machine_formats_compile_no_source_text(args: list[str]) -> None:
     result = subprocess.run([sys.executable, "-c", probe.format(args=list(args))], capture_output=True, env=env, check=False)
     assert result.returncode in (0, 1) and result.stdout, result.stderr  # (diff: 1, the plans differ)
     assert result.stderr.decode().split("COMPILED:", 1)[1].split("\n", 1)[0] == "[]", result.stderr
+
+
+def test_search_and_diff_do_not_import_every_other_commands_views() -> None:
+    # their documents are in present/hits.py and present/changes.py (views.py's import: about 0.7 ms)
+    assert "sdpartner.present.views" not in _loaded("search", "lithium", "-f", "json") | _loaded("diff", str(PLAN_2027), "-f", "json")
+    assert "sdpartner.present.views" in _loaded("show", "qingdao", "-f", "json")  # (the control: show builds a view)
 
 
 def test_tables_import_rich_and_help_imports_typer() -> None:

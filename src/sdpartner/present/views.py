@@ -1,9 +1,9 @@
 """Views: records chosen by ``query`` -> a Listing, Detail or Bundle in one language.
 
 Listings are declared in ``listings.py``; this module builds the documents that put several together: one
-record with everything linked to it, an action, a city, the overview, the plan's year so far, what changed
-between two plans, and the whole plan for ``export``. Every word comes from ``words.py``; no view branches
-on the language.
+record with everything linked to it, an action, a city, the overview, the plan's year so far, and the whole
+plan for ``export`` (a search's are in ``hits.py``, what changed between two plans in ``changes.py``). Every
+word comes from ``words.py``; no view branches on the language.
 """
 
 from __future__ import annotations
