@@ -127,6 +127,18 @@ def test_a_day_or_month_0_is_no_date(query: str) -> None:
     assert read(query).days == ()
 
 
+@pytest.mark.parametrize(("query", "said"), [("2025-02-30", "2025-02-30"), ("summit 2025-13-01", "2025-13-01"), ("2026年13月", "2026年13月"),
+                                           ("2025年2月30日", "2025年2月30日"), ("2024/25", None), ("2025-13", None)])
+def test_a_date_that_cannot_be_is_said(run: Any, query: str, said: str | None) -> None:
+    # it was searched as numbers with no word of why; a year and a number that is no month (2024/25) may be no date meant
+    out = run("search", query, "-f", "json")
+    note = f"sdpartner: note: '{said}' is no date on the calendar."
+    assert (note in out.err.splitlines()) is (said is not None) and out.code == 0, out.err
+    if said is not None:
+        assert out.err.splitlines()[0] == note  # before the notes of its numbers
+        assert f"“{said}”不是日历上的日期。" in run("--lang", "zh", "search", query, "-f", "json").err
+
+
 @pytest.mark.parametrize("query", ["2nd Korea fair", "second Korea fair"])
 def test_an_ordinal_with_a_series_word_finds_that_edition(plan: Any, query: str) -> None:
     # the edition's name says "Expo"; only the series knows it as a fair: the 2nd edition was not in the top 5

@@ -367,6 +367,7 @@ MESSAGES: dict[str, Text] = {
                       "Showing results for '{corrected}'; to search for what you typed instead: sdpartner search --as-typed \"{query}\""),
         "number_written": ("没有记录的数值等于{number};列出的记录在文字中写到了它。", "No record has the value {number}; the records listed write it in their words."),
         "date_no_match": ("没有记录的日期落在{date}。", "No record is dated {date}."),
+        "no_such_date": ("“{date}”不是日历上的日期。", "'{date}' is no date on the calendar."),
         "number_no_match": ("没有记录的数值等于{number}。", "No record has the value {number}."),
         # filters
         "undated_in_span": ("这些年份里另有{n}项活动没有日期,无从知道是否落在该范围内,未列出;用 {command} 查看",

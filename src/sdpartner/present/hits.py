@@ -23,6 +23,8 @@ def search_notes(result: Any, query: str, lang: Lang, kind: str | None = None) -
     notes: list[str] = []
     if result.corrected is not None:
         notes.append(message("corrected", lang, {"corrected": shown(result.corrected, 80), "query": shown(query, 80)}))
+    for typed in result.no_dates:  # (before its numbers' notes: why they were searched as numbers)
+        notes.append(message("no_such_date", lang, {"date": shown(typed, 40)}))
     for number in result.missing_numbers:  # a record that writes the number in its words is listed: say why
         written = any(number in h.matched for h in result.hits)
         notes.append(message("number_written" if written else "number_no_match", lang, {"number": shown(number, 40)}))

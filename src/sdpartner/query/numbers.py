@@ -45,6 +45,7 @@ class Reading(msgspec.Struct, frozen=True):
     years: tuple[int, ...]
     units: tuple[str, ...]  # the word that follows a number ("guests", "MOUs"): narrows, never matches alone
     days: tuple[tuple[str, str], ...] = ()  # the dates it names: (ISO day or month, as typed): 19 June 2025, 2025年6月
+    no_dates: tuple[str, ...] = ()  # written as a day but no day of the calendar (2025-02-30, 2025年13月), as typed
 
 
 def amount_words(text: str) -> bool:
@@ -359,12 +360,13 @@ def _date_patterns() -> list[tuple[re.Pattern[str], tuple[str, str, str]]]:
     ]]
 
 
-def _dates(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """The text with the dates it names cut out, and those dates as (ISO day or month, as typed); a date that
-    cannot be (2025-13-01) stays words."""
+def _dates(text: str) -> tuple[str, list[tuple[str, str]], list[str]]:
+    """The text with the dates it names cut out, those dates as (ISO day or month, as typed), and what is written as
+    a day (or as Chinese writes a month) but cannot be one, as typed: such a date (2025-13-01) stays words."""
     import datetime as dt
 
     found: list[tuple[int, str, str]] = []
+    impossible: list[str] = []
 
     def take(m: re.Match[str], where: tuple[str, str, str]) -> str:
         y, mo, d = (m.group(int(i)) if i else None for i in where)
@@ -373,13 +375,15 @@ def _dates(text: str) -> tuple[str, list[tuple[str, str]]]:
             dd = (int(d) if d.isdigit() else cn_numeral(d) or 0) if d else None
             dt.date(int(y or 0), month, 1 if dd is None else dd)  # day 0 (2025-06-00) cannot be either
         except (ValueError, StopIteration):
+            if d or "年" in m.group(0):  # (2024/25 is no date, and may be no date meant: a season)
+                impossible.append(m.group(0).strip())
             return m.group(0)
         found.append((m.start(), f"{int(y or 0):04d}-{month:02d}" + (f"-{dd:02d}" if dd else ""), m.group(0).strip()))
         return " " * (m.end() - m.start())
 
     for pattern, where in _date_patterns():
         text = pattern.sub(lambda m, w=where: take(m, w), text)  # type: ignore[misc]
-    return text, list(dict.fromkeys((iso, typed) for _, iso, typed in sorted(found)))  # a date typed twice is one
+    return text, list(dict.fromkeys((iso, typed) for _, iso, typed in sorted(found))), list(dict.fromkeys(impossible))  # typed twice: once
 
 
 def read(query: str) -> Reading:
@@ -390,7 +394,7 @@ def read(query: str) -> Reading:
     if not any(c.isdigit() for c in query) and "首" not in query and "第" not in query and not any(w in low for w in _ORDINAL_WORDS):
         return Reading(" ".join(query.split()), (), None, (), ())  # nothing the patterns could take (compiling them costs ~4 ms)
     p = _patterns()
-    text, days = _dates(query) if re.search(r"\d{4}", query) else (query, [])  # a date names a day or month, not numbers
+    text, days, no_dates = _dates(query) if re.search(r"\d{4}", query) else (query, [], [])  # a date names a day or month, not numbers
     ordinal: int | None = None
     years: list[int] = [int(iso[:4]) for iso, _ in days]
     numbers: list[QueryNumber] = []
@@ -488,7 +492,7 @@ def read(query: str) -> Reading:
         if not bare:  # a bare number stays a word too (a record may write it so); an amount is only a value
             text = text[:start] + " " * (end - start) + text[end:]
     numbers.sort(key=lambda n: query.find(n.text))
-    return Reading(" ".join(text.split()), tuple(numbers), ordinal, tuple(dict.fromkeys(years)), tuple(units), tuple(days))
+    return Reading(" ".join(text.split()), tuple(numbers), ordinal, tuple(dict.fromkeys(years)), tuple(units), tuple(days), tuple(no_dates))
 
 
 def amounts(record: Any) -> list[Amount]:

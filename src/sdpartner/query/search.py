@@ -289,6 +289,7 @@ class Result(msgspec.Struct, frozen=True):
     corrected: str | None = None
     missing_numbers: list[str] = []
     missing_days: list[str] = []  # the dates no record's dates hold, as typed
+    no_dates: list[str] = []  # written as a day but no day of the calendar (2025-02-30), as typed
 
 
 NUMBER_SCORE = 10.0  # a record whose value is the number asked for ranks above any match of words alone
@@ -497,7 +498,7 @@ def _rank(plan: Plan, index: Index, reading: object, kind: str | None, related: 
     numeric = {t for n in reading.numbers for t in (n.text, n.text.replace(",", ""))}  # said of numbers apart (missing)
     unknown = [w for w in _unknown(qtoks, weight, index, words) if w not in numeric and not amount_words(w)  # yuan, billion
                and not (known and unit_forms(w) & known.keys())]  # a unit of the plan's amounts (平方米, square metres) is no unknown word
-    return Result(hits, unknown, {w: nearest(index, w) for w in unknown[:SUGGEST_AT_MOST]}, None, missing, missing_days)
+    return Result(hits, unknown, {w: nearest(index, w) for w in unknown[:SUGGEST_AT_MOST]}, None, missing, missing_days, list(reading.no_dates))
 
 
 def _dated(record: object, iso: str) -> str | None:
