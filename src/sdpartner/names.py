@@ -75,4 +75,3 @@ def _t2s() -> Any:
     except ImportError:  # an installation without it: traditional characters are compared as typed
         return None
     return opencc.OpenCC("t2s.json")
-

@@ -23,12 +23,14 @@ def actions_list(req: Request) -> Answer:
     from ..present.fields import Ctx
     from ..query import filters as q
 
-    return _searched(req, L.ACTIONS.listing(q.actions(req.plan, req["group"], req["search"]), Ctx(req.plan, req.lang)), req["group"] is not None)
+    return _searched(req, L.ACTIONS.listing(q.actions(req.plan, req["group"], req["search"]), Ctx(req.plan, req.lang)))
 
 
-def _searched(req: Request, listing: Any, narrowed: bool) -> Answer:
-    """A listing's answer; where its --search alone (nothing else ``narrowed`` it) matched no row, a note says
-    where to look instead."""
+def _searched(req: Request, listing: Any) -> Answer:
+    """A listing's answer; where its --search alone matched no row, a note says where to look instead. (Another
+    filter that narrowed it, such as --group, is any argument of the command's tool other than --search that is
+    not taken before the command name too: the declarations say which.)"""
+    narrowed = any(req[p.name] not in (None, False, p.default) for p in req.command.params if p.tool and not p.root and p.name != "search")
     if not req["search"] or listing.rows or narrowed:
         return Answer(listing)
     from ..safe import shown
@@ -99,7 +101,7 @@ def sectors(req: Request) -> Answer:
     from ..present.fields import Ctx
     from ..query import filters as q
 
-    return _searched(req, L.SECTORS.listing(q.sector_index(req.plan, req["search"]), Ctx(req.plan, req.lang)), False)
+    return _searched(req, L.SECTORS.listing(q.sector_index(req.plan, req["search"]), Ctx(req.plan, req.lang)))
 
 
 def search(req: Request) -> Answer:

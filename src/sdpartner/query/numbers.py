@@ -297,7 +297,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     currency_after = r"(?P<cur>us\s*dollars?|dollars?|usd|yuan|rmb|cny|renminbi)\b"
     return {
         "ordinal_cn": re.compile(r"首届|首次|第\s*([0-9一二三四五六七八九十两]+)\s*(?:届|次|回|个)?"),
-        "ordinal_en": re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(?:" + "|".join(_EN_TENS) + r")[\s-]+(?:" + "|".join(list(_ORDINAL_WORDS)[:9])
+        "ordinal_en": re.compile(r"\b(?:(\d{1,3})(?:st|nd|rd|th)|(?:" + "|".join(_EN_TENS) + r")[\s-]+(?:" + "|".join(w for w, n in _ORDINAL_WORDS.items() if n < 10)
                                  + ")|(" + "|".join(_ORDINAL_WORDS) + r"))\b", re.I),  # 7th, twenty-first, seventh
         "year_cn": re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年"),
         "sci": re.compile(r"(?<![A-Za-z0-9_.])(\d+(?:\.\d+)?)e([+-]?\d{1,2})(?![\w.])", re.I),
