@@ -18,6 +18,10 @@ import sdpartner.plan.load as load
 from sdpartner.errors import PlanError
 from sdpartner.plan.cache import MAGIC, SUFFIX, PlanCache, cache_dir, plan_cache
 from sdpartner.plan.load import load_plan
+import sdpartner.query.links as links_module
+import sdpartner.query.records as records_module
+from sdpartner.query.links import links
+from sdpartner.query.records import find_record
 from sdpartner.query.search import Digest, Index
 
 from .conftest import MINI, run_process
@@ -99,7 +103,7 @@ def test_search_answers_the_same_without_the_cache_with_a_cold_one_and_a_warm_on
     env = {"SDPARTNER_CACHE_DIR": str(cache)}
     without = [run_process(*args, env={"SDPARTNER_NO_CACHE": "1"}) for args in SEARCHES]
     cold = [run_process(*args, env=env) for args in SEARCHES]
-    assert sorted(p.suffix for p in cache.iterdir()) == [".plan", ".search", ".words"]
+    assert sorted(p.suffix for p in cache.iterdir()) == [".near", ".plan", ".search", ".words"]
     warm = [run_process(*args, env=env) for args in SEARCHES]
     for a, b, c in zip(without, cold, warm, strict=True):
         assert a.returncode == 0 and (a.stdout, a.stderr) == (b.stdout, b.stderr) == (c.stdout, c.stderr)
@@ -118,9 +122,9 @@ def test_derived_data_is_read_from_the_cache_not_made_again(tmp_path: Path, monk
     assert read.suggestions() == made_words
 
 
-def _sound_entry(digest: Digest) -> bytes:
+def _sound_entry(value: object) -> bytes:
     """An entry with the cache's header and a true digest of its payload: only its content is wrong."""
-    payload = msgspec.msgpack.encode(digest)
+    payload = msgspec.msgpack.encode(value)
     return MAGIC + cache_module._digest(payload) + payload
 
 
@@ -153,6 +157,54 @@ def test_damaged_or_foreign_derived_data_is_made_again(tmp_path: Path, damage: s
     again = [run_process(*args, env=env) for args in SEARCHES]
     assert [(r.returncode, r.stdout, r.stderr) for r in again] == [(r.returncode, r.stdout, r.stderr) for r in truth]
     assert (index.read_bytes(), words.read_bytes()) == sound  # replaced by sound entries, not made again on every run
+
+
+# show by id, by a name that others share ("also named"), by an alias, by part of a name, the article (the records that cite it), in Chinese
+SHOWS = [("show", "mnc-leaders-qingdao-summit-7", "-f", "json"), ("show", "Singapore Shandong Week", "-f", "json"), ("show", "RCEP expo"),
+         ("show", "一带一路", "-f", "json"), ("show", "article"), ("--lang", "zh", "show", "青岛")]
+
+
+def test_show_answers_the_same_without_the_cache_with_a_cold_one_and_a_warm_one(tmp_path: Path) -> None:
+    cache = tmp_path / "c"
+    env = {"SDPARTNER_CACHE_DIR": str(cache)}
+    without = [run_process(*args, env={"SDPARTNER_NO_CACHE": "1"}) for args in SHOWS]
+    cold = [run_process(*args, env=env) for args in SHOWS]
+    assert sorted(p.suffix for p in cache.iterdir()) == [".links", ".names", ".plan"]
+    warm = [run_process(*args, env=env) for args in SHOWS]
+    for a, b, c in zip(without, cold, warm, strict=True):
+        assert a.returncode == 0 and (a.stdout, a.stderr) == (b.stdout, b.stderr) == (c.stdout, c.stderr)
+    assert b"also_named" in without[1].stdout  # the name is shared: the others are listed
+
+
+def test_links_and_folded_names_are_read_from_the_cache_not_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = PlanCache(tmp_path / "c")
+    plan = load_plan(None, cache=cache)
+    made = links(plan), links(plan, close_only=True), find_record(plan, "青岛")
+    cache_module._loaded.clear()  # as in a new process: the plan and what was derived from it come from the files
+    monkeypatch.setattr(links_module, "_links", lambda *a: pytest.fail("the links made again"))
+    monkeypatch.setattr(records_module, "_fold_names", lambda *a: pytest.fail("the names folded again"))
+    plan = load_plan(None, cache=cache)
+    assert (links(plan), links(plan, close_only=True), find_record(plan, "青岛")) == made
+
+
+@pytest.mark.parametrize("damage", ["place-beyond", "negative-place", "no-places", "links-cut"])
+def test_forged_links_or_names_are_made_again(tmp_path: Path, damage: str) -> None:
+    cache = tmp_path / "c"
+    env = {"SDPARTNER_CACHE_DIR": str(cache)}
+    truth = [run_process(*args, env=env) for args in SHOWS]
+    (names,) = cache.glob("*.names")
+    (table,) = cache.glob("*.links")
+    sound = names.read_bytes(), table.read_bytes()
+    if damage == "links-cut":  # a link table whose records and links do not pair up
+        good = msgspec.msgpack.decode(table.read_bytes()[len(MAGIC) + 16:], type=links_module._Table)
+        table.write_bytes(_sound_entry(msgspec.structs.replace(good, links=good.links[1:])))
+    else:  # names that point at no record of this plan
+        good = msgspec.msgpack.decode(names.read_bytes()[len(MAGIC) + 16:], type=records_module._Folded)
+        places = {"place-beyond": [10**6], "negative-place": [-1], "no-places": []}[damage]
+        names.write_bytes(_sound_entry(msgspec.structs.replace(good, names={**good.names, "青岛": places})))
+    again = [run_process(*args, env=env) for args in SHOWS]
+    assert [(r.returncode, r.stdout, r.stderr) for r in again] == [(r.returncode, r.stdout, r.stderr) for r in truth]
+    assert (names.read_bytes(), table.read_bytes()) == sound  # replaced by sound entries
 
 
 def test_trimming_keeps_sixteen_and_removes_only_its_own_entries(tmp_path: Path) -> None:

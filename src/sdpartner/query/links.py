@@ -5,8 +5,6 @@ event is named in the measure), the parent of a nested record (an offer is offer
 sources it cites. The relation's words, both ways, are the ones declared on the reference.
 """
 
-from __future__ import annotations
-
 from functools import cache
 from typing import Any
 
@@ -18,7 +16,7 @@ from ..text import Text
 from .records import handles
 
 
-class Link(msgspec.Struct, frozen=True):
+class Link(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """A link from one record to another: the relation's code, and the other record's kind and id."""
 
     relation: str
@@ -51,12 +49,35 @@ def links(plan: Plan, close_only: bool = False) -> dict[tuple[str, str], list[Li
 
 @cat.per_plan
 def _all_links(plan: Plan) -> dict[tuple[str, str], list[Link]]:
-    return _links(plan, False)
+    return _kept(plan, "links", False)
 
 
 @cat.per_plan
 def _close_links(plan: Plan) -> dict[tuple[str, str], list[Link]]:
-    return _links(plan, True)
+    return _kept(plan, "near", True)
+
+
+class _Table(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    """The links of a plan as the cache keeps them: each record's (kind, id), and its links."""
+
+    keys: list[tuple[str, str]]
+    links: list[list[Link]]
+
+
+CODE = ("query/links.py", "query/records.py")  # the modules that derive the links (the plan's entry names the model's)
+
+
+def _kept(plan: Plan, name: str, close_only: bool) -> dict[tuple[str, str], list[Link]]:
+    """The links, made once per plan and kept in the cache beside the plan's entry (made, they cost about 1 ms of
+    every ``show``; read, a fifth of that)."""
+    from ..plan.cache import derived
+
+    def build() -> _Table:
+        made = _links(plan, close_only)
+        return _Table(list(made), list(made.values()))
+
+    table = derived(plan, name, CODE, _Table, build, lambda t: len(t.keys) == len(t.links))
+    return dict(zip(table.keys, table.links))
 
 
 def _links(plan: Plan, close_only: bool) -> dict[tuple[str, str], list[Link]]:
