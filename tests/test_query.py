@@ -32,6 +32,13 @@ def test_a_name_without_its_brackets_or_an_alias_opens_the_record(plan: Any, ref
     assert find_record(plan, ref).entry.id == expected
 
 
+def test_a_name_is_found_however_it_is_spaced_or_punctuated(plan: Any, run: Any) -> None:
+    spaces = "".join(chr(c) for c in range(0x110000) if chr(c).isspace())  # every space Python knows: a tab, a no-break space, 　
+    assert find_record(plan, f"Singapore{spaces}Shandong·Week").entry.id == "singapore-shandong-week"
+    assert find_record(plan, "MNC-summit").entry.id == find_record(plan, f"mnc{spaces}summit").entry.id == "mnc-summit"
+    assert run("show", "(Singapore) “Shandong”, Week.", "-f", "json").json()["id"] == "singapore-shandong-week"
+
+
 def test_only_a_true_tie_is_an_error(plan: Any) -> None:
     with pytest.raises(NotFound, match="'bank' is part of the names of 7 records: organisation hengfeng-bank, organisation uob, figure "):
         find_record(plan, "bank")

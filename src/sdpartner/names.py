@@ -7,9 +7,12 @@ from functools import cache
 from typing import Any
 
 
-@cache
-def _separators() -> re.Pattern[str]:  # compiled on first use: most commands never need it
-    return re.compile(r"[\s\-_'’‘`·.,;:/()\[\]\"“”]+")
+# what a name's form leaves out: whitespace (every character ``str.isspace`` calls one, as a pattern's \s does) and
+# these marks. Dropped by ``str.translate``: a pattern of them cost 0.4 ms to compile, in every command that finds a name
+_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_MARKS = "-_'’‘`·.,;:/()[]\"“”"
+_DROPPED = dict.fromkeys(map(ord, _SPACES + _MARKS))
+_SPACED = dict.fromkeys(map(ord, _MARKS), " ")  # for words: a mark parts words as a space does
 
 
 def _nfkc(text: str) -> str:
@@ -27,14 +30,12 @@ def _cjk() -> re.Pattern[str]:
 
 def fold(text: str) -> str:
     """Case-, width- and punctuation-insensitive form of a name: 'Tai'an' and 'TAIAN' fold alike."""
-    text = _nfkc(text).casefold()
-    return _separators().sub("", text)
+    return _nfkc(text).casefold().translate(_DROPPED)
 
 
 def words(text: str) -> list[str]:
     """The words of a text, case- and width-folded, split at spaces and punctuation."""
-    text = _nfkc(text).casefold()
-    return [w for w in _separators().split(text) if w]
+    return _nfkc(text).casefold().translate(_SPACED).split()
 
 
 def has_cjk(text: str) -> bool:
