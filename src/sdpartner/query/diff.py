@@ -76,7 +76,10 @@ def _fields(code: str, info: cat.KindInfo, a: Any, b: Any, title: Text) -> list[
     for name in cat.fields(type(a)):
         if name in _IGNORED or name in nested or name == info.decl.handle:
             continue
-        x, y = msgspec.to_builtins(getattr(a, name)), msgspec.to_builtins(getattr(b, name))
+        x, y = getattr(a, name), getattr(b, name)
+        if x == y:  # (values of one type: structs compare field by field, in C)
+            continue
+        x, y = msgspec.to_builtins(x), msgspec.to_builtins(y)
         if x != y:
             out.append(Change("changed", code, cat.handle(info, b), title, name, x, y))
     return out
