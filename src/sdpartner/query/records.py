@@ -21,13 +21,12 @@ from ..text import Text
 
 
 class Entry(msgspec.Struct, frozen=True):
-    """A record of any kind: what ``show`` opens and ``search`` finds. ``names`` are what it answers to."""
+    """A record of any kind: what ``show`` opens and ``search`` finds (the names it answers to: ``entry_names``)."""
 
     kind: str
     id: str
     title: Text
     record: Any
-    names: tuple[str, ...]
     parent: Any = None
 
 
@@ -43,16 +42,28 @@ def _names(value: Any) -> list[str]:
 
 @cat.per_plan
 def entries(plan: Plan) -> list[Entry]:
-    """Every record of the plan, in the catalogue's order, each with its kind, id, title and names (made once per plan)."""
-    series = {s.id: s for s in plan.series}
+    """Every record of the plan, in the catalogue's order, each with its kind, id and title (made once per plan)."""
     out: list[Entry] = []
     for info in cat.kinds():
         for record, parent in cat.records(plan, info):
-            names = [n for f in info.decl.names for n in _names(getattr(record, f, None))]
-            number, of = getattr(record, "edition", None), series.get(getattr(record, "series", None) or "")
-            if number is not None and of is not None and of.edition_name is not None:  # the series' name for it: 第二届跨国公司领导人青岛峰会
-                names += _names(of.name_of(number))
-            out.append(Entry(info.code, cat.handle(info, record), cat.title(info, record, parent, plan), record, tuple(dict.fromkeys(n for n in names if n)), parent))
+            out.append(Entry(info.code, cat.handle(info, record), cat.title(info, record, parent, plan), record, parent))
+    return out
+
+
+@cat.per_plan
+def entry_names(plan: Plan) -> list[tuple[str, ...]]:
+    """The names each record of ``entries(plan)`` answers to, in its order: the fields its kind declares as names, and
+    an edition's name as its series words it (made once per plan, and only where a name is looked for among them
+    all: reading them costs more than the entries)."""
+    series = {s.id: s for s in plan.series}
+    out: list[tuple[str, ...]] = []
+    for e in entries(plan):
+        record = e.record
+        found = [n for f in cat.kind(e.kind).decl.names for n in _names(getattr(record, f, None))]
+        number, of = getattr(record, "edition", None), series.get(getattr(record, "series", None) or "")
+        if number is not None and of is not None and of.edition_name is not None:  # the series' name for it: 第二届跨国公司领导人青岛峰会
+            found += _names(of.name_of(number))
+        out.append(tuple(dict.fromkeys(n for n in found if n)))
     return out
 
 
@@ -303,17 +314,17 @@ def _folded(plan: Plan) -> _Folded:
         places = [*folded.ids.values(), *folded.names.values()]
         return all(places) and min(map(min, places)) >= 0 and max(map(max, places)) < len(every)
 
-    return derived(plan, "names", CODE, _Folded, lambda: _fold_names(every), fits)
+    return derived(plan, "names", CODE, _Folded, lambda: _fold_names(every, entry_names(plan)), fits)
 
 
-def _fold_names(every: list[Entry]) -> _Folded:
+def _fold_names(every: list[Entry], named: list[tuple[str, ...]]) -> _Folded:
     ids: dict[str, list[int]] = {}
-    names: dict[str, list[int]] = {}
-    for i, e in enumerate(every):
+    folded: dict[str, list[int]] = {}
+    for i, (e, answers_to) in enumerate(zip(every, named, strict=True)):
         ids.setdefault(fold(e.id), []).append(i)
-        for n in dict.fromkeys(fold(n) for n in e.names):
-            names.setdefault(n, []).append(i)
-    return _Folded(ids, names)
+        for n in dict.fromkeys(fold(n) for n in answers_to):
+            folded.setdefault(n, []).append(i)
+    return _Folded(ids, folded)
 
 
 def _find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> Resolution:
@@ -323,17 +334,17 @@ def _find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> 
     every, folded = entries(plan), _folded(plan)
     exact = [every[i] for i in folded.ids.get(key, ()) if kinds is None or every[i].kind in kinds]
     named = [every[i] for i in folded.names.get(key, ()) if kinds is None or every[i].kind in kinds]
-    pool = [e for e in every if kinds is None or e.kind in kinds]
     if exact:
         return Resolution(exact[0], tuple(e for e in named if e is not exact[0]))
     if named:
         return _choose(named, ref)
-    unbracketed = [e for e in pool if key and key in {fold(bare(n)) for n in e.names}]
+    pool = [(e, n) for e, n in zip(every, entry_names(plan), strict=True) if kinds is None or e.kind in kinds]
+    unbracketed = [e for e, answers_to in pool if key and key in {fold(bare(n)) for n in answers_to}]
     if unbracketed:
         return _choose(unbracketed, ref)
     if len(key) >= 2 and not key.isdigit():  # a part of one name only, e.g. 一带一路 for 共建“一带一路”合作扩维行动 (a number is
         # no part of a name: show 11 is not the source whose file is 11-sdchina-….md)
-        partial = [e for e in pool if name_part(ref, e.names)]
+        partial = [e for e, answers_to in pool if name_part(ref, answers_to)]
         if partial:
             best = max(_prior(e) for e in partial)
             top = [e for e in partial if _prior(e) == best]
@@ -342,4 +353,4 @@ def _find_record(plan: Plan, ref: str, kinds: tuple[str, ...] | None = None) -> 
             if len(top) <= 8:
                 raise NotFound("part_of_names", name=shown(ref), n=len(top), choices=_kinds_and_ids(top))
     what = cat.kind(kinds[0]).decl.words if kinds else RECORD  # events show jinan: no event named 'jinan'
-    raise not_found(what, ref, [n for e in pool for n in (e.id, *e.names)], "hint_search")
+    raise not_found(what, ref, [n for e, answers_to in pool for n in (e.id, *answers_to)], "hint_search")
