@@ -39,6 +39,17 @@ def test_a_name_is_found_however_it_is_spaced_or_punctuated(plan: Any, run: Any)
     assert run("show", "(Singapore) “Shandong”, Week.", "-f", "json").json()["id"] == "singapore-shandong-week"
 
 
+def test_chinese_names_fold_as_nfkc_folds_them() -> None:
+    import unicodedata
+
+    from sdpartner.names import fold
+
+    for start, end in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFF01, 0xFF5E)):  # and the compatibility and full-width forms
+        text = "".join(map(chr, range(start, end + 1)))
+        assert fold(text) == fold(unicodedata.normalize("NFKC", text))
+    assert fold("青島（山东）ＲＣＥＰ") == "青島山东rcep"
+
+
 def test_only_a_true_tie_is_an_error(plan: Any) -> None:
     with pytest.raises(NotFound, match="'bank' is part of the names of 7 records: organisation hengfeng-bank, organisation uob, figure "):
         find_record(plan, "bank")

@@ -16,7 +16,9 @@ _SPACED = dict.fromkeys(map(ord, _MARKS), " ")  # for words: a mark parts words 
 
 
 def _nfkc(text: str) -> str:
-    if text.isascii():  # NFKC leaves ASCII as it is: no need to load the library
+    # NFKC leaves ASCII and the unified Chinese characters (U+3400-U+4DBF, U+4E00-U+9FFF) as they are: no need to
+    # load the library for them (most of a plan's Chinese names)
+    if text.isascii() or all(ch < "\x80" or "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text):
         return text
     import unicodedata  # a shared library: loaded by the commands that compare names, not by every command
 

@@ -39,6 +39,7 @@ def compare(old: Plan, new: Plan) -> list[Change]:
         if not info.decl.compared:
             continue
         code = info.code
+        nested = {k.path[-1] for k in cat.kinds() if k.parent == code}  # the kinds it holds: compared as records of their own
         before = [(r, p) for r, p in cat.records(old, info)]
         after = [(r, p) for r, p in cat.records(new, info)]
         by_id = {cat.handle(info, r): (r, p) for r, p in after}
@@ -62,15 +63,14 @@ def compare(old: Plan, new: Plan) -> list[Change]:
                 out.append(Change("removed", code, cat.handle(info, r), title, record=r))
                 continue
             r2, _ = matched[i]
-            out += _fields(code, info, r, r2, cat.title(info, r2, _, new))
+            out += _fields(code, info, nested, r, r2, cat.title(info, r2, _, new))
         for h, (r2, p2) in unmatched_new.items():
             out.append(Change("added", code, h, cat.title(info, r2, p2, new), record=r2))
     return out
 
 
-def _fields(code: str, info: cat.KindInfo, a: Any, b: Any, title: Text) -> list[Change]:
+def _fields(code: str, info: cat.KindInfo, nested: set[str], a: Any, b: Any, title: Text) -> list[Change]:
     out = []
-    nested = {k.path[-1] for k in cat.kinds() if k.parent == code}
     if cat.handle(info, a) != cat.handle(info, b):
         out.append(Change("changed", code, cat.handle(info, b), title, "id", cat.handle(info, a), cat.handle(info, b)))
     for name in cat.fields(type(a)):
