@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 import msgspec
@@ -84,6 +83,8 @@ def fold(text: str) -> str:
     """Case, width and accents folded (Türkiye -> turkiye), apostrophes dropped."""
     if text.isascii():
         return text.lower().replace("'", "")
+    import unicodedata  # a shared library: loaded by the first text that is not all ASCII, not by every search
+
     return _marks().sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
