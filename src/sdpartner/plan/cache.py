@@ -12,8 +12,8 @@ only files the cache can prove it wrote (its own name pattern and header) are ev
 in the directory is left alone.
 ``SDPARTNER_NO_CACHE=1`` turns the cache off; ``SDPARTNER_CACHE_DIR`` moves it.
 
-Data derived from a plan (what search reads from its texts before any query) is kept beside its entry the same
-way (``derived``), under a key of the plan's key and of the code that derives it, which must name every module
+Data derived from a plan (what search reads from its texts before any query, the links between its records, their
+folded names) is kept beside its entry the same way (``derived``), under a key of the plan's key and of the code that derives it, which must name every module
 the derivation reads; each kind keeps its own 16. Msgspec checks that an entry decodes as its type; whatever
 else its content must satisfy, the caller's ``fits`` checks (``search._fits``), and an entry that fails is replaced.
 """
@@ -38,7 +38,7 @@ D = TypeVar("D")
 KEEP = 16  # entries kept of each kind (plans, each kind of derived data); the least recently used beyond this are removed
 SUFFIX = ".plan"
 MAGIC = b"sdpartner-plan-cache-2\0"  # every entry starts with it: the cache removes only files that do
-_NAME = r"[0-9a-f]{40}\.([a-z]+)"  # a plan's entry (.plan), or data derived from one (.search); compiled when trimming
+_NAME = r"[0-9a-f]{40}\.([a-z]+)"  # a plan's entry (.plan), or data derived from one (.search, .links ...); compiled when trimming
 MAX_ENTRY = 1 << 30  # no entry of a plan under the 64 MiB limit comes near this; a larger file is foreign
 # the modules whose code decides what a validated plan is
 _CODE = ("plan/model.py", "text.py", "plan/declare.py", "plan/catalogue.py", "plan/load.py", "plan/check.py", "plan/cache.py", "names.py")
