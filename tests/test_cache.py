@@ -22,7 +22,7 @@ import sdpartner.query.links as links_module
 import sdpartner.query.records as records_module
 from sdpartner.query.links import links
 from sdpartner.query.records import find_record
-from sdpartner.query.search import Digest, Index
+from sdpartner.query.search import Digest, Index, Words
 
 from .conftest import MINI, run_process
 
@@ -128,7 +128,7 @@ def _sound_entry(value: object) -> bytes:
     return MAGIC + cache_module._digest(payload) + payload
 
 
-@pytest.mark.parametrize("damage", ["garbage", "flip", "swapped", "no-lengths", "zero-lengths", "fewer-records"])
+@pytest.mark.parametrize("damage", ["garbage", "flip", "swapped", "no-lengths", "zero-lengths", "fewer-records", "word-beyond", "fewer-words"])
 def test_damaged_or_foreign_derived_data_is_made_again(tmp_path: Path, damage: str) -> None:
     cache = tmp_path / "c"
     env = {"SDPARTNER_CACHE_DIR": str(cache)}
@@ -148,6 +148,11 @@ def test_damaged_or_foreign_derived_data_is_made_again(tmp_path: Path, damage: s
         a, b = index.read_bytes(), words.read_bytes()
         index.write_bytes(b)
         words.write_bytes(a)
+    elif damage in ("word-beyond", "fewer-words"):  # the words of 'did you mean': a character's list names a word there is not
+        good_words = msgspec.msgpack.decode(words.read_bytes()[len(MAGIC) + 16:], type=Words)
+        forged_words = (msgspec.structs.replace(good_words, holding={**good_words.holding, "r": [*good_words.holding["r"], 10**6]})
+                        if damage == "word-beyond" else msgspec.structs.replace(good_words, written=dict(list(good_words.written.items())[:10])))
+        words.write_bytes(_sound_entry(forged_words))
     else:  # sound entries of the right type whose content no plan gives
         good = msgspec.msgpack.decode(index.read_bytes()[len(MAGIC) + 16:], type=Digest)
         forged = {"no-lengths": msgspec.structs.replace(good, avg={}),

@@ -13,7 +13,9 @@ two-character Chinese word, and its unicode61 tokenizer does not split Chinese a
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
 
 import msgspec
 
@@ -84,6 +86,20 @@ class Digest(msgspec.Struct, frozen=True, array_like=True, gc=False):
     vocab: list[str]
 
 
+class Words(msgspec.Struct, frozen=True, array_like=True, gc=False):
+    """The plan's words for 'did you mean' (kept in the cache beside the plan's entry): each folded -> as written, and
+    each character -> the places (in ``written``'s order) of the words that hold it."""
+
+    written: dict[str, str]
+    holding: dict[str, list[int]]
+
+
+def _fits_words(words: Words) -> bool:
+    """Whether words read from the cache have the shape this code makes: every place one of ``written``'s words."""
+    places = list(words.holding.values())
+    return all(places) and min(map(min, places)) >= 0 and max(map(max, places)) < len(words.written)
+
+
 def _fits(digest: Digest, size: int) -> bool:
     """Whether a digest read from the cache has the shape of one this code makes of a plan of ``size`` records (a
     file the cache did not write can only be a miss, never a wrong answer or a crash)."""
@@ -111,7 +127,7 @@ class Index:
         self._postings: dict[str, dict[int, float]] = {}
         self._terms: dict[tuple[int, int], list[str]] = {}
         self._all_terms: frozenset[str] | None = None
-        self._suggestions: dict[str, str] | None = None
+        self._suggestions: Words | None = None
         self._close: dict[str, list[tuple[float, str]]] = {}
         self._parts: dict[int, list[str]] = {}  # per record, its scan form cut into its fields' parts (made when first asked)
 
@@ -192,15 +208,18 @@ class Index:
     def suggestions(self) -> dict[str, str]:
         """The plan's words for 'did you mean', folded -> as written (made once per plan, kept in the cache, and read
         only when a word is unknown)."""
+        return self._word_index().written
+
+    def _word_index(self) -> Words:
         if self._suggestions is None:
-            self._suggestions = derived(self._plan, "words", CODE, dict[str, str], self._words)
+            self._suggestions = derived(self._plan, "words", CODE, Words, self._words, _fits_words)
         return self._suggestions
 
-    def _words(self) -> dict[str, str]:
+    def _words(self) -> Words:
         """The words for suggestions, made from the plan: each term's surface form (a word as the plan writes it),
-        longer than one character, folded -> as written. A record's texts are folded at once (folding is per
-        character, so texts joined fold as each alone), and each distinct word is cut into terms once: a large plan
-        repeats its words far more than it has them."""
+        longer than one character, folded -> as written, and the words that hold each character. A record's texts
+        are folded at once (folding is per character, so texts joined fold as each alone), and each distinct word
+        is cut into terms once: a large plan repeats its words far more than it has them."""
         surface: dict[str, str] = {}
         distinct = dict.fromkeys(w for doc in range(self.size) for w in chunks(fold("\x00".join(t for _, t in self.fields_of(doc)))))
         for chunk in distinct:  # distinct words, in the plan's order; each gives what tokens() gives it in a text
@@ -210,7 +229,12 @@ class Index:
             else:  # each part of a hyphenated word as itself (their joins have no written form)
                 for part in chunk.split("-") if not chunk.isalnum() else (chunk,):
                     surface.setdefault(stem(part), part)
-        return {w.casefold(): w for w in surface.values() if len(w) > 1}
+        written = {w.casefold(): w for w in surface.values() if len(w) > 1}
+        holding: dict[str, list[int]] = {}
+        for i, w in enumerate(written):
+            for ch in dict.fromkeys(w):  # (in order: the same plan makes the same bytes)
+                holding.setdefault(ch, []).append(i)
+        return Words(written, holding)
 
     def close(self, folded: str) -> list[tuple[float, str]]:
         """(ratio, word) for every word of ``suggestions`` whose difflib ratio to ``folded`` reaches 'did you mean''s
@@ -218,19 +242,27 @@ class Index:
         suggestions and the correction (which took its own pass over the vocabulary)."""
         found = self._close.get(folded)
         if found is None:
-            import difflib
-
             cutoff = 0.72 if folded.isascii() else 0.4
-            matcher = difflib.SequenceMatcher()
-            matcher.set_seq2(folded)
-            found = []
+            words = self._word_index()
             # difflib's quick_ratio is 2M / (len(w) + len(folded)), M the characters the two share counted with
             # their repeats; M is at most the distinct characters they share plus the repeats in ``folded``. A word
-            # whose bound (one set intersection, in C) misses the cutoff would miss it in quick_ratio too.
-            common, repeats, n = frozenset(folded).intersection, len(folded) - len(set(folded)), len(folded)
-            for w in self.suggestions():
-                if 2.0 * (len(common(w)) + repeats) / (len(w) + n) < cutoff:
+            # whose bound misses the cutoff would miss it in quick_ratio too, and a word that shares no character
+            # has a ratio of 0: only the words that hold one of ``folded``'s characters are counted (by the
+            # characters' lists of words, in C), and only those whose bound reaches the cutoff are compared.
+            shared = Counter(chain.from_iterable(words.holding.get(ch, ()) for ch in set(folded)))
+            repeats, n = len(folded) - len(set(folded)), len(folded)
+            vocabulary = list(words.written) if shared else []
+            found = []
+            matcher = None
+            for i, common in shared.items():
+                w = vocabulary[i]
+                if 2.0 * (common + repeats) / (len(w) + n) < cutoff:
                     continue
+                if matcher is None:
+                    import difflib  # only once a word may be close: most unknown words have none
+
+                    matcher = difflib.SequenceMatcher()
+                    matcher.set_seq2(folded)
                 matcher.set_seq1(w)
                 if matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff and (ratio := matcher.ratio()) >= cutoff:
                     found.append((ratio, w))
