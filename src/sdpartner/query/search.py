@@ -97,7 +97,8 @@ class Words(msgspec.Struct, frozen=True, array_like=True, gc=False):
 def _fits_words(words: Words) -> bool:
     """Whether words read from the cache have the shape this code makes: every place one of ``written``'s words."""
     places = list(words.holding.values())
-    return all(places) and min(map(min, places)) >= 0 and max(map(max, places)) < len(words.written)
+    every_place = list(chain.from_iterable(places))
+    return all(places) and (not every_place or (min(every_place) >= 0 and max(every_place) < len(words.written)))
 
 
 def _fits(digest: Digest, size: int) -> bool:
