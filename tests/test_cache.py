@@ -128,7 +128,8 @@ def _sound_entry(value: object) -> bytes:
     return MAGIC + cache_module._digest(payload) + payload
 
 
-@pytest.mark.parametrize("damage", ["garbage", "flip", "swapped", "no-lengths", "zero-lengths", "fewer-records", "word-beyond", "fewer-words"])
+@pytest.mark.parametrize("damage", ["garbage", "flip", "swapped", "no-lengths", "zero-lengths", "fewer-records", "word-beyond", "fewer-words",
+                                    "no-words", "no-characters"])
 def test_damaged_or_foreign_derived_data_is_made_again(tmp_path: Path, damage: str) -> None:
     cache = tmp_path / "c"
     env = {"SDPARTNER_CACHE_DIR": str(cache)}
@@ -148,10 +149,11 @@ def test_damaged_or_foreign_derived_data_is_made_again(tmp_path: Path, damage: s
         a, b = index.read_bytes(), words.read_bytes()
         index.write_bytes(b)
         words.write_bytes(a)
-    elif damage in ("word-beyond", "fewer-words"):  # the words of 'did you mean': a character's list names a word there is not
+    elif damage in ("word-beyond", "fewer-words", "no-words", "no-characters"):  # the words of 'did you mean': none, or lists that do not match them
         good_words = msgspec.msgpack.decode(words.read_bytes()[len(MAGIC) + 16:], type=Words)
-        forged_words = (msgspec.structs.replace(good_words, holding={**good_words.holding, "r": [*good_words.holding["r"], 10**6]})
-                        if damage == "word-beyond" else msgspec.structs.replace(good_words, written=dict(list(good_words.written.items())[:10])))
+        forged_words = {"word-beyond": msgspec.structs.replace(good_words, holding={**good_words.holding, "r": [*good_words.holding["r"], 10**6]}),
+                        "fewer-words": msgspec.structs.replace(good_words, written=dict(list(good_words.written.items())[:10])),
+                        "no-words": Words({}, {}), "no-characters": msgspec.structs.replace(good_words, holding={})}[damage]
         words.write_bytes(_sound_entry(forged_words))
     else:  # sound entries of the right type whose content no plan gives
         good = msgspec.msgpack.decode(index.read_bytes()[len(MAGIC) + 16:], type=Digest)
@@ -192,7 +194,7 @@ def test_links_and_folded_names_are_read_from_the_cache_not_made_again(tmp_path:
     assert (links(plan), links(plan, close_only=True), find_record(plan, "青岛")) == made
 
 
-@pytest.mark.parametrize("damage", ["place-beyond", "negative-place", "no-places", "links-cut"])
+@pytest.mark.parametrize("damage", ["place-beyond", "negative-place", "no-places", "no-names", "an-id-left-out", "links-cut", "link-to-no-record"])
 def test_forged_links_or_names_are_made_again(tmp_path: Path, damage: str) -> None:
     cache = tmp_path / "c"
     env = {"SDPARTNER_CACHE_DIR": str(cache)}
@@ -200,13 +202,21 @@ def test_forged_links_or_names_are_made_again(tmp_path: Path, damage: str) -> No
     (names,) = cache.glob("*.names")
     (table,) = cache.glob("*.links")
     sound = names.read_bytes(), table.read_bytes()
-    if damage == "links-cut":  # a link table whose records and links do not pair up
+    if damage.startswith("link"):  # a link table whose records and links do not pair up, or a link to no record
         good = msgspec.msgpack.decode(table.read_bytes()[len(MAGIC) + 16:], type=links_module._Table)
-        table.write_bytes(_sound_entry(msgspec.structs.replace(good, links=good.links[1:])))
-    else:  # names that point at no record of this plan
+        forged = (msgspec.structs.replace(good, links=good.links[1:]) if damage == "links-cut" else
+                  msgspec.structs.replace(good, links=[[*good.links[0], links_module.Link("cites_source", "source", "no-such-source")], *good.links[1:]]))
+        table.write_bytes(_sound_entry(forged))
+    else:  # names that point at no record of this plan, or leave records out
         good = msgspec.msgpack.decode(names.read_bytes()[len(MAGIC) + 16:], type=records_module._Folded)
-        places = {"place-beyond": [10**6], "negative-place": [-1], "no-places": []}[damage]
-        names.write_bytes(_sound_entry(msgspec.structs.replace(good, names={**good.names, "青岛": places})))
+        if damage == "no-names":
+            forged_names = records_module._Folded({}, {})
+        elif damage == "an-id-left-out":
+            forged_names = msgspec.structs.replace(good, ids={k: v for k, v in good.ids.items() if k != "singaporeshandongweek"})
+        else:
+            places = {"place-beyond": [10**6], "negative-place": [-1], "no-places": []}[damage]
+            forged_names = msgspec.structs.replace(good, names={**good.names, "青岛": places})
+        names.write_bytes(_sound_entry(forged_names))
     again = [run_process(*args, env=env) for args in SHOWS]
     assert [(r.returncode, r.stdout, r.stderr) for r in again] == [(r.returncode, r.stdout, r.stderr) for r in truth]
     assert (names.read_bytes(), table.read_bytes()) == sound  # replaced by sound entries

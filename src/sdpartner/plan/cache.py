@@ -13,9 +13,10 @@ in the directory is left alone.
 ``SDPARTNER_NO_CACHE=1`` turns the cache off; ``SDPARTNER_CACHE_DIR`` moves it.
 
 Data derived from a plan (what search reads from its texts before any query, the links between its records, their
-folded names) is kept beside its entry the same way (``derived``), under a key of the plan's key and of the code that derives it, which must name every module
-the derivation reads; each kind keeps its own 16. Msgspec checks that an entry decodes as its type; whatever
-else its content must satisfy, the caller's ``fits`` checks (``search._fits``), and an entry that fails is replaced.
+folded names) is kept beside its entry the same way (``derived``), under a key of the plan's key and of the code
+that derives it, which must name every module the derivation reads; each kind keeps its own 16. Msgspec checks
+that an entry decodes as its type; whatever else its content must satisfy, the caller's ``fits`` checks
+(``search._fits``), and an entry that fails is replaced.
 """
 
 from __future__ import annotations

@@ -76,8 +76,17 @@ def _kept(plan: Plan, name: str, close_only: bool) -> dict[tuple[str, str], list
         made = _links(plan, close_only)
         return _Table(list(made), list(made.values()))
 
-    table = derived(plan, name, CODE, _Table, build, lambda t: len(t.keys) == len(t.links))
+    table = derived(plan, name, CODE, _Table, build, lambda t: _fits(plan, t))
     return dict(zip(table.keys, table.links))
+
+
+def _fits(plan: Plan, table: _Table) -> bool:
+    """Whether links read from the cache join records this plan has: each record once, with links to its records."""
+    from .records import entries
+
+    known = {(e.kind, e.id) for e in entries(plan)}
+    return (len(table.keys) == len(table.links) == len(set(table.keys)) and known.issuperset(table.keys)
+            and known.issuperset((link.kind, link.id) for links in table.links for link in links))
 
 
 def _links(plan: Plan, close_only: bool) -> dict[tuple[str, str], list[Link]]:

@@ -311,10 +311,12 @@ def _folded(plan: Plan) -> _Folded:
 
     every = entries(plan)
 
-    def fits(folded: _Folded) -> bool:  # places of records this plan has
-        places = [*folded.ids.values(), *folded.names.values()]
-        every_place = list(chain.from_iterable(places))  # (one pass in C: a min and a max per list cost 0.2 ms)
-        return all(places) and (not every_place or (min(every_place) >= 0 and max(every_place) < len(every)))
+    def fits(folded: _Folded) -> bool:  # every record by its id, once; names only of records this plan has
+        if sorted(chain.from_iterable(folded.ids.values())) != list(range(len(every))):
+            return False
+        places = list(folded.names.values())
+        named = list(chain.from_iterable(places))  # (one pass in C: a min and a max per list cost 0.2 ms)
+        return all(places) and (not named or (min(named) >= 0 and max(named) < len(every)))
 
     return derived(plan, "names", CODE, _Folded, lambda: _fold_names(every, entry_names(plan)), fits)
 

@@ -67,7 +67,7 @@ def fields(entry: Entry) -> list[tuple[str, str]]:
 
 
 MAX_QUERY = 40_000  # characters (some 4,000 words): a question is short; a longer paste is refused, not searched
-SUGGEST_AT_MOST = 5  # unknown words that get 'did you mean' suggestions (each costs a pass over the vocabulary)
+SUGGEST_AT_MOST = 5  # unknown words that get 'did you mean' suggestions (each compared with the plan's words that share its characters)
 SCAN_TERMS_AT_MOST = 12  # more distinct terms than this: read the plan's vocabulary once instead of scanning per term
 
 
@@ -95,10 +95,11 @@ class Words(msgspec.Struct, frozen=True, array_like=True, gc=False):
 
 
 def _fits_words(words: Words) -> bool:
-    """Whether words read from the cache have the shape this code makes: every place one of ``written``'s words."""
+    """Whether words read from the cache have the shape this code makes: every place one of ``written``'s words, the
+    first and the last among them."""
     places = list(words.holding.values())
     every_place = list(chain.from_iterable(places))
-    return all(places) and (not every_place or (min(every_place) >= 0 and max(every_place) < len(words.written)))
+    return all(places) and bool(every_place) and min(every_place) == 0 and max(every_place) == len(words.written) - 1
 
 
 def _fits(digest: Digest, size: int) -> bool:
