@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -128,14 +129,22 @@ def _sound_entry(value: object) -> bytes:
     return MAGIC + cache_module._digest(payload) + payload
 
 
+def _warmed(tmp_path: Path, commands: list[tuple[str, ...]], *kinds: str) -> tuple[dict[str, str], list[Any], list[Path]]:
+    """A cache warmed by ``commands``: the environment that uses it, their answers, and its one entry of each of ``kinds``."""
+    cache = tmp_path / "c"
+    env = {"SDPARTNER_CACHE_DIR": str(cache)}
+    truth = [run_process(*args, env=env) for args in commands]
+    entries = []
+    for kind in kinds:
+        (entry,) = cache.glob(f"*.{kind}")
+        entries.append(entry)
+    return env, truth, entries
+
+
 @pytest.mark.parametrize("damage", ["garbage", "flip", "swapped", "no-lengths", "zero-lengths", "fewer-records", "word-beyond", "fewer-words",
                                     "no-words", "no-characters"])
 def test_damaged_or_foreign_derived_data_is_made_again(tmp_path: Path, damage: str) -> None:
-    cache = tmp_path / "c"
-    env = {"SDPARTNER_CACHE_DIR": str(cache)}
-    truth = [run_process(*args, env=env) for args in SEARCHES]
-    (index,) = cache.glob("*.search")
-    (words,) = cache.glob("*.words")
+    env, truth, (index, words) = _warmed(tmp_path, SEARCHES, "search", "words")
     sound = index.read_bytes(), words.read_bytes()
     if damage == "garbage":
         index.write_bytes(b"\x93garbage")
@@ -196,11 +205,7 @@ def test_links_and_folded_names_are_read_from_the_cache_not_made_again(tmp_path:
 
 @pytest.mark.parametrize("damage", ["place-beyond", "negative-place", "no-places", "no-names", "an-id-left-out", "links-cut", "link-to-no-record"])
 def test_forged_links_or_names_are_made_again(tmp_path: Path, damage: str) -> None:
-    cache = tmp_path / "c"
-    env = {"SDPARTNER_CACHE_DIR": str(cache)}
-    truth = [run_process(*args, env=env) for args in SHOWS]
-    (names,) = cache.glob("*.names")
-    (table,) = cache.glob("*.links")
+    env, truth, (names, table) = _warmed(tmp_path, SHOWS, "names", "links")
     sound = names.read_bytes(), table.read_bytes()
     if damage.startswith("link"):  # a link table whose records and links do not pair up, or a link to no record
         good = msgspec.msgpack.decode(table.read_bytes()[len(MAGIC) + 16:], type=links_module._Table)
