@@ -390,7 +390,7 @@ SEARCH = Spec("search", "t_search", [
 def _link_title(link: Link, ctx: Ctx) -> str:
     from ..query.records import by_id
 
-    entry = ctx.memo("entries", lambda: by_id(ctx.plan)).get((link.kind, link.id))
+    entry = by_id(ctx.plan).get((link.kind, link.id))
     if entry is None:
         return link.id
     if isinstance(entry.record, Amount) and entry.record.value is not None:

@@ -82,11 +82,11 @@ def _kept(plan: Plan, name: str, close_only: bool) -> dict[tuple[str, str], list
 
 def _fits(plan: Plan, table: _Table) -> bool:
     """Whether links read from the cache join records this plan has: each record once, with links to its records."""
-    from .records import entries
+    from .records import by_id
 
-    known = {(e.kind, e.id) for e in entries(plan)}
-    return (len(table.keys) == len(table.links) == len(set(table.keys)) and known.issuperset(table.keys)
-            and known.issuperset((link.kind, link.id) for links in table.links for link in links))
+    known, keys = by_id(plan).keys(), set(table.keys)
+    return (len(table.keys) == len(table.links) == len(keys) and keys <= known
+            and {(link.kind, link.id) for links in table.links for link in links} <= known)
 
 
 def _links(plan: Plan, close_only: bool) -> dict[tuple[str, str], list[Link]]:

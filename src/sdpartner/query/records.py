@@ -57,10 +57,11 @@ def entry_names(plan: Plan) -> list[tuple[str, ...]]:
     an edition's name as its series words it (made once per plan, and only where a name is looked for among them
     all: reading them costs more than the entries)."""
     series = {s.id: s for s in plan.series}
+    declared = {info.code: info.decl.names for info in cat.kinds()}
     out: list[tuple[str, ...]] = []
     for e in entries(plan):
         record = e.record
-        found = [n for f in cat.kind(e.kind).decl.names for n in _names(getattr(record, f, None))]
+        found = [n for f in declared[e.kind] for n in _names(getattr(record, f, None))]
         number, of = getattr(record, "edition", None), series.get(getattr(record, "series", None) or "")
         if number is not None and of is not None and of.edition_name is not None:  # the series' name for it: 第二届跨国公司领导人青岛峰会
             found += _names(of.name_of(number))
@@ -68,8 +69,9 @@ def entry_names(plan: Plan) -> list[tuple[str, ...]]:
     return out
 
 
+@cat.per_plan
 def by_id(plan: Plan) -> dict[tuple[str, str], Entry]:
-    """(kind, id) -> entry."""
+    """(kind, id) -> entry (made once per plan: link titles, the checks of cached links and search all ask)."""
     return {(e.kind, e.id): e for e in entries(plan)}
 
 
