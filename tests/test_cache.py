@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -114,13 +115,13 @@ def test_search_answers_the_same_without_the_cache_with_a_cold_one_and_a_warm_on
 def test_derived_data_is_read_from_the_cache_not_made_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache = PlanCache(tmp_path / "c")
     made = Index(load_plan(None, cache=cache))
-    made_words = made.suggestions()
+    made_words = made._word_index()
     cache_module._loaded.clear()  # as in a new process: the plan and what was derived from it come from the files
     monkeypatch.setattr(Index, "_digest", lambda self: pytest.fail("the index's digest made again"))
     monkeypatch.setattr(Index, "_words", lambda self: pytest.fail("the plan's words made again"))
     read = Index(load_plan(None, cache=cache))
     assert (read.scans, read.avg, read.vocab) == (made.scans, made.avg, made.vocab)
-    assert read.suggestions() == made_words
+    assert read._word_index() == made_words
 
 
 def _sound_entry(value: object) -> bytes:
@@ -142,7 +143,7 @@ def _warmed(tmp_path: Path, commands: list[tuple[str, ...]], *kinds: str) -> tup
 
 
 @pytest.mark.parametrize("damage", ["garbage", "flip", "swapped", "no-lengths", "zero-lengths", "fewer-records", "word-beyond", "fewer-words",
-                                    "no-words", "no-characters"])
+                                    "no-words", "no-characters", "unordered-characters", "torn-places"])
 def test_damaged_or_foreign_derived_data_is_made_again(tmp_path: Path, damage: str) -> None:
     env, truth, (index, words) = _warmed(tmp_path, SEARCHES, "search", "words")
     sound = index.read_bytes(), words.read_bytes()
@@ -158,11 +159,16 @@ def test_damaged_or_foreign_derived_data_is_made_again(tmp_path: Path, damage: s
         a, b = index.read_bytes(), words.read_bytes()
         index.write_bytes(b)
         words.write_bytes(a)
-    elif damage in ("word-beyond", "fewer-words", "no-words", "no-characters"):  # the words of 'did you mean': none, or lists that do not match them
+    elif damage in ("word-beyond", "fewer-words", "no-words", "no-characters", "unordered-characters", "torn-places"):  # 'did you mean': none, or places that do not match the words
         good_words = msgspec.msgpack.decode(words.read_bytes()[len(MAGIC) + 16:], type=Words)
-        forged_words = {"word-beyond": msgspec.structs.replace(good_words, holding={**good_words.holding, "r": [*good_words.holding["r"], 10**6]}),
-                        "fewer-words": msgspec.structs.replace(good_words, written=dict(list(good_words.written.items())[:10])),
-                        "no-words": Words({}, {}), "no-characters": msgspec.structs.replace(good_words, holding={})}[damage]
+        ends = array("I", good_words.ends)
+        places = array("I", good_words.places)
+        places[ends[good_words.chars.index("r")] - 1] = 10**6  # the last word that holds an r, which 'robtics' reads: beyond the words
+        forged_words = {"word-beyond": msgspec.structs.replace(good_words, places=places.tobytes()),
+                        "fewer-words": msgspec.structs.replace(good_words, words="\x00".join(good_words.words.split("\x00")[:10])),
+                        "no-words": Words("", {}, "", b"", b""), "no-characters": msgspec.structs.replace(good_words, chars="", ends=b""),
+                        "unordered-characters": msgspec.structs.replace(good_words, ends=array("I", [*ends[1:2], *ends[:1], *ends[2:]]).tobytes()),
+                        "torn-places": msgspec.structs.replace(good_words, places=good_words.places[:-1])}[damage]
         words.write_bytes(_sound_entry(forged_words))
     else:  # sound entries of the right type whose content no plan gives
         good = msgspec.msgpack.decode(index.read_bytes()[len(MAGIC) + 16:], type=Digest)

@@ -184,17 +184,21 @@ _loaded: dict[int, tuple[object, PlanCache, str, dict[str, Any]]] = {}
 
 
 def derived(plan: object, name: str, code: tuple[str, ...], kind: type[D], build: Callable[[], D],
-            fits: Callable[[D], bool] | None = None) -> D:
+            fits: Callable[[D], bool] | None = None, unsound: bool = False) -> D:
     """Data derived from a plan (``name``: lower-case letters; ``kind``: its msgspec type), made once per plan and kept
     in the cache beside the plan's entry, under a key of the plan's key and the ``code`` modules that derive it.
 
     Made by ``build()`` when the plan did not come from a cache (or the cache is off), or the entry is missing, not
     sound, or read but not what ``fits`` expects of this plan (then it is replaced, so that it is not made again on
-    every run); within a process, made or read once."""
+    every run); within a process, made or read once. ``unsound``: what was read fitted, but was found in use not to
+    be what this code makes (a check too costly to make of all of it on every read): made again and replaced."""
     found = _loaded.get(id(plan))
     if found is None or found[0] is not plan:
         return build()
     _, cache, key, made = found
+    if unsound:
+        made.pop(name, None)
+        fits = _never
     if name not in made:
         path = None
         try:
@@ -214,6 +218,10 @@ def derived(plan: object, name: str, code: tuple[str, ...], kind: type[D], build
         made[name] = value
     result: D = made[name]
     return result
+
+
+def _never(_: object) -> bool:
+    return False
 
 
 def _is_ours(path: str) -> bool:

@@ -145,15 +145,29 @@ def kinds() -> tuple[KindInfo, ...]:
     out: list[KindInfo] = []
 
     def walk(struct: type, path: tuple[str, ...], parent: str | None) -> None:
-        for name, core, markers, many in _members(struct):
-            decl = next((m for m in markers if isinstance(m, Kind)), None)
+        notes = _annotations(struct)
+        for name in fields(struct):
+            decl = _kind_of(notes[name])
             if decl is None:
                 continue
+            core, _, many = _unwrap(notes[name])
             out.append(KindInfo(decl.code, decl, (*path, name), core, not many, parent))
             walk(core, (*path, name), decl.code)
 
     walk(plan_type(), (), None)
     return tuple(out)
+
+
+def _kind_of(annotation: Any) -> Kind | None:
+    """The ``Kind`` a field's annotation declares (always outermost: ``Annotated[list[City], Kind(...)]``), or None.
+
+    Only the fields that declare a kind are unwrapped (``_members`` unwraps every field: 0.6 ms for all the
+    model's structs, of every command that lists kinds)."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        for marker in annotation.__metadata__:
+            if isinstance(marker, Kind):
+                return marker
+    return None
 
 
 def kind(code: str) -> KindInfo:
