@@ -19,6 +19,7 @@ import sdpartner.plan.cache as cache_module
 import sdpartner.plan.load as load
 from sdpartner.errors import PlanError
 from sdpartner.plan.cache import MAGIC, SUFFIX, PlanCache, cache_dir, plan_cache
+from sdpartner.plan.catalogue import history_tables, plan_type
 from sdpartner.plan.load import load_plan
 import sdpartner.query.links as links_module
 import sdpartner.query.records as records_module
@@ -26,7 +27,7 @@ from sdpartner.query.links import links
 from sdpartner.query.records import find_record
 from sdpartner.query.search import Digest, Index, Words
 
-from .conftest import MINI, run_process
+from .conftest import MINI, PLAN_2027, run_process
 
 
 def _entry(directory: Path) -> Path:
@@ -105,7 +106,7 @@ def test_search_answers_the_same_without_the_cache_with_a_cold_one_and_a_warm_on
     env = {"SDPARTNER_CACHE_DIR": str(cache)}
     without = [run_process(*args, env={"SDPARTNER_NO_CACHE": "1"}) for args in SEARCHES]
     cold = [run_process(*args, env=env) for args in SEARCHES]
-    assert sorted(p.suffix for p in cache.iterdir()) == [".near", ".plan", ".search", ".words"]
+    assert sorted(p.suffix for p in cache.iterdir()) == [".history", ".near", ".plan", ".search", ".words"]
     warm = [run_process(*args, env=env) for args in SEARCHES]
     for a, b, c in zip(without, cold, warm, strict=True):
         assert a.returncode == 0 and (a.stdout, a.stderr) == (b.stdout, b.stderr) == (c.stdout, c.stderr)
@@ -191,7 +192,7 @@ def test_show_answers_the_same_without_the_cache_with_a_cold_one_and_a_warm_one(
     env = {"SDPARTNER_CACHE_DIR": str(cache)}
     without = [run_process(*args, env={"SDPARTNER_NO_CACHE": "1"}) for args in SHOWS]
     cold = [run_process(*args, env=env) for args in SHOWS]
-    assert sorted(p.suffix for p in cache.iterdir()) == [".links", ".names", ".plan"]
+    assert sorted(p.suffix for p in cache.iterdir()) == [".history", ".links", ".names", ".plan"]
     warm = [run_process(*args, env=env) for args in SHOWS]
     for a, b, c in zip(without, cold, warm, strict=True):
         assert a.returncode == 0 and (a.stdout, a.stderr) == (b.stdout, b.stderr) == (c.stdout, c.stderr)
@@ -231,6 +232,55 @@ def test_forged_links_or_names_are_made_again(tmp_path: Path, damage: str) -> No
     again = [run_process(*args, env=env) for args in SHOWS]
     assert [(r.returncode, r.stdout, r.stderr) for r in again] == [(r.returncode, r.stdout, r.stderr) for r in truth]
     assert (names.read_bytes(), table.read_bytes()) == sound  # replaced by sound entries
+
+
+DIFFS = [("diff", str(PLAN_2027), "-f", "json"), ("diff", str(PLAN_2027)), ("--lang", "zh", "diff", str(PLAN_2027), "-f", "csv")]
+
+
+def test_diff_answers_the_same_without_the_cache_with_a_cold_one_and_a_warm_one(tmp_path: Path) -> None:
+    cache = tmp_path / "c"
+    env = {"SDPARTNER_CACHE_DIR": str(cache)}
+    without = [run_process(*args, env={"SDPARTNER_NO_CACHE": "1"}) for args in DIFFS]
+    cold = [run_process(*args, env=env) for args in DIFFS]
+    assert sorted(p.suffix for p in cache.iterdir()) == [".history", ".plan", ".plan"]  # the two plans share one history
+    warm = [run_process(*args, env=env) for args in DIFFS]
+    for a, b, c in zip(without, cold, warm, strict=True):
+        assert a.returncode == 1 and b"changed" in a.stdout and (a.stdout, a.stderr) == (b.stdout, b.stderr) == (c.stdout, c.stderr)
+
+
+def test_two_plans_that_join_one_history_read_it_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = PlanCache(tmp_path / "c")
+    made = load_plan(None, cache=cache), load_plan(PLAN_2027, cache=cache)
+    cache_module._history.clear()  # as in a new process
+    decoded: list[type] = []
+    real = cache_module._decoded
+    monkeypatch.setattr(cache_module, "_decoded", lambda payload, kind: decoded.append(kind) or real(payload, kind))
+    read = load_plan(None, cache=cache), load_plan(PLAN_2027, cache=cache)
+    assert read == made and read[0].sources is read[1].sources and read[0].editions is read[1].editions
+    assert decoded == [plan_type(), cache_module._history_type(plan_type()), plan_type()]
+
+
+@pytest.mark.parametrize("damage", ["gone", "garbage", "flip", "another-history", "not-a-history"])
+def test_a_missing_damaged_or_foreign_history_entry_is_a_miss(tmp_path: Path, damage: str) -> None:
+    env, truth, (history, plan) = _warmed(tmp_path, [("events", "-f", "json"), ("show", "mnc-summit", "-f", "json")], "history", "plan")
+    sound = history.read_bytes()
+    if damage == "gone":
+        history.unlink()
+    elif damage == "garbage":
+        history.write_bytes(b"\x93garbage")
+    elif damage == "flip":
+        data = bytearray(history.read_bytes())
+        data[-3] ^= 0xFF
+        history.write_bytes(bytes(data))
+    elif damage == "another-history":  # a sound history entry, but not the one the plan's entry names
+        good = msgspec.msgpack.decode(history.read_bytes()[len(MAGIC) + 16:], type=cache_module._history_type(plan_type()))
+        at = history_tables().index("series")
+        history.write_bytes(_sound_entry((*good[:at], [s for s in good[at] if s.id != "mnc-summit"], *good[at + 1:])))
+    else:  # a sound entry of another kind under the history's name
+        history.write_bytes(plan.read_bytes())
+    again = [run_process(*args, env=env) for args in (("events", "-f", "json"), ("show", "mnc-summit", "-f", "json"))]
+    assert [(r.returncode, r.stdout, r.stderr) for r in again] == [(r.returncode, r.stdout, r.stderr) for r in truth]
+    assert history.read_bytes() == sound  # replaced by the sound entry
 
 
 def test_trimming_keeps_sixteen_and_removes_only_its_own_entries(tmp_path: Path) -> None:

@@ -1,9 +1,12 @@
 """A cache of validated plans, keyed by content, so that a plan file is parsed and validated once.
 
 An entry holds the validated plan as msgpack (``msgspec.msgpack``) behind a header (a magic word and a
-digest of the payload). Its key is a hash of the bytes of the plan file and its history files, of the code
-that validates a plan, and of the Python and msgspec versions, so an entry can only ever be returned for the
-very bytes it was made from, by the code that made it: it can never serve stale data.
+digest of the payload), in two parts: the records of the history's kinds, shared by every year's plan that
+joins the same history, in an entry named by their digest (``.history``); and the rest of the plan with that
+digest (``.plan``), so that ``diff`` decodes the history its two plans share once. The plan's key is a hash of
+the bytes of the plan file and its history files, of the code that validates a plan, and of the Python and
+msgspec versions, so an entry can only ever be returned for the very bytes it was made from, by the code that
+made it: it can never serve stale data.
 
 The cache is an optimisation that must never hurt: an entry that is not a regular file, cannot be read,
 is truncated, damaged or foreign is a miss (and is replaced where the directory is writable); it is never
@@ -38,8 +41,10 @@ if TYPE_CHECKING:
 D = TypeVar("D")
 KEEP = 16  # entries kept of each kind (plans, each kind of derived data); the least recently used beyond this are removed
 SUFFIX = ".plan"
-MAGIC = b"sdpartner-plan-cache-2\0"  # every entry starts with it: the cache removes only files that do
+HISTORY = ".history"  # a plan's history part: the records of the history's kinds, shared by the plans that join it
+MAGIC = b"sdpartner-plan-cache-3\0"  # every entry starts with it: the cache removes only files that do
 _NAME = r"[0-9a-f]{40}\.([a-z]+)"  # a plan's entry (.plan), or data derived from one (.search, .links ...); compiled when trimming
+_DIGEST = 16  # bytes of an entry's digest
 MAX_ENTRY = 1 << 30  # no entry of a plan under the 64 MiB limit comes near this; a larger file is foreign
 # the modules whose code decides what a validated plan is
 _CODE = ("plan/model.py", "text.py", "plan/declare.py", "plan/catalogue.py", "plan/load.py", "plan/check.py", "plan/cache.py", "names.py")
@@ -60,7 +65,29 @@ def cache_dir(env: dict[str, str] | os._Environ[str] | None = None) -> Path:
 
 
 def _digest(payload: bytes | memoryview) -> bytes:
-    return blake2b(payload, digest_size=16).digest()
+    return blake2b(payload, digest_size=_DIGEST).digest()
+
+
+def _decoded(payload: memoryview, kind: type[Any]) -> Any:
+    """A payload decoded as ``kind``; None for one that does not decode (foreign, or from a broken encoder)."""
+    import msgspec
+
+    try:
+        return msgspec.msgpack.decode(payload, type=kind)
+    except (msgspec.DecodeError, msgspec.ValidationError, ValueError, RecursionError):
+        return None
+
+
+def _history_type(plan: type) -> Any:
+    """The type of a plan's history part: a tuple of the plan's fields that hold the history's kinds, as the plan
+    declares them (``catalogue.history_tables``)."""
+    from .catalogue import _annotations, history_tables
+
+    notes = _annotations(plan)
+    return tuple[tuple(notes[t] for t in history_tables())]  # type: ignore[misc]
+
+
+_history: dict[tuple[type, bytes], Any] = {}  # the history last read, by the plan's type and the digest of its entry
 
 
 def _read_regular(path: str) -> bytes | None:
@@ -91,38 +118,82 @@ class PlanCache:
 
     def get(self, data: list[bytes], compute: Callable[[], Plan]) -> Plan:
         """The plan for ``data``: from a sound entry, else ``compute()`` (which may raise PlanError) and store it."""
-        from .catalogue import plan_type
-
         try:
             key = self.key(data)
         except OSError:  # pragma: no cover - the package's own source cannot be read
             return compute()
         path = os.path.join(self.directory, f"{key}{SUFFIX}")
-        plan: Plan | None = self._read(path, plan_type())
+        plan = self._read_plan(path)
         if plan is None:
             plan = compute()  # raises PlanError for a bad file: nothing is cached then
-            self._write(path, plan)
+            self._write_plan(path, plan)
         _loaded.clear()  # the plan last loaded, for the data derived from it (one at a time: a server loads one)
         _loaded[id(plan)] = (plan, self, key, {})
         return plan
 
-    def _read(self, path: str, kind: type[Any]) -> Any:
-        """The value of a sound entry (magic, digest, decodes as ``kind``), marked as used; None for a miss."""
+    def _read_plan(self, path: str) -> Plan | None:
+        """A plan from its entry (the plan's own records, and the digest of its history's entry) and its history's
+        entry, which two plans read in one process (``diff``) decode once; None for a miss."""
         import msgspec
 
+        from .catalogue import history_tables, plan_type
+
+        found = self._payload(path)
+        if found is None:
+            return None
+        payload = found[1]
+        shared = bytes(payload[:_DIGEST])
+        own = _decoded(payload[_DIGEST:], plan_type())
+        if own is None:
+            return None
+        history = _history.get((plan_type(), shared))
+        if history is None:
+            entry = self._payload(self._history_path(shared))
+            if entry is None or entry[0] != shared:  # (the digest is the entry's own: sound, and the history named)
+                return None
+            history = _decoded(entry[1], _history_type(plan_type()))
+            if history is None:
+                return None
+            _history.clear()
+            _history[(plan_type(), shared)] = history
+        plan: Plan = msgspec.structs.replace(own, **dict(zip(history_tables(), history, strict=True)))
+        return plan
+
+    def _write_plan(self, path: str, plan: Plan) -> None:
+        """Store a plan as two entries: its history (under the digest of its content, so that plans of every year
+        that join the same history share it) first, then the plan's own records with that digest."""
+        import msgspec
+
+        from .catalogue import history_tables
+
+        tables = history_tables()
+        history = msgspec.msgpack.encode(tuple(getattr(plan, t) for t in tables))
+        shared = _digest(history)
+        self._store(self._history_path(shared), MAGIC + shared + history)
+        payload = shared + msgspec.msgpack.encode(msgspec.structs.replace(plan, **{t: [] for t in tables}))
+        self._store(path, MAGIC + _digest(payload) + payload)
+
+    def _history_path(self, digest: bytes) -> str:
+        return os.path.join(self.directory, f"{blake2b(digest, digest_size=20).hexdigest()}{HISTORY}")
+
+    def _payload(self, path: str) -> tuple[bytes, memoryview] | None:
+        """(digest, payload) of a sound entry (magic, and a digest that matches the payload), marked as used; None
+        for a miss."""
         entry = _read_regular(path)
-        head = len(MAGIC) + 16
+        head = len(MAGIC) + _DIGEST
         if entry is None or not entry.startswith(MAGIC):
             return None
         view = memoryview(entry)
-        if len(view) <= head or view[len(MAGIC):head] != _digest(view[head:]):
+        digest = view[len(MAGIC):head]
+        if len(view) <= head or digest != _digest(view[head:]):
             return None
-        try:
-            value = msgspec.msgpack.decode(view[head:], type=kind)
-        except (msgspec.DecodeError, msgspec.ValidationError, ValueError, RecursionError):
-            return None  # foreign or from a broken encoder: a miss
         _touch(path)
-        return value
+        return bytes(digest), view[head:]
+
+    def _read(self, path: str, kind: type[Any]) -> Any:
+        """The value of a sound entry (magic, digest, decodes as ``kind``), marked as used; None for a miss."""
+        found = self._payload(path)
+        return None if found is None else _decoded(found[1], kind)
 
     def _write(self, path: str, value: object) -> None:
         import msgspec

@@ -35,6 +35,7 @@ def use(plan: type | None) -> None:
     global _plan_type
     _plan_type = plan
     kinds.cache_clear()
+    history_tables.cache_clear()
     _struct_links.cache_clear()
     _members.cache_clear()
 
@@ -156,6 +157,15 @@ def kinds() -> tuple[KindInfo, ...]:
 
     walk(plan_type(), (), None)
     return tuple(out)
+
+
+@cache
+def history_tables() -> tuple[str, ...]:
+    """The plan's fields that hold the history's kinds (``Kind(history=True)``): what the history files, shared by
+    every year's plan, may hold; the cache keeps them apart from the rest of a plan (``cache.PlanCache``)."""
+    struct = plan_type()
+    notes = _annotations(struct)
+    return tuple(name for name in fields(struct) if (decl := _kind_of(notes[name])) is not None and decl.history)
 
 
 def _kind_of(annotation: Any) -> Kind | None:

@@ -239,10 +239,10 @@ def _schema_problem(exc: Exception) -> tuple[str, str]:
 def _join(files: list[tuple[str, dict[str, Any]]], history: list[tuple[str, dict[str, Any]]]) -> tuple[dict[str, Any], Origins, list[Problem]]:
     """The plan's document joined with the history's: lists concatenated, each history file holding only
     history kinds. Unknown keys and misplaced kinds are problems."""
-    from .catalogue import fields, kinds, plan_type
+    from .catalogue import fields, history_tables, plan_type
 
     plan_fields = fields(plan_type())
-    history_keys = {k.table for k in kinds() if k.decl.history and len(k.path) == 1}
+    history_keys = set(history_tables())
     joined: dict[str, Any] = {}
     origins = Origins(files[0][0])
     problems: list[Problem] = []
