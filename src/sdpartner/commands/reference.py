@@ -65,12 +65,12 @@ def _table(spec: Spec) -> str:
 
 def markdown() -> str:
     """The whole reference."""
-    from ..present.listings import COMMAND_LISTINGS, SECTIONS
+    from ..present.listings import SECTIONS, command_listings
     from .catalog import COMMANDS
 
     out = [INTRO]
     by_listing = {c.listing: c for c in COMMANDS if c.listing}
-    for spec in COMMAND_LISTINGS:
+    for spec in command_listings():
         command = by_listing.get(spec.name)
         title = f"`{command.name}`" if command else f"`{spec.name}`"
         out.append(f"## {title}\n\n{_table(spec)}\n")

@@ -1,6 +1,6 @@
 """What changed between two plans, as a document: csv-diff's shape for JSON, a line a change for JSON Lines, a
-table for people. Apart from ``views``, whose import (the documents of every other command) ``diff`` does not
-need."""
+table for people. Apart from ``views`` and ``listings``, whose import (the documents and listings of every other
+command) ``diff`` does not need; its listing is declared here."""
 
 from __future__ import annotations
 
@@ -9,12 +9,22 @@ from typing import Any
 import msgspec
 
 from ..plan.model import Plan
-from ..text import Lang
-from ..words import label, say
-from . import listings as L
+from ..text import Lang, Text
+from ..words import field_label, label, say
 from . import values as v
 from .documents import Bundle, replace
-from .fields import Ctx
+from .fields import Ctx, Field, Spec, kind_words
+
+DIFF = Spec("diff", "t_diff", [
+    Field("change", style="dim", coded=("added", "removed", "changed"), doc="`added`, `removed` or `changed`"),
+    Field("type", style="dim", coded=kind_words),
+    Field("id"),
+    Field("name", style="name", show="wide"),
+    Field("field", words=lambda r, ctx: field_label(r.field, ctx.lang, listed=r.listed) if r.field else None, label=Text(zh="字段", en="Field"),
+          missing="not_applicable", type="string or null", doc="the field that changed (its key; tables say its label)"),
+    Field("old", missing="not_applicable", type="string or null"),
+    Field("new", missing="not_applicable", type="string or null"),
+])
 
 
 def _words(value: Any, lang: Lang) -> str | None:
@@ -62,7 +72,7 @@ def diff_document(old: Plan, new: Plan, changes: list[Any], lang: Lang) -> Bundl
 
     rows = [Row(ch.change, ch.kind, ch.id, ch.name.pick(lang), ch.field, *pair(ch.old, ch.new), isinstance(ch.new, list) or isinstance(ch.old, list))
             for ch in changes]
-    table = L.DIFF.listing(rows, c)
+    table = DIFF.listing(rows, c)
     if not changes:
         table = replace(table, empty=say("none", lang))
 

@@ -86,6 +86,13 @@ class Field:
                       labels=labels, qualifier=qualifier, qualifiers=qualifiers)
 
 
+def kind_words(lang: Lang) -> dict[str, str]:
+    """The words of every kind of record, by its code (a listing's ``type`` column)."""
+    from ..plan import catalogue as cat
+
+    return {k.code: k.decl.words.pick(lang) for k in cat.kinds()}
+
+
 def _prefixed(prefix: str, lang: Lang) -> dict[str, str]:
     from ..words import WORDS
 

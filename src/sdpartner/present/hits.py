@@ -1,6 +1,6 @@
 """What a search prints: its hits as a listing, and the notes a reader should know (a spelling corrected, numbers
-and dates no record holds, words the plan does not use). Apart from ``views``, whose import (the documents of
-every other command) a search does not need."""
+and dates no record holds, words the plan does not use). Apart from ``views`` and ``listings``, whose import
+(the documents and listings of every other command: 1.3 ms) a search does not need; its listing is declared here."""
 
 from __future__ import annotations
 
@@ -9,9 +9,18 @@ from typing import Any
 from ..plan import catalogue as cat
 from ..plan.model import Plan
 from ..text import Lang
-from . import listings as L
+from ..words import FIELDS, words_for
 from .documents import Listing, replace
-from .fields import Ctx
+from .fields import Ctx, Field, Spec, kind_words
+
+SEARCH = Spec("search", "t_search", [
+    Field("score", style="number", show="machine", type="number"),
+    Field("type", lambda h, ctx: h.kind, style="dim", coded=kind_words, doc="the record's kind"),
+    Field("id", style="id", doc="open it with `sdpartner show ID`"),
+    Field("title", style="name"),
+    Field("field", style="dim", show="wide", coded=lambda lang: words_for(FIELDS, lang), doc=", ".join(f"`{code}`" for code in FIELDS)),
+    Field("matched", show="machine"),
+])
 
 
 def search_notes(result: Any, query: str, lang: Lang, kind: str | None = None) -> list[str]:
@@ -49,7 +58,7 @@ def search_notes(result: Any, query: str, lang: Lang, kind: str | None = None) -
 
 def search_listing(plan: Plan, result: Any, query: str, lang: Lang, kind: str | None = None) -> Listing:
     """Search hits, best first. With no hits, the listing's empty text says so in words."""
-    shown = L.SEARCH.listing(result.hits, Ctx(plan, lang))
+    shown = SEARCH.listing(result.hits, Ctx(plan, lang))
     if not result.hits:
         return replace(shown, empty=" ".join(search_notes(result, query, lang, kind)))
     return shown

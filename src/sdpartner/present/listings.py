@@ -1,7 +1,9 @@
 """Every listing, declared once: its fields in order, how each is got, how people see it.
 
 The JSON keys of every command come from here (docs/json-output.md is generated from these declarations by
-``scripts/make_docs.py``, and a test fails when it differs from what the commands print).
+``scripts/make_docs.py``, and a test fails when it differs from what the commands print). Two are declared with
+the only command that prints them, so that it does not import the rest: ``search``'s (``hits.SEARCH``) and
+``diff``'s (``changes.DIFF``); ``command_listings`` lists them all.
 """
 
 from __future__ import annotations
@@ -10,21 +12,17 @@ from typing import Any
 
 from ..plan import catalogue as cat
 from ..plan.model import Amount, DateReading, Edition, Event, Figure, Plan, Source
-from ..text import Lang, Text
+from ..text import Text
 from ..query import filters as q
 from ..query.links import Link, cited_sources, relation_words, source_count
 from ..query.status import Standing, standing
-from ..words import FIELDS, field_label, say, words_for
+from ..words import say
 from . import values as v
-from .fields import Ctx, Field, Spec
-
-
-def _kind_words(lang: Lang) -> dict[str, str]:
-    return {k.code: k.decl.words.pick(lang) for k in cat.kinds()}
+from .fields import Ctx, Field, Spec, kind_words
 
 
 def _type(code: str) -> Field:
-    return Field("type", lambda item, ctx: code, show="machine", coded=_kind_words, doc=f"`{code}`")
+    return Field("type", lambda item, ctx: code, show="machine", coded=kind_words, doc=f"`{code}`")
 
 
 def _sources(item: Any, ctx: Ctx) -> list[str]:
@@ -208,7 +206,7 @@ def _place(e: Event | Edition, ctx: Ctx) -> str | None:
 
 EVENTS = Spec("events", "t_events", [
     Field("id", style="dim", show="machine"),
-    Field("type", lambda e, ctx: "edition" if isinstance(e, Edition) else "event", show="machine", coded=_kind_words,
+    Field("type", lambda e, ctx: "edition" if isinstance(e, Edition) else "event", show="machine", coded=kind_words,
           doc="`event` (of the plan) or `edition` (an earlier edition of its series)"),
     Field("name", style="name"),
     Field("name_zh", lambda e, ctx: e.name.zh, show="chinese"),
@@ -377,16 +375,6 @@ SOURCE_LIST = Spec("sources", "t_sources", [
     Field("file", show="machine", doc="the stored copy in `../shared/sources/`"),
 ])
 
-SEARCH = Spec("search", "t_search", [
-    Field("score", style="number", show="machine", type="number"),
-    Field("type", lambda h, ctx: h.kind, style="dim", coded=_kind_words, doc="the record's kind"),
-    Field("id", style="id", doc="open it with `sdpartner show ID`"),
-    Field("title", style="name"),
-    Field("field", style="dim", show="wide", coded=lambda lang: words_for(FIELDS, lang), doc=", ".join(f"`{code}`" for code in FIELDS)),
-    Field("matched", show="machine"),
-])
-
-
 def _link_title(link: Link, ctx: Ctx) -> str:
     from ..query.records import by_id
 
@@ -400,13 +388,13 @@ def _link_title(link: Link, ctx: Ctx) -> str:
 
 LINKS = Spec("links", "t_links", [
     Field("relation", style="dim", coded=lambda lang: {k: t.pick(lang) for k, t in relation_words().items()}),
-    Field("type", lambda link, ctx: link.kind, style="dim", show="wide", coded=_kind_words),
+    Field("type", lambda link, ctx: link.kind, style="dim", show="wide", coded=kind_words),
     Field("id", style="id"),
     Field("title", _link_title, style="name", doc="the linked record's name (a figure with its value)"),
 ])
 
 ALSO = Spec("also", "t_also", [
-    Field("type", lambda e, ctx: e.kind, style="dim", coded=_kind_words),
+    Field("type", lambda e, ctx: e.kind, style="dim", coded=kind_words),
     Field("id", style="id"),
     Field("title", lambda e, ctx: e.title, style="name"),
 ])
@@ -446,17 +434,6 @@ def _reliability(ev: Any, ctx: Ctx) -> str | None:
     return s.reliability if s is not None else None
 
 
-DIFF = Spec("diff", "t_diff", [
-    Field("change", style="dim", coded=("added", "removed", "changed"), doc="`added`, `removed` or `changed`"),
-    Field("type", style="dim", coded=_kind_words),
-    Field("id"),
-    Field("name", style="name", show="wide"),
-    Field("field", words=lambda r, ctx: field_label(r.field, ctx.lang, listed=r.listed) if r.field else None, label=Text(zh="字段", en="Field"),
-          missing="not_applicable", type="string or null", doc="the field that changed (its key; tables say its label)"),
-    Field("old", missing="not_applicable", type="string or null"),
-    Field("new", missing="not_applicable", type="string or null"),
-])
-
 GROUPS = Spec("groups", "groups_title", [
     Field("id", style="id", type="int"),
     Field("name", style="name"),
@@ -471,7 +448,6 @@ CITY_OFFERS = Spec("cities", "t_cities", [
 ])
 
 # every listing a command prints, by the command: what docs/json-output.md documents
-COMMAND_LISTINGS: tuple[Spec, ...] = (ACTIONS, FIGURES, EVENTS, CITIES, SECTORS, SOURCE_LIST, SEARCH, STATUS_LIST, DIFF)
 STATUS_HISTORY = Spec("status readings", "t_status_history", [
     Field("status", lambda s, ctx: s.status, coded="st_"),
     Field("date", lambda s, ctx: s.evidence[-1].date),
@@ -484,6 +460,14 @@ STATUS_HISTORY = Spec("status readings", "t_status_history", [
 SECTIONS: tuple[Spec, ...] = (MEASURES, PROGRAMMES, HISTORY, COUNTS, DATES, READINGS, FACTS, OFFERS, LINKS, ALSO, GROUPS, CITY_OFFERS, STATUS_HISTORY)
 
 
+def command_listings() -> tuple[Spec, ...]:
+    """The listings the commands print, in the reference's order."""
+    from .changes import DIFF
+    from .hits import SEARCH
+
+    return (ACTIONS, FIGURES, EVENTS, CITIES, SECTORS, SOURCE_LIST, SEARCH, STATUS_LIST, DIFF)
+
+
 def by_name(name: str) -> Spec:
     """The listing a command prints, by its name."""
-    return next(s for s in (*COMMAND_LISTINGS, *SECTIONS) if s.name == name)
+    return next(s for s in (*command_listings(), *SECTIONS) if s.name == name)
