@@ -14,8 +14,10 @@ import msgspec
 import pytest
 
 from sdpartner.plan import catalogue as cat
-from sdpartner.plan.declare import Kind
+from sdpartner.plan.declare import DECLARED, Kind
+from sdpartner.plan.load import load_plan
 from sdpartner.plan.model import Citation, Plan, Slug, T, Text, ref
+from sdpartner.query.links import links, relation_words
 
 from .conftest import MINI
 
@@ -89,11 +91,17 @@ def test_a_new_kind_declared_compared_is_compared_and_must_cite(widget_plan: Pat
 
 def test_every_relation_has_one_wording_each_way() -> None:
     seen: dict[str, Text] = {}
-    for info in cat.kinds():
-        declared = [fl.link for fl in cat.struct_links(info.struct)] + ([info.decl.parent] if info.decl.parent else [])
-        for link in declared:
-            for code, words in ((link.code, link.words), (link.back_code, link.back_words)):
-                assert seen.setdefault(code, words) == words, f"relation {code!r} has two wordings"
+    for link in DECLARED:
+        for code, words in ((link.code, link.words), (link.back_code, link.back_words)):
+            assert seen.setdefault(code, words) == words, f"relation {code!r} has two wordings"
+
+
+def test_every_relation_a_plan_links_by_has_its_words() -> None:
+    plan = load_plan(None)
+    used = {link.relation for found in links(plan).values() for link in found}
+    assert len(used) > 20
+    words = relation_words()
+    assert {code for code in used if not (words.get(code) and words[code].zh and words[code].en)} == set()
 
 
 def test_every_field_of_every_kind_has_a_label_in_both_languages() -> None:

@@ -14,6 +14,9 @@ from typing import Any
 from ..text import Text
 
 
+DECLARED: list["Link"] = []  # every relation declared, in the order of declaration (the words of its codes: links.relation_words)
+
+
 class Link:
     """A reference to records of one or more kinds, with the relation's code and words read both ways.
 
@@ -27,6 +30,7 @@ class Link:
         self.targets = (targets,) if isinstance(targets, str) else targets
         self.code, self.words, self.back_code, self.back_words = code, words, back_code, back_words
         self.close, self.close_back = close, close if close_back is None else close_back
+        DECLARED.append(self)
 
     def __repr__(self) -> str:
         return f"Link({self.targets}, {self.code!r})"

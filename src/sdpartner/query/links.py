@@ -5,7 +5,6 @@ event is named in the measure), the parent of a nested record (an offer is offer
 sources it cites. The relation's words, both ways, are the ones declared on the reference.
 """
 
-from functools import cache
 from typing import Any
 
 import msgspec
@@ -24,15 +23,17 @@ class Link(msgspec.Struct, frozen=True, array_like=True, gc=False):
     id: str
 
 
-@cache
 def relation_words() -> dict[str, Text]:
-    """relation code -> its words, for every relation the model declares (read either way)."""
+    """relation code -> its words, for every relation declared (read either way), as its first declaration words it.
+
+    Read from the declarations as they are made (``declare.DECLARED``), not by walking the catalogue's references:
+    that walk unwraps every field of every struct (1 ms of every ``show`` table)."""
+    from ..plan.declare import DECLARED
+
     out: dict[str, Text] = {}
-    for info in cat.kinds():
-        declared = [fl.link for fl in cat.struct_links(info.struct)] + ([info.decl.parent] if info.decl.parent else [])
-        for link in declared:
-            out.setdefault(link.code, link.words)
-            out.setdefault(link.back_code, link.back_words)
+    for link in DECLARED:
+        out.setdefault(link.code, link.words)
+        out.setdefault(link.back_code, link.back_words)
     return out
 
 
