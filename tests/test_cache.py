@@ -210,14 +210,27 @@ def test_links_and_folded_names_are_read_from_the_cache_not_made_again(tmp_path:
     assert (links(plan), links(plan, close_only=True), find_record(plan, "青岛")) == made
 
 
-@pytest.mark.parametrize("damage", ["place-beyond", "negative-place", "no-places", "no-names", "an-id-left-out", "links-cut", "link-to-no-record"])
+@pytest.mark.parametrize("damage", ["place-beyond", "negative-place", "no-places", "no-names", "an-id-left-out", "links-cut", "link-to-no-record",
+                                    "links-unordered", "links-code-beyond", "links-listed-twice", "links-torn"])
 def test_forged_links_or_names_are_made_again(tmp_path: Path, damage: str) -> None:
     env, truth, (names, table) = _warmed(tmp_path, SHOWS, "names", "links")
     sound = names.read_bytes(), table.read_bytes()
-    if damage.startswith("link"):  # a link table whose records and links do not pair up, or a link to no record
+    if damage.startswith("link"):  # a link table whose places do not fit the plan's records, its codes or each other
         good = msgspec.msgpack.decode(table.read_bytes()[len(MAGIC) + 16:], type=links_module._Table)
-        forged = (msgspec.structs.replace(good, links=good.links[1:]) if damage == "links-cut" else
-                  msgspec.structs.replace(good, links=[[*good.links[0], links_module.Link("cites_source", "source", "no-such-source")], *good.links[1:]]))
+        starts, targets, relations, order = (array("I", b) for b in (good.starts, good.targets, good.relations, good.order))
+        if damage == "links-cut":  # the last record's start left out
+            starts = starts[:-1]
+        elif damage == "link-to-no-record":
+            targets[0] = len(starts) + 5
+        elif damage == "links-unordered":  # a record's links said to begin after the last ends
+            starts[len(starts) // 2] = starts[-1] + 1
+        elif damage == "links-code-beyond":
+            relations[0] = len(good.codes)
+        elif damage == "links-listed-twice":  # a record that has links in place of another
+            order[1] = order[0]
+        forged = msgspec.structs.replace(good, starts=starts.tobytes(), targets=targets.tobytes(), relations=relations.tobytes(), order=order.tobytes())
+        if damage == "links-torn":
+            forged = msgspec.structs.replace(good, targets=good.targets[:-1])
         table.write_bytes(_sound_entry(forged))
     else:  # names that point at no record of this plan, or leave records out
         good = msgspec.msgpack.decode(names.read_bytes()[len(MAGIC) + 16:], type=records_module._Folded)

@@ -75,6 +75,12 @@ def by_id(plan: Plan) -> dict[tuple[str, str], Entry]:
     return {(e.kind, e.id): e for e in entries(plan)}
 
 
+@cat.per_plan
+def record_places(plan: Plan) -> dict[tuple[str, str], int]:
+    """(kind, id) -> the record's place in ``entries(plan)`` (made once per plan: what the cached links refer to)."""
+    return {(e.kind, e.id): i for i, e in enumerate(entries(plan))}
+
+
 def handles(plan: Plan, info: cat.KindInfo) -> dict[Any, str]:
     """A kind's keys (what references hold) -> ids people use (a group's number -> its slug)."""
     return {cat.key(info, r): cat.handle(info, r) for r, _ in cat.records(plan, info)}
