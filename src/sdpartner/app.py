@@ -127,6 +127,11 @@ def _import_msgspec() -> None:
       (``os.uname().sysname``; uuid imports ``platform`` nowhere else).
     - ``msgspec.inspect`` and ``textwrap``, which msgspec's package imports for its JSON Schema generator and
       type introspection only (their import defines some 40 classes and compiles textwrap's patterns).
+    - ``decimal``, which msgspec's core imports only to learn the ``Decimal`` type, so as to encode and decode
+      Decimal values (its import, the C ``_decimal`` with the ``numbers`` ABCs, costs about 1.5 ms). No plan and no
+      answer holds one: the model declares no Decimal, TOML gives floats. A stand-in's own ``Decimal`` class takes
+      its place, so in the ``sdpartner`` process msgspec refuses a ``decimal.Decimal`` like any type it does not
+      know; ``import decimal`` afterwards gives the real module.
     - the compiling of ``typing.ForwardRef("Foo", is_class=True)``, which ``msgspec._utils`` makes only to learn
       whether ``ForwardRef`` takes ``is_class`` (it does from Python 3.11) and then drops. A process's first
       call of the built-in ``compile`` builds the interpreter's AST types (about 1 ms), and in a command that
@@ -140,7 +145,7 @@ def _import_msgspec() -> None:
     if "msgspec" in sys.modules or "typing_extensions" in sys.modules:
         return
     hidden: dict[str, object] = {"typing_extensions": None}
-    answers: dict[str, dict[str, object]] = {"textwrap": {}, "msgspec.inspect": {}}
+    answers: dict[str, dict[str, object]] = {"textwrap": {}, "msgspec.inspect": {}, "decimal": {"Decimal": type("Decimal", (), {})}}
     if hasattr(os, "uname"):  # POSIX: where uuid asks platform.system() (Windows and macOS do not)
         answers["platform"] = {"system": lambda: os.uname().sysname}
     for name, known in answers.items():
