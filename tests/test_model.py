@@ -3,6 +3,7 @@ without its reason, money with a unit), and the JSON Schemas generated from it."
 
 from __future__ import annotations
 
+import datetime
 import json
 import subprocess
 import sys
@@ -10,13 +11,31 @@ import sys
 import msgspec
 import pytest
 
-from sdpartner.plan.model import Amount, DateReading, Place, Source, Text
+from sdpartner.plan.model import Amount, DateReading, Place, Source, Text, check_day
 
 from .conftest import ROOT
 
 
 def _date(**kw: object) -> DateReading:
     return msgspec.convert({"what": "held", "sources": [{"source": "x"}], **kw}, DateReading)
+
+
+@pytest.mark.parametrize("year", [-1, 0, 1, 4, 100, 400, 1900, 1999, 2000, 2023, 2024, 2025, 2026, 2100, 9996, 9999, 10000])
+def test_the_check_of_a_day_agrees_with_datetime(year: int) -> None:
+    # check_day stands in for datetime.date (whose import costs about 2 ms of every command), words included
+    for month in range(-1, 15):
+        for day in range(-1, 34):
+            try:
+                datetime.date(year, month, day)
+                expected = None
+            except ValueError as exc:
+                expected = str(exc)
+            try:
+                check_day(year, month, day)
+                got = None
+            except ValueError as exc:
+                got = str(exc)
+            assert got == expected, (year, month, day)
 
 
 def test_text_picks_language() -> None:

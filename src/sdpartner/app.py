@@ -127,6 +127,10 @@ def _import_msgspec() -> None:
       (``os.uname().sysname``; uuid imports ``platform`` nowhere else).
     - ``msgspec.inspect`` and ``textwrap``, which msgspec's package imports for its JSON Schema generator and
       type introspection only (their import defines some 40 classes and compiles textwrap's patterns).
+    - ``datetime``, whose module (``Lib/datetime.py``) defines the whole calendar in Python before it takes the C
+      module ``_datetime``'s classes in its place (about 2 ms). msgspec's core asks it for the C API capsule, and
+      its TOML and YAML modules for the classes: the stand-in answers each from ``_datetime``, the very objects
+      ``datetime`` gives. (sdpartner's own checks of dates do not import it: ``model.check_day``.)
     - ``decimal``, which msgspec's core imports only to learn the ``Decimal`` type, so as to encode and decode
       Decimal values (its import, the C ``_decimal`` with the ``numbers`` ABCs, costs about 1.5 ms). No plan and no
       answer holds one: the model declares no Decimal, TOML gives floats. A stand-in's own ``Decimal`` class takes
@@ -148,6 +152,12 @@ def _import_msgspec() -> None:
     answers: dict[str, dict[str, object]] = {"textwrap": {}, "msgspec.inspect": {}, "decimal": {"Decimal": type("Decimal", (), {})}}
     if hasattr(os, "uname"):  # POSIX: where uuid asks platform.system() (Windows and macOS do not)
         answers["platform"] = {"system": lambda: os.uname().sysname}
+    try:
+        accelerated = __import__("_datetime")
+    except ImportError:  # pragma: no cover - an interpreter without the C module: the real one is imported
+        pass
+    else:
+        answers["datetime"] = {name: value for name, value in vars(accelerated).items() if not name.startswith("__")}
     for name, known in answers.items():
         if name not in sys.modules:
             hidden[name] = _stand_in(name, known)

@@ -9,7 +9,6 @@ JSON Schemas in ``schema/`` are generated from this module (``scripts/make_schem
 
 # No ``from __future__ import annotations`` here: msgspec would have to resolve every annotation from a
 # string (typing.ForwardRef compiles each one), which costs ~20 ms of start-up on every command.
-import datetime as _dt
 import math
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
@@ -80,15 +79,31 @@ DateWhat = Literal["scheduled", "held", "opened", "closed", "reported", "during"
 YearKnown = Literal["stated", "page_date", "context", "not_stated"]
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def check_day(year: int, month: int, day: int) -> None:
+    """ValueError, worded as ``datetime.date`` words it, unless ``year``-``month``-``day`` is a day of the calendar
+    ``datetime.date`` knows (years 1-9999). Written out (a test checks it against ``datetime.date``): importing
+    ``datetime`` costs about 2 ms of every command, and the plan's dates are checked on every load."""
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} is out of range")
+    if not 1 <= month <= 12:
+        raise ValueError("month must be in 1..12")
+    leap = month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    if not 1 <= day <= _MONTH_DAYS[month - 1] + leap:
+        raise ValueError("day is out of range for month")
+
+
 def _parse_iso(text: str) -> tuple[int | None, int | None, int | None]:
     """(year, month, day) of an ISO date as precise as written; ValueError for an impossible one."""
     if text.startswith("--"):
         month, day = int(text[2:4]), int(text[5:7])
-        _dt.date(2000, month, day)  # a leap year: 29 February is a possible day whatever the year
+        check_day(2000, month, day)  # a leap year: 29 February is a possible day whatever the year
         return None, month, day
     parts = [int(p) for p in text.split("-")]
     if len(parts) == 3:
-        _dt.date(parts[0], parts[1], parts[2])
+        check_day(parts[0], parts[1], parts[2])
     elif len(parts) == 2 and not 1 <= parts[1] <= 12:
         raise ValueError(f"month {parts[1]} is out of range")
     return parts[0], (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)

@@ -219,11 +219,11 @@ def strict_date(value: str | None, option: str) -> str | None:
         from ..safe import shown
 
         raise UsageError("bad_date", option=option, value=shown(value, 40))
-    import datetime as dt
+    from ..plan.model import check_day
 
     try:
         if m.group(3):
-            dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            check_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         elif m.group(2) and not 1 <= int(m.group(2)) <= 12:
             raise ValueError
     except ValueError:

@@ -363,7 +363,7 @@ def _date_patterns() -> list[tuple[re.Pattern[str], tuple[str, str, str]]]:
 def _dates(text: str) -> tuple[str, list[tuple[str, str]], list[str]]:
     """The text with the dates it names cut out, those dates as (ISO day or month, as typed), and what is written as
     a day (or as Chinese writes a month) but cannot be one, as typed: such a date (2025-13-01) stays words."""
-    import datetime as dt
+    from ..plan.model import check_day
 
     found: list[tuple[int, str, str]] = []
     impossible: list[str] = []
@@ -373,7 +373,7 @@ def _dates(text: str) -> tuple[str, list[tuple[str, str]], list[str]]:
         try:
             month = (int(mo) if mo.isdigit() else cn_numeral(mo) or _month(mo)) if mo else 0
             dd = (int(d) if d.isdigit() else cn_numeral(d) or 0) if d else None
-            dt.date(int(y or 0), month, 1 if dd is None else dd)  # day 0 (2025-06-00) cannot be either
+            check_day(int(y or 0), month, 1 if dd is None else dd)  # day 0 (2025-06-00) cannot be either
         except (ValueError, StopIteration):
             if d or "年" in m.group(0):  # (2024/25 is no date, and may be no date meant: a season)
                 impossible.append(m.group(0).strip())
