@@ -305,6 +305,9 @@ def test_trimming_keeps_sixteen_and_removes_only_its_own_entries(tmp_path: Path)
     for name, body in theirs.items():
         (directory / name).write_bytes(body)
         os.utime(directory / name, (0, 0))  # older than anything the cache writes
+    earlier = directory / ("d" * 40 + ".plan")  # an entry of an earlier format: the cache's own, trimmed like the others
+    earlier.write_bytes(b"sdpartner-plan-cache-2\0" + b"\x00" * 40)
+    os.utime(earlier, (0, 0))
     cache = PlanCache(directory)
     text = MINI.read_text(encoding="utf-8")
     for i in range(20):
@@ -312,7 +315,7 @@ def test_trimming_keeps_sixteen_and_removes_only_its_own_entries(tmp_path: Path)
         plan_file.write_text(text.replace('en = "Mini Plan"', f'en = "Mini Plan {i}"'), encoding="utf-8")
         load_plan(plan_file, cache=cache)
     ours = [p for p in directory.glob(f"*{SUFFIX}") if p.name not in theirs]
-    assert len(ours) == 16
+    assert len(ours) == 16 and not earlier.exists()
     for i in range(20):  # what search derives from each plan is trimmed on its own: the plans' entries stay
         load_plan(tmp_path / f"p{i}.toml", cache=cache)
         Index(load_plan(tmp_path / f"p{i}.toml", cache=cache))

@@ -1,9 +1,10 @@
 """A cache of validated plans, keyed by content, so that a plan file is parsed and validated once.
 
 An entry holds the validated plan as msgpack (``msgspec.msgpack``) behind a header (a magic word and a
-digest of the payload), in two parts: the records of the history's kinds, shared by every year's plan that
-joins the same history, in an entry named by their digest (``.history``); and the rest of the plan with that
-digest (``.plan``), so that ``diff`` decodes the history its two plans share once. The plan's key is a hash of
+digest of the payload), in two parts: the records of the history's kinds in an entry named by their digest
+(``.history``), which plans whose history part is the same share (those of every year that join the bundled
+history, unless a plan's own event replaces one of its editions); and the rest of the plan with that digest
+(``.plan``), so that ``diff`` decodes the history its two plans share once. The plan's key is a hash of
 the bytes of the plan file and its history files, of the code that validates a plan, and of the Python and
 msgspec versions, so an entry can only ever be returned for the very bytes it was made from, by the code that
 made it: it can never serve stale data.
@@ -42,7 +43,8 @@ D = TypeVar("D")
 KEEP = 16  # entries kept of each kind (plans, each kind of derived data); the least recently used beyond this are removed
 SUFFIX = ".plan"
 HISTORY = ".history"  # a plan's history part: the records of the history's kinds, shared by the plans that join it
-MAGIC = b"sdpartner-plan-cache-3\0"  # every entry starts with it: the cache removes only files that do
+_FAMILY = b"sdpartner-plan-cache-"
+MAGIC = _FAMILY + b"3\0"  # every entry starts with it (an earlier format's with its number): the cache removes only files that do
 _NAME = r"[0-9a-f]{40}\.([a-z]+)"  # a plan's entry (.plan), or data derived from one (.search, .links ...); compiled when trimming
 _DIGEST = 16  # bytes of an entry's digest
 MAX_ENTRY = 1 << 30  # no entry of a plan under the 64 MiB limit comes near this; a larger file is foreign
@@ -160,8 +162,8 @@ class PlanCache:
         return plan
 
     def _write_plan(self, path: str, plan: Plan) -> None:
-        """Store a plan as two entries: its history (under the digest of its content, so that plans of every year
-        that join the same history share it) first, then the plan's own records with that digest."""
+        """Store a plan as two entries: its history part (under the digest of its content, so that plans with the
+        same history part share it) first, then the plan's own records with that digest."""
         import msgspec
 
         from .catalogue import history_tables
@@ -296,8 +298,10 @@ def _never(_: object) -> bool:
 
 
 def _is_ours(path: str) -> bool:
-    """Whether a file starts with the cache's header (read without following a link, without blocking)."""
-    return read_regular(path, MAX_ENTRY, head=len(MAGIC)) == MAGIC
+    """Whether a file starts with the header of this cache's entries, of this format or an earlier one (read without
+    following a link, without blocking): entries of an earlier sdpartner are trimmed like the others."""
+    head = read_regular(path, MAX_ENTRY, head=len(MAGIC))
+    return head is not None and head.startswith(_FAMILY) and head.endswith(b"\0") and head[len(_FAMILY):-1].isdigit()
 
 
 def _plan_type_name() -> str:

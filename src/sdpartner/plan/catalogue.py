@@ -31,13 +31,34 @@ def plan_type() -> type:
 
 
 def use(plan: type | None) -> None:
-    """Plan with ``plan`` (a subclass of ``model.Plan`` declaring more kinds); None goes back to the model's."""
+    """Plan with ``plan`` (a subclass of ``model.Plan`` declaring more kinds); None goes back to the model's.
+
+    TypeError for a ``Kind`` that is not its field's outermost marker (``list[Annotated[Widget, Kind(...)]]``):
+    the catalogue reads a kind only there (``_kind_of``), and would otherwise not see it."""
     global _plan_type
     _plan_type = plan
     kinds.cache_clear()
     history_tables.cache_clear()
     _struct_links.cache_clear()
     _members.cache_clear()
+    misplaced = _misplaced_kinds(plan_type(), set())
+    if misplaced:
+        use(None)
+        raise TypeError(f"declare a Kind as its field's outermost marker (Annotated[list[X], Kind(...)]): {', '.join(misplaced)}")
+
+
+def _misplaced_kinds(struct: type, seen: set[type]) -> list[str]:
+    """The fields of ``struct`` and of the structs it holds whose annotation holds a ``Kind`` that ``_kind_of`` does
+    not read (every field unwrapped, as ``use`` does once; the model's own are tested to hold none)."""
+    seen.add(struct)
+    out: list[str] = []
+    notes = _annotations(struct)
+    for name, core, markers, _ in _members(struct):
+        if any(isinstance(m, Kind) for m in markers) and _kind_of(notes[name]) is None:
+            out.append(f"{struct.__qualname__}.{name}")
+        if isinstance(core, type) and issubclass(core, msgspec.Struct) and core not in seen:
+            out += _misplaced_kinds(core, seen)
+    return out
 
 
 _UNIONS = (typing.Union, types.UnionType)

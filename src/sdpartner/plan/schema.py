@@ -15,7 +15,7 @@ def schemas() -> dict[str, dict[str, Any]]:
     """{'plan': the schema of a plan file, 'history': the schema of a history file}."""
     plan = cat.plan_type()
     notes = typing.get_type_hints(plan, include_extras=True)
-    history = {k.table for k in cat.kinds() if k.decl.history and len(k.path) == 1}
+    history = set(cat.history_tables())
     fields = msgspec.structs.fields(plan)
     plan_fields: list[Any] = [("history", Literal["bundled", "none"], "bundled")]
     history_fields: list[Any] = [("schema_version", notes["schema_version"])]

@@ -447,7 +447,6 @@ CITY_OFFERS = Spec("cities", "t_cities", [
     Field("offer_list", lambda c, ctx: ", ".join(o.name.pick(ctx.lang) for o in c.offers)),
 ])
 
-# every listing a command prints, by the command: what docs/json-output.md documents
 STATUS_HISTORY = Spec("status readings", "t_status_history", [
     Field("status", lambda s, ctx: s.status, coded="st_"),
     Field("date", lambda s, ctx: s.evidence[-1].date),

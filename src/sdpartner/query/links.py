@@ -25,7 +25,8 @@ class Link(msgspec.Struct, frozen=True, array_like=True, gc=False):
 
 
 def relation_words() -> dict[str, Text]:
-    """relation code -> its words, for every relation declared (read either way), as its first declaration words it.
+    """relation code -> its words, for every relation declared (read either way), as its first declaration words it
+    (those of values that are no kind too, such as the dialogue's, which no link uses).
 
     Read from the declarations as they are made (``declare.DECLARED``), not by walking the catalogue's references:
     that walk unwraps every field of every struct (1 ms of every ``show`` table)."""
@@ -61,7 +62,7 @@ def _close_links(plan: Plan) -> "Links":
 
 class _Table(msgspec.Struct, frozen=True, array_like=True, gc=False):
     """The links of a plan as the cache keeps them, by the places of records in ``entries(plan)``, packed so that
-    reading them makes a handful of objects, not three strings a link (0.9 -> 0.1 ms for the bundled plan's): each
+    reading them makes a handful of objects, not three strings a link (0.7 -> 0.2 ms for the bundled plan's): each
     record's links begin in ``targets`` and ``relations`` at its number in ``starts`` (one more number than there
     are records); ``targets`` holds the places of the records they lead to, ``relations`` the places of their
     codes in ``codes``; ``order`` the places of the records that have links, in the order they were found (what

@@ -285,7 +285,7 @@ class Index:
                      _packed(ends), _packed(list(chain.from_iterable(holding.values()))))
 
     def close(self, folded: str) -> list[tuple[float, str]]:
-        """(ratio, word) for every word of ``suggestions`` whose difflib ratio to ``folded`` reaches 'did you mean''s
+        """(ratio, word) for every one of the plan's words (``Words``) whose difflib ratio to ``folded`` reaches 'did you mean''s
         cutoff, best first, as ``difflib.get_close_matches`` tries and ranks them; made once per word, for both the
         suggestions and the correction (which took its own pass over the vocabulary)."""
         found = self._close.get(folded)
