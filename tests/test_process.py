@@ -178,3 +178,22 @@ def test_the_completion_script_runs_in_its_shell(shell: str, tmp_path: Path) -> 
     assert result.returncode == 0 and result.stdout, result.stderr
     check = {"bash": [exe, "-n", str(script)], "zsh": [exe, "-n", str(script)], "fish": [exe, "--no-execute", str(script)]}[shell]
     assert subprocess.run(check, capture_output=True, timeout=30, check=False).returncode == 0
+
+
+def test_an_installation_without_its_data_says_so_in_one_line(tmp_path: Path) -> None:
+    # the environment's fault (a package copied without its data), not a bug: one line, exit 1, no traceback
+    import shutil
+
+    import sdpartner
+
+    package = tmp_path / "pkg" / "sdpartner"
+    shutil.copytree(Path(sdpartner.__file__).parent, package, ignore=shutil.ignore_patterns("data", "__pycache__"))
+    env = {k: v for k, v in os.environ.items() if k not in ("SDPARTNER_PLAN", "FORCE_COLOR")}
+    env.update(PYTHONPATH=str(package.parent), SDPARTNER_NO_CACHE="1")
+    for lang, said in (("en", "no bundled plan in "), ("zh", "中没有内置的计划")):
+        result = subprocess.run([sys.executable, "-m", "sdpartner", "--lang", lang, "events", "-f", "json"], capture_output=True, env=env, check=False)
+        err = result.stderr.decode()
+        assert (result.returncode, result.stdout) == (1, b"") and said in err and err.count("\n") == 1 and "Traceback" not in err, err
+    mini = Path(__file__).parent / "fixtures" / "mini.toml"
+    named = subprocess.run([sys.executable, "-m", "sdpartner", "events", "--plan", str(mini), "-f", "json"], capture_output=True, env=env, check=False)
+    assert named.returncode == 0 and json.loads(named.stdout), named.stderr

@@ -293,6 +293,8 @@ MESSAGES: dict[str, Text] = {
         "ambiguous": ("“{name}”同时是{n}条记录的名称:{choices};请给出其中一个编号,例如 sdpartner show {first}",
                       "{name!r} names {n} records: {choices}; give one of these ids, e.g. sdpartner show {first}"),
         "part_of_names": ("“{name}”是{n}条记录名称的一部分:{choices};请给出其中一个编号", "{name!r} is part of the names of {n} records: {choices}; give one of these ids"),
+        "no_bundled_plan": ("{directory} 中没有内置的计划:这次安装的 sdpartner 不完整;请重新安装,或用 --plan 指定计划文件",
+                            "no bundled plan in {directory}: this installation of sdpartner is incomplete; reinstall it, or name a plan file with --plan"),
         "no_plan_year": ("没有{year}年的计划;内置的计划年度:{years}", "there is no plan for {year}; the bundled plan years are {years}"),
         "file_exists": ("{path}已存在;加上 --force 才会覆盖", "{path} exists; add --force to overwrite it"),
         "not_regular": ("{path}不是普通文件({what});--force 只替换普通文件", "{path} is {what}, not a regular file; --force replaces only regular files"),

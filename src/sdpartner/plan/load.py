@@ -62,6 +62,11 @@ def bundled_years() -> list[int]:
 def bundled_plan_path(year: int | None = None) -> str:
     """The bundled plan of ``year`` (default: the newest); NotFound names the years there are."""
     years = bundled_years()
+    if not years:  # an installation without its data: the environment's fault, said as such
+        from ..errors import SdpartnerError
+        from ..safe import shown_path
+
+        raise SdpartnerError("no_bundled_plan", directory=shown_path(_plans_dir()))
     chosen = years[-1] if year is None else year
     if chosen not in years:
         from ..errors import NotFound
