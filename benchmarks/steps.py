@@ -43,7 +43,7 @@ def mark(name):
 COMMAND = PRELUDE + r"""
 ARGS = {args!r}
 import sdpartner.app; mark("import `sdpartner.app` (os and sys only: --version and Tab end here)")
-sdpartner.app._import_msgspec(); mark("import msgspec (its own imports: typing, uuid, decimal, datetime ...)")
+sdpartner.app._import_msgspec(); mark("import msgspec as sdpartner does (its own imports: typing, re, enum, uuid ...; stand-ins for decimal, datetime and four more)")
 from sdpartner.commands import fast; mark("import the declarations (`commands.fast`, `catalog`, `spec`, `answers`)")
 command, values, root = fast.parse(ARGS); mark("read the command line (fast path)")
 from sdpartner.commands.execute import render, resolve, Request; mark("import `execute`")
