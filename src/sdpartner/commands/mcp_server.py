@@ -71,12 +71,11 @@ class Server:
         from ..plan import catalogue as cat
         from ..present.values import sources_by_id
         from ..query.links import cited_sources
-        from ..query.records import by_id, handles
+        from ..query.records import entry_of, handles
 
-        index = by_id(self.plan)
-        entry = index.get((kind, rid))
+        entry = entry_of(self.plan, kind, rid)
         if entry is None and kind in cat.codes():  # a record shown by its key (a group's number), indexed by its handle (its slug)
-            entry = index.get((kind, next((h for k, h in handles(self.plan, cat.kind(kind)).items() if str(k) == rid), "")))
+            entry = entry_of(self.plan, kind, next((h for k, h in handles(self.plan, cat.kind(kind)).items() if str(k) == rid), ""))
         out: list[dict[str, Any]] = []
         cited: list[str] = [rid] if kind == "source" else []
         ats: dict[str, list[str]] = {}

@@ -70,6 +70,14 @@ def _digest(payload: bytes | memoryview) -> bytes:
     return blake2b(payload, digest_size=_DIGEST).digest()
 
 
+def packed(numbers: list[int]) -> bytes:
+    """Numbers as derived data keeps them: unsigned 32-bit, in the machine's order (``array("I")``; read back with
+    ``memoryview(b).cast("I")``), one object for all of them."""
+    from array import array
+
+    return array("I", numbers).tobytes()
+
+
 def _decoded(payload: memoryview, kind: type[Any]) -> Any:
     """A payload decoded as ``kind``; None for one that does not decode (foreign, or from a broken encoder)."""
     import msgspec
@@ -171,11 +179,12 @@ class PlanCache:
         tables = history_tables()
         history = msgspec.msgpack.encode(tuple(getattr(plan, t) for t in tables))
         shared = _digest(history)
-        self._store(self._history_path(shared), MAGIC + shared + history)
+        self._store(self._history_path(shared), MAGIC + shared + history, trim=False)  # (trimmed once, after the plan's)
         payload = shared + msgspec.msgpack.encode(msgspec.structs.replace(plan, **{t: [] for t in tables}))
         self._store(path, MAGIC + _digest(payload) + payload)
 
     def _history_path(self, digest: bytes) -> str:
+        # named, as every entry is, by 40 hex digits: a hash of the 16-byte digest the plan's entry holds
         return os.path.join(self.directory, f"{blake2b(digest, digest_size=20).hexdigest()}{HISTORY}")
 
     def _payload(self, path: str) -> tuple[bytes, memoryview] | None:
@@ -203,13 +212,13 @@ class PlanCache:
         payload = msgspec.msgpack.encode(value)
         self._store(path, MAGIC + _digest(payload) + payload)
 
-    def _store(self, path: str, entry: bytes) -> None:
+    def _store(self, path: str, entry: bytes, trim: bool = True) -> None:
         if os.path.isdir(path) and not os.path.islink(path):
             try:
                 os.rmdir(path)  # an empty directory where the entry belongs (a non-empty one stays: a miss each time)
             except OSError:
                 pass
-        if store(path, entry):  # atomic: a reader sees the old entry or the whole new one
+        if store(path, entry) and trim:  # atomic: a reader sees the old entry or the whole new one
             self._trim()
 
     def _trim(self) -> None:

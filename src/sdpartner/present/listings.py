@@ -376,9 +376,9 @@ SOURCE_LIST = Spec("sources", "t_sources", [
 ])
 
 def _link_title(link: Link, ctx: Ctx) -> str:
-    from ..query.records import by_id
+    from ..query.records import entry_of
 
-    entry = by_id(ctx.plan).get((link.kind, link.id))
+    entry = entry_of(ctx.plan, link.kind, link.id)
     if entry is None:
         return link.id
     if isinstance(entry.record, Amount) and entry.record.value is not None:

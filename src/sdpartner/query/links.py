@@ -108,7 +108,7 @@ CODE = ("query/links.py", "query/records.py")  # the modules that derive the lin
 def _kept(plan: Plan, name: str, close_only: bool) -> Links:
     """The links, made once per plan and kept in the cache beside the plan's entry (made, they cost about 1 ms of
     every ``show``; read, a tenth of that)."""
-    from ..plan.cache import derived
+    from ..plan.cache import derived, packed
 
     every, places = entries(plan), record_places(plan)
 
@@ -122,15 +122,10 @@ def _kept(plan: Plan, name: str, close_only: bool) -> Links:
                 targets.append(places[(link.kind, link.id)])
                 relations.append(code_of[link.relation])
             starts.append(len(targets))
-        return _Table(codes, _packed(starts), _packed(targets), _packed(relations), _packed([places[key] for key in made]))
+        return _Table(codes, packed(starts), packed(targets), packed(relations), packed([places[key] for key in made]))
 
     return Links(derived(plan, name, CODE, _Table, build, lambda t: _fits(t, len(every))), every, places)
 
-
-def _packed(numbers: list[int]) -> bytes:
-    from array import array
-
-    return array("I", numbers).tobytes()
 
 
 def _fits(table: _Table, size: int) -> bool:

@@ -70,15 +70,15 @@ def entry_names(plan: Plan) -> list[tuple[str, ...]]:
 
 
 @cat.per_plan
-def by_id(plan: Plan) -> dict[tuple[str, str], Entry]:
-    """(kind, id) -> entry (made once per plan: link titles, the checks of cached links and search all ask)."""
-    return {(e.kind, e.id): e for e in entries(plan)}
-
-
-@cat.per_plan
 def record_places(plan: Plan) -> dict[tuple[str, str], int]:
     """(kind, id) -> the record's place in ``entries(plan)`` (made once per plan: what the cached links refer to)."""
     return {(e.kind, e.id): i for i, e in enumerate(entries(plan))}
+
+
+def entry_of(plan: Plan, kind: str, rid: str) -> Entry | None:
+    """The record of a kind by its id, or None (link titles, search and the MCP server ask)."""
+    place = record_places(plan).get((kind, rid))
+    return None if place is None else entries(plan)[place]
 
 
 def handles(plan: Plan, info: cat.KindInfo) -> dict[Any, str]:

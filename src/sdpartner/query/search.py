@@ -21,11 +21,11 @@ import msgspec
 
 from ..names import simplified
 from ..plan import catalogue as cat
-from ..plan.cache import derived
+from ..plan.cache import derived, packed
 from ..plan.model import Plan, in_year
 from ..text import Text
 from .links import links
-from .records import Entry, by_id, entries
+from .records import Entry, entries, entry_of
 from .terms import Token, chunks, doc_terms, fold, kept, stem, tokens, unhyphened
 
 WEIGHTS = {"name": 3.0, "alias": 3.0, "id": 2.0, "keyword": 2.0, "text": 1.0}
@@ -120,11 +120,6 @@ class Words(msgspec.Struct, frozen=True, array_like=True, gc=False):
                 found.append(places[ends[i - 1] if i else 0:ends[i]])
         return chain.from_iterable(found)
 
-
-def _packed(places: list[int]) -> bytes:
-    from array import array
-
-    return array("I", places).tobytes()
 
 
 def _fits_words(words: Words) -> bool:
@@ -282,7 +277,7 @@ class Index:
                 holding.setdefault(ch, []).append(i)
         ends = list(accumulate(map(len, holding.values())))
         return Words("\x00".join(written), {f: w for f, w in written.items() if f != w}, "".join(holding),
-                     _packed(ends), _packed(list(chain.from_iterable(holding.values()))))
+                     packed(ends), packed(list(chain.from_iterable(holding.values()))))
 
     def close(self, folded: str) -> list[tuple[float, str]]:
         """(ratio, word) for every one of the plan's words (``Words``) whose difflib ratio to ``folded`` reaches 'did you mean''s
@@ -430,9 +425,8 @@ def _edition_of_series(index: Index, hits: list[Hit], ordinal: int, kind: str | 
     series' edition of that number scores at least as the best hit of its series (the series, or another of its
     editions and events) with the ordinal's boost, as if it held the words."""
     series: dict[str, float] = {}  # series id -> the best score of a hit that is the series or one of its events
-    found = by_id(index._plan)
     for h in hits:
-        record = found[(h.kind, h.id)].record
+        record = entry_of(index._plan, h.kind, h.id).record  # type: ignore[union-attr]
         sid = h.id if h.kind == "series" else getattr(record, "series", None)
         if sid is not None and getattr(record, "edition", None) != ordinal:  # (an edition of that number has had its boost)
             series[sid] = max(series.get(sid, 0.0), h.score)
